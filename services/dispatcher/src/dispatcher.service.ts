@@ -1,0 +1,31 @@
+import { ConsumerGroup, groupName } from '@grid-dispatch/contracts';
+import { EventConsumer } from '@grid-dispatch/kafka';
+import type { Platform } from '@grid-dispatch/runtime';
+import { dispatchTicket } from './dispatch-ticket';
+
+export interface DispatcherService {
+  consumer: EventConsumer;
+  stop(): Promise<void>;
+}
+
+/** Consumes ticket events in the dispatcher group and routes every submitted or reopened ticket. */
+export async function startDispatcher(platform: Platform): Promise<DispatcherService> {
+  const logger = platform.logger.child({ module: 'dispatcher' });
+  const consumer = new EventConsumer({
+    kafka: platform.kafka,
+    groupId: groupName(platform.config.TOPIC_PREFIX, ConsumerGroup.Dispatcher),
+    topicPrefix: platform.config.TOPIC_PREFIX,
+    logger,
+    handle: async (envelope) => {
+      if (envelope.type === 'ticket.submitted' || envelope.type === 'ticket.reopened') {
+        await dispatchTicket(platform, envelope, logger);
+      }
+    },
+  });
+  const joined = consumer.whenJoined();
+  await consumer.start();
+  await joined;
+  logger.info('dispatcher consuming ticket events');
+  return { consumer, stop: () => consumer.stop() };
+}
+export * from './config';

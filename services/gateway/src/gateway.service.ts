@@ -1,0 +1,93 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { AppError, toHttpError } from '@grid-dispatch/errors';
+import { listen } from '@grid-dispatch/http';
+import { HealthChecker, type Platform } from '@grid-dispatch/runtime';
+import httpProxy from 'http-proxy';
+import type { GatewayConfig } from './config';
+import { type Upstream, upstreamFor } from './route-table';
+
+export interface GatewayService {
+  url: string;
+  port: number;
+  health: HealthChecker;
+  stop(): Promise<void>;
+}
+
+export type UpstreamUrls = Record<Upstream, string>;
+
+/**
+ * The single public origin. A thin reverse proxy (HTTP and WebSocket) in front of intake, workflow
+ * and live, plus /healthz, which checks the three servers itself so it answers even when a
+ * service behind it is down.
+ */
+export async function startGateway(
+  platform: Pick<Platform, 'db' | 'redis' | 'kafka' | 'logger'>,
+  config: GatewayConfig,
+  upstreams: UpstreamUrls = {
+    intake: config.INTAKE_URL,
+    workflow: config.WORKFLOW_URL,
+    live: config.LIVE_URL,
+  },
+  port = config.PORT,
+): Promise<GatewayService> {
+  const logger = platform.logger.child({ module: 'gateway' });
+  const health = new HealthChecker(platform);
+  const proxy = httpProxy.createProxyServer({ xfwd: true, proxyTimeout: 30000, timeout: 30000 });
+  proxy.on('error', (err, req, res) => {
+    logger.warn({ err: err.message, path: (req as IncomingMessage).url }, 'upstream unavailable');
+    if (res instanceof Object && 'writeHead' in res && !(res as ServerResponse).headersSent) {
+      sendError(
+        res as ServerResponse,
+        new AppError('DEPENDENCY_UNAVAILABLE', 'A service is unavailable; try again shortly.', {
+          retryAfterSeconds: 2,
+        }),
+      );
+    } else {
+      (res as Socket).destroy?.();
+    }
+  });
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/healthz') {
+      void health.check().then((report) => {
+        res.writeHead(report.status === 'ok' ? 200 : 503, {
+          'content-type': 'application/json',
+          'cache-control': 'no-store',
+          ...(report.status === 'ok' ? {} : { 'retry-after': '5' }),
+        });
+        res.end(JSON.stringify(report));
+      });
+      return;
+    }
+    proxy.web(req, res, { target: upstreams[upstreamFor(path)] });
+  };
+
+  const server = await listen(handler as never, port, config.HOST);
+  server.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    proxy.ws(req, socket, head, { target: upstreams.live });
+  });
+  logger.info({ url: server.url, upstreams }, 'gateway listening');
+  return {
+    url: server.url,
+    port: server.port,
+    health,
+    async stop() {
+      await server.close();
+      proxy.close();
+      await health.close();
+    },
+  };
+}
+
+function sendError(res: ServerResponse, error: AppError): void {
+  const mapped = toHttpError(error);
+  res.writeHead(mapped.status, {
+    'content-type': 'application/json',
+    ...(mapped.retryAfterSeconds ? { 'retry-after': String(mapped.retryAfterSeconds) } : {}),
+  });
+  res.end(JSON.stringify(mapped.body));
+}
+
+export * from './config';

@@ -1,0 +1,12 @@
+export type Upstream = 'intake' | 'workflow' | 'live';
+
+/**
+ * Which service answers a path (architecture.md): resident reports to intake, the rest of the API
+ * to workflow, socket.io and the web pages to live.
+ */
+export function upstreamFor(path: string): Upstream {
+  if (path === '/api/v1/reports' || path.startsWith('/api/v1/reports/') || path.startsWith('/open311'))
+    return 'intake';
+  if (path === '/api/v1' || path.startsWith('/api/v1/')) return 'workflow';
+  return 'live';
+}

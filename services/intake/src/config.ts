@@ -1,0 +1,14 @@
+import { commonConfigSchema, loadConfig, port, z } from '@grid-dispatch/config';
+
+export const intakeConfigSchema = commonConfigSchema.extend({
+  INTAKE_PORT: port(8081),
+  INTAKE_HOST: z.string().default('127.0.0.1'),
+  /** Open tickets of the same category within this distance are offered as possible duplicates. */
+  DUPLICATE_RADIUS_M: z.coerce.number().positive().max(5000).default(200),
+});
+
+export type IntakeConfig = z.infer<typeof intakeConfigSchema>;
+
+export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeConfig {
+  return loadConfig(intakeConfigSchema, env);
+}

@@ -1,0 +1,35 @@
+import { AppError } from '@grid-dispatch/errors';
+import { parseBody } from '@grid-dispatch/http';
+import type { Platform } from '@grid-dispatch/runtime';
+import { Router } from 'express';
+import { publicViewOf } from '../public-view';
+import type { ReportIntake } from '../report-intake';
+import { normalizeTrackingCode } from '../tracking-code';
+import { reportBodySchema } from './report.schema';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+export function reportsRouter(platform: Platform, intake: ReportIntake): Router {
+  const router = Router();
+
+  router.post('/', async (req, res) => {
+    const key = req.header('idempotency-key') ?? null;
+    if (key !== null && !IDEMPOTENCY_KEY.test(key)) {
+      throw new AppError('MALFORMED_REQUEST', 'Idempotency-Key must be 1–200 printable ASCII characters.', {
+        fields: [{ path: 'Idempotency-Key', message: 'invalid' }],
+      });
+    }
+    const body = parseBody(reportBodySchema, req.body);
+    const result = await intake.submit(body, key);
+    res.status(result.status).json(result.body);
+  });
+
+  router.get('/:trackingCode', async (req, res) => {
+    const code = normalizeTrackingCode(req.params.trackingCode);
+    const ticket = code ? await platform.tickets.findByTrackingCode(code) : null;
+    if (!ticket) throw new AppError('NOT_FOUND', 'No report has this tracking code; check it and try again.');
+    res.json(await publicViewOf(platform, ticket));
+  });
+
+  return router;
+}

@@ -1,0 +1,29 @@
+import { createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
+import type { Platform } from '@grid-dispatch/runtime';
+import type { IntakeConfig } from './config';
+import { reportsRouter } from './http/reports.routes';
+import { ReportIntake } from './report-intake';
+
+export interface IntakeService {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts the resident-facing HTTP service on the given platform. */
+export async function startIntake(
+  platform: Platform,
+  config: IntakeConfig,
+  port = config.INTAKE_PORT,
+): Promise<IntakeService> {
+  const logger = platform.logger.child({ module: 'intake' });
+  const app = createHttpApp({ logger });
+  app.use('/api/v1/reports', reportsRouter(platform, new ReportIntake(platform, config)));
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  const server = await listen(app, port, config.INTAKE_HOST);
+  logger.info({ url: server.url }, 'intake listening');
+  return { url: server.url, port: server.port, stop: () => server.close() };
+}
+
+export * from './config';

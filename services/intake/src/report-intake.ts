@@ -1,0 +1,166 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { TicketStatusName } from '@grid-dispatch/contracts';
+import { isDuplicateKeyError, type TicketDoc } from '@grid-dispatch/db';
+import { boundingBoxAround, distanceMeters, type LatLng } from '@grid-dispatch/domain';
+import { AppError } from '@grid-dispatch/errors';
+import type { Platform } from '@grid-dispatch/runtime';
+import type { IntakeConfig } from './config';
+import type { ReportBody } from './http/report.schema';
+import { hashReporterToken, reporterTokenFor } from './reporter-token';
+import { newTrackingCode } from './tracking-code';
+
+export interface SubmitResult {
+  /** 201 both for a new ticket and for a replay of the same Idempotency-Key: the client sees one answer. */
+  status: 201;
+  body: {
+    ticketId: string;
+    trackingCode: string;
+    reporterToken: string;
+    status: string;
+    duplicates: Array<{ trackingCode: string; distanceM: number }>;
+  };
+}
+
+const OPEN_FOR_DUPLICATES: TicketStatusName[] = [
+  'submitted',
+  'dispatched',
+  'accepted',
+  'returned',
+  'reopened',
+];
+const MAX_DUPLICATES = 5;
+
+/** Takes a resident's report: checks the category, dedupes by Idempotency-Key, stores the ticket with ticket.submitted in its outbox. */
+export class ReportIntake {
+  constructor(
+    private readonly platform: Platform,
+    private readonly config: IntakeConfig,
+  ) {}
+
+  async submit(body: ReportBody, idempotencyKey: string | null): Promise<SubmitResult> {
+    const fingerprint = createHash('sha256').update(canonicalJson(body)).digest('hex');
+    if (idempotencyKey) {
+      const earlier = await this.platform.tickets.findByIdempotencyKey(idempotencyKey);
+      if (earlier) return this.replay(earlier, fingerprint);
+    }
+    const category = await this.platform.models.categories.findById(body.category).lean().exec();
+    if (!category?.active) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Unknown category "${body.category}"; see GET /api/v1/categories.`,
+        {
+          fields: [
+            { path: 'category', message: category ? 'category is no longer in use' : 'unknown category' },
+          ],
+        },
+      );
+    }
+    const duplicates = body.location ? await this.nearbyOpenTickets(body.category, body.location) : [];
+    const ticketId = randomUUID();
+    const reporterToken = reporterTokenFor(ticketId, this.config.AUTH_SECRET);
+    const now = new Date();
+    const ticket = {
+      _id: ticketId,
+      trackingCode: newTrackingCode(),
+      reporterTokenHash: hashReporterToken(reporterToken),
+      status: 'submitted' as const,
+      category: category._id,
+      priority: category.priority,
+      clock: category.calendar,
+      description: body.description,
+      address: body.address ?? null,
+      location: body.location ?? null,
+      photos: body.photos ?? [],
+      contact: body.contact && (body.contact.name || body.contact.phone) ? body.contact : null,
+      areaIds: [],
+      unitId: null,
+      assistUnitIds: [],
+      escalationLevel: 0,
+      deadlines: {},
+      pendingRequest: null,
+      mergedInto: null,
+      ...(idempotencyKey ? { idempotencyKey, idempotencyHash: fingerprint } : {}),
+    };
+    try {
+      const saved = await this.platform.tickets.insert(ticket, {
+        type: 'ticket.submitted',
+        payload: {
+          hasLocation: Boolean(body.location),
+          ...(body.location ? { location: body.location } : {}),
+          photoCount: ticket.photos.length,
+        },
+        actor: { kind: 'resident' },
+        at: now,
+      });
+      return {
+        status: 201,
+        body: { ticketId, trackingCode: saved.trackingCode, reporterToken, status: saved.status, duplicates },
+      };
+    } catch (error) {
+      // Two requests with one key raced: the loser answers what the winner stored.
+      if (idempotencyKey && isDuplicateKeyError(error)) {
+        const winner = await this.platform.tickets.findByIdempotencyKey(idempotencyKey);
+        if (winner) return this.replay(winner, fingerprint);
+      }
+      throw error;
+    }
+  }
+
+  private replay(earlier: TicketDoc, fingerprint: string): SubmitResult {
+    if (earlier.idempotencyHash !== fingerprint) {
+      throw new AppError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was already used for a different report.',
+        {
+          fields: [{ path: 'Idempotency-Key', message: 'already used with another body' }],
+        },
+      );
+    }
+    return {
+      status: 201,
+      body: {
+        ticketId: earlier._id,
+        trackingCode: earlier.trackingCode,
+        reporterToken: reporterTokenFor(earlier._id, this.config.AUTH_SECRET),
+        status: earlier.status,
+        duplicates: [],
+      },
+    };
+  }
+
+  /** Open tickets of the same category within the configured radius, nearest first. */
+  private async nearbyOpenTickets(category: string, at: LatLng) {
+    const box = boundingBoxAround(at, this.config.DUPLICATE_RADIUS_M);
+    const candidates = await this.platform.models.tickets
+      .find(
+        {
+          category,
+          status: { $in: OPEN_FOR_DUPLICATES },
+          'location.lat': { $gte: box.minLat, $lte: box.maxLat },
+          'location.lng': { $gte: box.minLng, $lte: box.maxLng },
+        },
+        { trackingCode: 1, location: 1 },
+      )
+      .limit(200)
+      .lean()
+      .exec();
+    return candidates
+      .filter((t) => t.location)
+      .map((t) => ({ trackingCode: t.trackingCode, distanceM: Math.round(distanceMeters(at, t.location!)) }))
+      .filter((d) => d.distanceM <= this.config.DUPLICATE_RADIUS_M)
+      .sort((a, b) => a.distanceM - b.distanceM)
+      .slice(0, MAX_DUPLICATES);
+  }
+}
+
+/** JSON with sorted keys, so the same report sent with fields in another order has the same fingerprint. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { ConsumerGroup, groupName } from '@grid-dispatch/contracts';
+import { createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
+import { EventConsumer } from '@grid-dispatch/kafka';
+import { createRedisConnection } from '@grid-dispatch/queue';
+import type { Platform } from '@grid-dispatch/runtime';
+import { createAdapter } from '@socket.io/redis-adapter';
+import express from 'express';
+import { Server } from 'socket.io';
+import type { LiveConfig } from './config';
+import { fanOut } from './realtime/event-fanout';
+import { authErrorMessage, identifySocket } from './realtime/socket-auth';
+
+export interface LiveService {
+  url: string;
+  port: number;
+  io: Server;
+  stop(): Promise<void>;
+}
+
+/** Where the built web pages live (services/live/public), resolved from dist/ or src/. */
+const PUBLIC_DIR = path.resolve(__dirname, '..', 'public');
+
+/**
+ * socket.io on its own HTTP server, sharing rooms with other live replicas through Redis, fed by
+ * the `live` consumer group (one group for all replicas: the adapter fans each event out to every
+ * replica's sockets). Also serves the web pages.
+ */
+export async function startLive(
+  platform: Platform,
+  config: LiveConfig,
+  port = config.LIVE_PORT,
+): Promise<LiveService> {
+  const logger = platform.logger.child({ module: 'live' });
+  const app = createHttpApp({ logger });
+  app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '5m' }));
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  const server = await listen(app, port, config.LIVE_HOST);
+
+  const pub = createRedisConnection(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+  const sub = pub.duplicate();
+  for (const c of [pub, sub]) c.on('error', () => undefined);
+  const io = new Server(server.server, { serveClient: true, cors: { origin: false } });
+  io.adapter(createAdapter(pub, sub));
+
+  io.use((socket, next) => {
+    identifySocket(socket, config.AUTH_SECRET, platform.models).then(
+      (identity) => {
+        socket.data.identity = identity;
+        next();
+      },
+      (error) => next(new Error(authErrorMessage(error))),
+    );
+  });
+  io.on('connection', (socket) => {
+    const identity = socket.data.identity as Awaited<ReturnType<typeof identifySocket>>;
+    void socket.join(identity.rooms);
+    if (identity.expiresAt !== null) {
+      // Tokens expire; a socket must not outlive its token. The client logs in again.
+      const timer = setTimeout(
+        () => {
+          socket.emit('session.expired', { message: 'Your session has expired; log in again.' });
+          socket.disconnect(true);
+        },
+        Math.max(0, identity.expiresAt - Date.now()),
+      );
+      socket.once('disconnect', () => clearTimeout(timer));
+    }
+  });
+
+  const consumer = new EventConsumer({
+    kafka: platform.kafka,
+    groupId: groupName(config.TOPIC_PREFIX, ConsumerGroup.Live),
+    topicPrefix: config.TOPIC_PREFIX,
+    logger,
+    handle: async (envelope) => fanOut(io, envelope),
+  });
+  const joined = consumer.whenJoined();
+  await consumer.start();
+  await joined;
+  logger.info({ url: server.url }, 'live listening');
+
+  return {
+    url: server.url,
+    port: server.port,
+    io,
+    async stop() {
+      await consumer.stop();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await server.close();
+      await Promise.all([pub.quit().catch(() => pub.disconnect()), sub.quit().catch(() => sub.disconnect())]);
+    },
+  };
+}
+
+export * from './config';

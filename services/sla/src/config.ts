@@ -1,0 +1,20 @@
+import { commonConfigSchema, loadConfig, z } from '@grid-dispatch/config';
+
+export const slaConfigSchema = commonConfigSchema.extend({
+  /** Reminders at these fractions of each limit (product.md: e.g. 50 % and 80 %). */
+  SLA_WARNING_FRACTIONS: z
+    .string()
+    .default('0.5,0.8')
+    .transform((v) => v.split(',').filter(Boolean).map(Number))
+    .refine(
+      (list) => list.every((f) => Number.isFinite(f) && f > 0 && f < 1),
+      'expected fractions between 0 and 1, e.g. 0.5,0.8',
+    ),
+  SLA_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+});
+
+export type SlaConfig = z.infer<typeof slaConfigSchema>;
+
+export function loadSlaConfig(env: NodeJS.ProcessEnv = process.env): SlaConfig {
+  return loadConfig(slaConfigSchema, env);
+}

@@ -1,0 +1,65 @@
+import { ConsumerGroup, groupName, QueueName } from '@grid-dispatch/contracts';
+import { EventConsumer } from '@grid-dispatch/kafka';
+import { createQueue, createRedisConnection, createWorker } from '@grid-dispatch/queue';
+import type { Platform } from '@grid-dispatch/runtime';
+import type { SlaConfig } from './config';
+import { DeadlineScheduler } from './deadline-scheduler';
+import { fireDeadline } from './fire-deadline';
+
+export interface SlaService {
+  scheduler: DeadlineScheduler;
+  stop(): Promise<void>;
+}
+
+/**
+ * Watches every deadline: consumes ticket events to (re)schedule delayed jobs, and runs the worker
+ * that fires them. Workers block on Redis, so they get their own connection.
+ */
+export async function startSla(platform: Platform, config: SlaConfig): Promise<SlaService> {
+  const logger = platform.logger.child({ module: 'sla' });
+  const settings = { connection: platform.redis, prefix: config.QUEUE_PREFIX };
+  const queue = createQueue(QueueName.SlaDeadlines, settings);
+  const scheduler = new DeadlineScheduler(queue, platform.models, config.SLA_WARNING_FRACTIONS);
+
+  const workerConnection = createRedisConnection(config.REDIS_URL);
+  workerConnection.on('error', () => undefined);
+  const worker = createWorker(
+    QueueName.SlaDeadlines,
+    async (job) => {
+      const outcome = await fireDeadline(platform, job.data);
+      logger.debug(
+        { ticketId: job.data.ticketId, kind: job.data.kind, step: job.data.step, outcome },
+        'deadline job done',
+      );
+    },
+    { connection: workerConnection, prefix: config.QUEUE_PREFIX, concurrency: config.SLA_WORKER_CONCURRENCY },
+  );
+  worker.on('failed', (job, err) =>
+    logger.warn({ ticketId: job?.data.ticketId, err: err.message }, 'deadline job failed; BullMQ will retry'),
+  );
+
+  const consumer = new EventConsumer({
+    kafka: platform.kafka,
+    groupId: groupName(config.TOPIC_PREFIX, ConsumerGroup.Sla),
+    topicPrefix: config.TOPIC_PREFIX,
+    logger,
+    handle: async (envelope) => {
+      await scheduler.scheduleFor(envelope);
+    },
+  });
+  const joined = consumer.whenJoined();
+  await consumer.start();
+  await joined;
+  logger.info('sla consuming ticket events and firing deadlines');
+
+  return {
+    scheduler,
+    async stop() {
+      await consumer.stop();
+      await worker.close();
+      await queue.close();
+      await workerConnection.quit().catch(() => workerConnection.disconnect());
+    },
+  };
+}
+export * from './config';

@@ -1,0 +1,53 @@
+import { signStaffToken } from '@grid-dispatch/auth';
+import { z } from '@grid-dispatch/config';
+import type { Models } from '@grid-dispatch/db';
+import { AppError } from '@grid-dispatch/errors';
+import { parseBody } from '@grid-dispatch/http';
+import bcrypt from 'bcryptjs';
+import { Router } from 'express';
+import type { WorkflowConfig } from '../config';
+import type { LoginThrottle } from '../login-throttle';
+
+const loginSchema = z
+  .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) })
+  .strict();
+
+// Compared against when the user does not exist, so a wrong username costs as long as a wrong password.
+const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', 10);
+
+export function authRouter(models: Models, config: WorkflowConfig, throttle: LoginThrottle): Router {
+  const router = Router();
+  router.post('/login', async (req, res) => {
+    const body = parseBody(loginSchema, req.body);
+    const key = `${body.username.toLowerCase()}|${req.ip}`;
+    await throttle.beforeAttempt(key);
+    const user = await models.users.findOne({ username: body.username, active: true }).lean().exec();
+    const ok = await bcrypt.compare(body.password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok) {
+      await throttle.failed(key);
+      throw new AppError('UNAUTHENTICATED', 'Wrong username or password.');
+    }
+    await throttle.succeeded(key);
+    const principal = {
+      userId: user._id,
+      username: user.username,
+      role: user.role,
+      unitId: user.unitId,
+      areaId: user.areaId,
+    };
+    const { token, expiresAt } = signStaffToken(principal, config.AUTH_SECRET, config.TOKEN_TTL_SECONDS);
+    res.json({
+      token,
+      expiresAt,
+      user: {
+        id: user._id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        ...(user.unitId ? { unitId: user.unitId } : {}),
+        ...(user.areaId ? { areaId: user.areaId } : {}),
+      },
+    });
+  });
+  return router;
+}

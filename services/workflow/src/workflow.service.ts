@@ -1,0 +1,32 @@
+import { createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
+import type { Platform } from '@grid-dispatch/runtime';
+import type { WorkflowConfig } from './config';
+import { authRouter } from './http/auth.routes';
+import { referenceRouter } from './http/reference.routes';
+import { LoginThrottle } from './login-throttle';
+
+export interface WorkflowService {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts the staff-facing HTTP service (login and reference data; the workflow actions follow). */
+export async function startWorkflow(
+  platform: Platform,
+  config: WorkflowConfig,
+  port = config.WORKFLOW_PORT,
+): Promise<WorkflowService> {
+  const logger = platform.logger.child({ module: 'workflow' });
+  const app = createHttpApp({ logger });
+  const throttle = new LoginThrottle(platform.redis, config.QUEUE_PREFIX);
+  app.use('/api/v1/auth', authRouter(platform.models, config, throttle));
+  app.use('/api/v1', referenceRouter(platform.models));
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  const server = await listen(app, port, config.WORKFLOW_HOST);
+  logger.info({ url: server.url }, 'workflow listening');
+  return { url: server.url, port: server.port, stop: () => server.close() };
+}
+
+export * from './config';

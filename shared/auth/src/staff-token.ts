@@ -1,0 +1,80 @@
+import { AppError } from '@grid-dispatch/errors';
+import jwt from 'jsonwebtoken';
+
+export type StaffRole =
+  | 'unit_member'
+  | 'community_secretary'
+  | 'subdistrict_secretary'
+  | 'district_secretary'
+  | 'admin';
+
+/** Who a staff token speaks for; the same on every replica (stateless, HMAC-signed). */
+export interface StaffPrincipal {
+  userId: string;
+  username: string;
+  role: StaffRole;
+  unitId: string | null;
+  areaId: string | null;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
+const ISSUER = 'grid-dispatch';
+
+export function signStaffToken(
+  principal: Omit<StaffPrincipal, 'exp'>,
+  secret: string,
+  ttlSeconds: number,
+  now: Date = new Date(),
+): { token: string; expiresAt: string } {
+  const iat = Math.floor(now.getTime() / 1000);
+  const exp = iat + ttlSeconds;
+  const token = jwt.sign(
+    {
+      sub: principal.userId,
+      usr: principal.username,
+      role: principal.role,
+      unit: principal.unitId,
+      area: principal.areaId,
+      iat,
+      exp,
+    },
+    secret,
+    { algorithm: 'HS256', issuer: ISSUER },
+  );
+  return { token, expiresAt: new Date(exp * 1000).toISOString() };
+}
+
+/** Verifies signature and expiry; any problem is a 401 that says what to do next. */
+export function verifyStaffToken(token: string, secret: string): StaffPrincipal {
+  let claims: jwt.JwtPayload;
+  try {
+    const decoded = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER });
+    if (typeof decoded === 'string') throw new Error('unexpected token payload');
+    claims = decoded;
+  } catch (error) {
+    const expired = error instanceof jwt.TokenExpiredError;
+    throw new AppError(
+      'UNAUTHENTICATED',
+      expired ? 'Your session has expired; log in again.' : 'Invalid token; log in again.',
+      {
+        cause: error,
+      },
+    );
+  }
+  return {
+    userId: String(claims.sub),
+    username: String(claims.usr),
+    role: claims.role as StaffRole,
+    unitId: (claims.unit as string | null) ?? null,
+    areaId: (claims.area as string | null) ?? null,
+    exp: Number(claims.exp),
+  };
+}
+
+/** The token from an `Authorization: Bearer …` header, or null. */
+export function bearerToken(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match ? match[1]! : null;
+}

@@ -1,0 +1,3 @@
+export * from './demo-areas';
+export * from './demo-reference';
+export * from './seed';

@@ -1,0 +1,80 @@
+import { boundaryJson, type Models } from '@grid-dispatch/db';
+import type { Logger } from '@grid-dispatch/logger';
+import bcrypt from 'bcryptjs';
+import { demoAreas } from './demo-areas';
+import { DEMO_CATEGORIES, DEMO_RESPONSIBILITIES, DEMO_UNITS, DEMO_USERS } from './demo-reference';
+
+/**
+ * Creates user `admin` on first start (interface.md). An existing admin keeps its password: the
+ * environment only sets the first one.
+ */
+export async function ensureAdmin(models: Models, password: string): Promise<boolean> {
+  if (await models.users.exists({ username: 'admin' })) return false;
+  await models.users.create({
+    _id: 'admin',
+    username: 'admin',
+    passwordHash: await bcrypt.hash(password, 10),
+    displayName: '系统管理员',
+    role: 'admin',
+    unitId: null,
+    areaId: null,
+    active: true,
+  });
+  return true;
+}
+
+/**
+ * Loads the demo district. Idempotent: reference data is upserted by id (so a restart restores the
+ * demo's shape), users are created only when missing (a changed password survives restarts).
+ */
+export async function seedDemoDistrict(models: Models, demoPassword: string, logger: Logger): Promise<void> {
+  for (const a of demoAreas()) {
+    await models.areas.updateOne(
+      { _id: a.id },
+      {
+        $set: { name: a.name, level: a.level, parentId: a.parentId, boundaryJson: boundaryJson(a.boundary) },
+      },
+      { upsert: true },
+    );
+  }
+  for (const u of DEMO_UNITS) {
+    await models.units.updateOne(
+      { _id: u.id },
+      { $set: { name: u.name, kind: u.kind, areaIds: u.areaIds, active: true } },
+      { upsert: true },
+    );
+  }
+  for (const c of DEMO_CATEGORIES) {
+    const { code, ...rest } = c;
+    await models.categories.updateOne({ _id: code }, { $set: { ...rest, active: true } }, { upsert: true });
+  }
+  for (const r of DEMO_RESPONSIBILITIES) {
+    const { id, ...rest } = r;
+    await models.responsibilities.updateOne({ _id: id }, { $set: rest }, { upsert: true });
+  }
+  const hash = await bcrypt.hash(demoPassword, 10);
+  let created = 0;
+  for (const u of DEMO_USERS) {
+    if (await models.users.exists({ username: u.username })) continue;
+    await models.users.create({
+      _id: u.username,
+      username: u.username,
+      passwordHash: hash,
+      displayName: u.displayName,
+      role: u.role,
+      unitId: u.unitId ?? null,
+      areaId: u.areaId ?? null,
+      active: true,
+    });
+    created++;
+  }
+  logger.info(
+    {
+      areas: demoAreas().length,
+      units: DEMO_UNITS.length,
+      categories: DEMO_CATEGORIES.length,
+      usersCreated: created,
+    },
+    'demo district loaded',
+  );
+}

@@ -1,0 +1,3 @@
+export { z } from 'zod';
+export * from './common-config';
+export * from './load-config';

@@ -1,0 +1,45 @@
+import type { DeadlineKind } from './queues';
+import type { TicketStatusName, TicketSummary } from './ticket-summary.schema';
+
+/** socket.io event names of interface.md. NEVER rename: browsers and scripts listen by name. */
+export enum LiveEvent {
+  TicketUpdated = 'ticket.updated',
+  SlaWarning = 'sla.warning',
+  SlaBreached = 'sla.breached',
+  KpiUpdated = 'kpi.updated',
+}
+
+export interface TicketUpdatedMessage {
+  id: string;
+  trackingCode: string;
+  version: number;
+  status: TicketStatusName;
+  unitId: string | null;
+  escalationLevel: number;
+  deadlines: TicketSummary['deadlines'];
+  category: string;
+  priority: TicketSummary['priority'];
+  eventType: string;
+  at: string;
+}
+
+export interface SlaWarningMessage {
+  ticketId: string;
+  deadline: DeadlineKind;
+  fraction: number;
+  dueAt: string;
+}
+
+export interface SlaBreachedMessage {
+  ticketId: string;
+  deadline: DeadlineKind;
+  dueAt: string;
+  escalationLevel: number;
+}
+
+/** Room names; the server decides which a socket may join from the user's scope. */
+export const rooms = {
+  unit: (unitId: string) => `unit:${unitId}`,
+  area: (areaId: string) => `area:${areaId}`,
+  tracking: (trackingCode: string) => `track:${trackingCode}`,
+};

@@ -1,0 +1,32 @@
+/**
+ * BullMQ queue and job names. NEVER rename a value: pending jobs live in Redis under these names.
+ */
+export enum QueueName {
+  SlaDeadlines = 'sla-deadlines',
+}
+
+export type DeadlineKind = 'ack' | 'resolve' | 'verify';
+
+/**
+ * A deadline job carries ids only; the worker re-reads the ticket when it fires and acts only
+ * if the deadline still stands (architecture.md, Timers).
+ */
+export interface DeadlineJobData {
+  ticketId: string;
+  kind: DeadlineKind;
+  /** Which version of this deadline the job was made for; a moved deadline has a new seq. */
+  seq: number;
+  /** What the job does when it fires: a reminder at a fraction, or the breach itself. */
+  step: 'warning' | 'breach';
+  fraction?: number;
+}
+
+export interface QueueJobs {
+  [QueueName.SlaDeadlines]: DeadlineJobData;
+}
+
+/** Deterministic job id: the same deadline is never scheduled twice, a moved one gets a new id. */
+export function deadlineJobId(data: DeadlineJobData): string {
+  const step = data.step === 'warning' ? `w${Math.round((data.fraction ?? 0) * 1000)}` : 'due';
+  return `${data.ticketId}.${data.kind}.${data.seq}.${step}`;
+}

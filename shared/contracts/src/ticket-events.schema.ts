@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { deadlineSchema } from './ticket-summary.schema';
+
+const latLng = z.object({ lat: z.number(), lng: z.number() });
+const deadlineKind = z.enum(['ack', 'resolve', 'verify']);
+
+/** A free-form lifecycle event: what happened is in `type`; details are ids and short notes only. */
+const lifecyclePayload = z
+  .object({
+    note: z.string().max(2000).optional(),
+    reason: z.string().max(2000).optional(),
+    unitId: z.string().optional(),
+    fromUnitId: z.string().nullable().optional(),
+    intoTicketId: z.string().optional(),
+    resolveBy: z.string().optional(),
+    rating: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']).optional(),
+    solved: z.boolean().optional(),
+    photoCount: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+
+/**
+ * Payload schema per event type. Keys are the event type names: NEVER rename one (they are
+ * stored on tickets and in Kafka); add new ones freely. A missing schema is a compile error
+ * wherever `EventType` is used.
+ */
+export const EVENT_PAYLOAD_SCHEMAS = {
+  'ticket.submitted': z
+    .object({
+      hasLocation: z.boolean(),
+      location: latLng.optional(),
+      photoCount: z.number().int().nonnegative(),
+    })
+    .strict(),
+  'ticket.dispatched': z
+    .object({
+      unitId: z.string().nullable(),
+      assistUnitIds: z.array(z.string()),
+      areaIds: z.array(z.string()),
+      routing: z.enum(['matched', 'fallback']),
+      responsibilityId: z.string().nullable(),
+      ack: deadlineSchema.optional(),
+    })
+    .strict(),
+  'sla.warning': z
+    .object({ deadline: deadlineKind, fraction: z.number().min(0).max(1), dueAt: z.string() })
+    .strict(),
+  'sla.breached': z
+    .object({ deadline: deadlineKind, dueAt: z.string(), escalationLevel: z.number().int().min(0).max(3) })
+    .strict(),
+  'ticket.escalated': z
+    .object({ deadline: deadlineKind, escalationLevel: z.number().int().min(0).max(3) })
+    .strict(),
+  'ticket.accepted': lifecyclePayload,
+  'ticket.progress_reported': lifecyclePayload,
+  'ticket.resolved': lifecyclePayload,
+  'ticket.return_requested': lifecyclePayload,
+  'ticket.return_approved': lifecyclePayload,
+  'ticket.return_refused': lifecyclePayload,
+  'ticket.extension_requested': lifecyclePayload,
+  'ticket.extension_approved': lifecyclePayload,
+  'ticket.extension_refused': lifecyclePayload,
+  'ticket.reassigned': lifecyclePayload,
+  'ticket.verified': lifecyclePayload,
+  'ticket.verification_failed': lifecyclePayload,
+  'ticket.closed': lifecyclePayload,
+  'ticket.reopened': lifecyclePayload,
+  'ticket.cancelled': lifecyclePayload,
+  'ticket.merged': lifecyclePayload,
+  'ticket.urged': lifecyclePayload,
+  'ticket.rated': lifecyclePayload,
+} as const;
+
+export type EventType = keyof typeof EVENT_PAYLOAD_SCHEMAS;
+export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOAD_SCHEMAS)[T]>;
+
+export const EVENT_TYPES = Object.keys(EVENT_PAYLOAD_SCHEMAS) as EventType[];
+
+export function isEventType(value: string): value is EventType {
+  return Object.hasOwn(EVENT_PAYLOAD_SCHEMAS, value);
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+export const ticketStatusSchema = z.enum([
+  'submitted',
+  'dispatched',
+  'accepted',
+  'resolved',
+  'closed',
+  'returned',
+  'reopened',
+  'cancelled',
+  'merged',
+]);
+
+export const deadlineSchema = z.object({
+  dueAt: z.string(),
+  startedAt: z.string(),
+  seq: z.number().int().nonnegative(),
+  pausedAt: z.string().nullable().optional(),
+  /** Reminder fractions already sent for this deadline version (a redelivered job sends none twice). */
+  warned: z.array(z.number()).optional(),
+  /** When this deadline version was recorded as missed; set once. */
+  breachedAt: z.string().nullable().optional(),
+});
+
+export const deadlinesSchema = z.object({
+  ack: deadlineSchema.optional(),
+  resolve: deadlineSchema.optional(),
+  verify: deadlineSchema.optional(),
+});
+
+/**
+ * The public-safe state of a ticket after an event, carried on every envelope so that consumers
+ * (live push, KPI projections) need not read the database. Never holds personal data.
+ */
+export const ticketSummarySchema = z.object({
+  trackingCode: z.string(),
+  status: ticketStatusSchema,
+  category: z.string(),
+  priority: z.enum(['P1', 'P2', 'P3', 'P4']),
+  unitId: z.string().nullable(),
+  assistUnitIds: z.array(z.string()),
+  /** Most specific first: grid, community, sub-district, district. */
+  areaIds: z.array(z.string()),
+  escalationLevel: z.number().int().min(0).max(3),
+  deadlines: deadlinesSchema,
+  createdAt: z.string(),
+});
+
+export type TicketSummary = z.infer<typeof ticketSummarySchema>;
+export type TicketStatusName = z.infer<typeof ticketStatusSchema>;
+export type DeadlineState = z.infer<typeof deadlineSchema>;

@@ -1,0 +1,34 @@
+/**
+ * Kafka topic names. NEVER rename a value: topics hold data and consumers' offsets by name.
+ * Every name gets the deployment's TOPIC_PREFIX in front (see `topicName`).
+ */
+export enum Topic {
+  /** The whole ticket lifecycle, keyed by ticket id so each ticket's events stay in order. */
+  TicketEvents = 'ticket-events',
+  /** Messages that failed their schema; kept for inspection, never block a partition. */
+  TicketEventsDeadLetter = 'ticket-events.dlq',
+  /** Announcements that reference data (areas, units, categories, responsibilities) changed. */
+  ReferenceData = 'reference-data',
+}
+
+/** Partitions per topic: ≥ 6 for ticket events so consumer groups can scale out. */
+export const TOPIC_PARTITIONS: Record<Topic, number> = {
+  [Topic.TicketEvents]: 12,
+  [Topic.TicketEventsDeadLetter]: 1,
+  [Topic.ReferenceData]: 1,
+};
+
+/** Consumer group names; also NEVER renamed (offsets are stored per group). */
+export enum ConsumerGroup {
+  Dispatcher = 'dispatcher',
+  Sla = 'sla',
+  Live = 'live',
+}
+
+export function topicName(prefix: string, topic: Topic): string {
+  return `${prefix}${topic}`;
+}
+
+export function groupName(prefix: string, group: ConsumerGroup): string {
+  return `${prefix}${group}`;
+}

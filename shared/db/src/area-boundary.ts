@@ -1,0 +1,17 @@
+import type { AreaNode, GeoJsonPolygon } from '@grid-dispatch/domain';
+import type { AreaDoc } from './models';
+
+/** The stored form of a boundary (see AreaDoc.boundaryJson for why it is text). */
+export function boundaryJson(polygon: GeoJsonPolygon | null | undefined): string | null {
+  return polygon ? JSON.stringify(polygon) : null;
+}
+
+export function areaBoundary(doc: Pick<AreaDoc, 'boundaryJson'>): GeoJsonPolygon | undefined {
+  return doc.boundaryJson ? (JSON.parse(doc.boundaryJson) as GeoJsonPolygon) : undefined;
+}
+
+/** A stored area as the domain's AreaNode (for routing and scope checks). */
+export function toAreaNode(doc: Pick<AreaDoc, '_id' | 'level' | 'parentId' | 'boundaryJson'>): AreaNode {
+  const boundary = areaBoundary(doc);
+  return { id: doc._id, level: doc.level, parentId: doc.parentId, ...(boundary ? { boundary } : {}) };
+}

@@ -1,0 +1,37 @@
+import type { Connection } from 'mongoose';
+import { areaModel } from './area.model';
+import { categoryModel } from './category.model';
+import { responsibilityModel } from './responsibility.model';
+import { ticketModel } from './ticket.model';
+import { unitModel } from './unit.model';
+import { userModel } from './user.model';
+
+export * from './area.model';
+export * from './category.model';
+export * from './localized-name';
+export * from './responsibility.model';
+export * from './ticket.model';
+export * from './unit.model';
+export * from './user.model';
+
+/** All models bound to one connection (each test may hold its own connection and database). */
+export function createModels(connection: Connection) {
+  return {
+    areas: areaModel(connection),
+    units: unitModel(connection),
+    users: userModel(connection),
+    categories: categoryModel(connection),
+    responsibilities: responsibilityModel(connection),
+    tickets: ticketModel(connection),
+  };
+}
+
+export type Models = ReturnType<typeof createModels>;
+
+/** Builds every declared index; run at start (`autoIndex` is off so requests never wait on it). */
+export async function ensureIndexes(models: Models): Promise<void> {
+  for (const model of Object.values(models)) {
+    await model.createCollection().catch(() => undefined);
+    await model.createIndexes();
+  }
+}

@@ -1,0 +1,99 @@
+import type { Actor, DeadlineState, EventEnvelope, TicketStatusName } from '@grid-dispatch/contracts';
+import type { Priority } from '@grid-dispatch/domain';
+import { type Connection, type Model, Schema } from 'mongoose';
+
+/** One entry of a ticket's history, kept forever (product.md: every transition is an event). */
+export interface TicketHistoryEntry {
+  eventId: string;
+  type: string;
+  version: number;
+  at: Date;
+  actor: Actor;
+  /** Public-safe details (ids, notes); never a phone number. */
+  payload: Record<string, unknown>;
+}
+
+export interface PendingRequest {
+  kind: 'return' | 'extension';
+  requestedBy: string;
+  requestedAt: Date;
+  reason: string;
+  resolveBy?: string;
+  previousStatus: TicketStatusName;
+}
+
+export interface TicketDoc {
+  _id: string;
+  trackingCode: string;
+  /** sha256 of the reporter token handed to the resident once; proves the reporter for feedback. */
+  reporterTokenHash: string;
+  version: number;
+  status: TicketStatusName;
+  category: string;
+  priority: Priority;
+  clock: 'calendar' | 'working';
+  description: string;
+  address: string | null;
+  location: { lat: number; lng: number } | null;
+  photos: string[];
+  /** Personal data: only staff in scope see it, masked; it never enters events, jobs or logs. */
+  contact: { name?: string; phone?: string } | null;
+  areaIds: string[];
+  unitId: string | null;
+  assistUnitIds: string[];
+  escalationLevel: number;
+  deadlines: { ack?: DeadlineState; resolve?: DeadlineState; verify?: DeadlineState };
+  pendingRequest: PendingRequest | null;
+  mergedInto: string | null;
+  idempotencyKey?: string;
+  idempotencyHash?: string;
+  events: TicketHistoryEntry[];
+  /** The transactional outbox: events written with the state change, not yet on Kafka. */
+  outbox: EventEnvelope[];
+  /** A relay holds the ticket's outbox until this instant, so two relays never interleave. */
+  relayLeaseUntil: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const ticketSchema = new Schema<TicketDoc>(
+  {
+    _id: { type: String, required: true },
+    trackingCode: { type: String, required: true },
+    reporterTokenHash: { type: String, required: true },
+    version: { type: Number, required: true },
+    status: { type: String, required: true },
+    category: { type: String, required: true },
+    priority: { type: String, required: true },
+    clock: { type: String, required: true },
+    description: { type: String, required: true },
+    address: { type: String, default: null },
+    location: { type: Schema.Types.Mixed, default: null },
+    photos: { type: [String], default: [] },
+    contact: { type: Schema.Types.Mixed, default: null },
+    areaIds: { type: [String], default: [] },
+    unitId: { type: String, default: null },
+    assistUnitIds: { type: [String], default: [] },
+    escalationLevel: { type: Number, default: 0 },
+    deadlines: { type: Schema.Types.Mixed, default: {} },
+    pendingRequest: { type: Schema.Types.Mixed, default: null },
+    mergedInto: { type: String, default: null },
+    idempotencyKey: { type: String, required: false },
+    idempotencyHash: { type: String, required: false },
+    events: { type: Schema.Types.Mixed, default: () => [] },
+    outbox: { type: Schema.Types.Mixed, default: () => [] },
+    relayLeaseUntil: { type: Date, default: () => new Date(0) },
+  },
+  // `minimize: false` keeps `deadlines: {}`; `versionKey` off: our own `version` is the concurrency token.
+  { timestamps: true, versionKey: false, minimize: false, collection: 'tickets' },
+);
+ticketSchema.index({ trackingCode: 1 }, { unique: true });
+// Sparse: only reports sent with an Idempotency-Key carry one (FerretDB has no partial indexes).
+ticketSchema.index({ idempotencyKey: 1 }, { unique: true, sparse: true });
+ticketSchema.index({ status: 1, category: 1 });
+ticketSchema.index({ unitId: 1, status: 1 });
+ticketSchema.index({ relayLeaseUntil: 1 });
+
+export function ticketModel(connection: Connection): Model<TicketDoc> {
+  return connection.models.Ticket ?? connection.model<TicketDoc>('Ticket', ticketSchema);
+}

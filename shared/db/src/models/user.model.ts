@@ -1,0 +1,40 @@
+import type { Role } from '@grid-dispatch/domain';
+import { type Connection, type Model, Schema } from 'mongoose';
+
+export interface UserDoc {
+  _id: string;
+  username: string;
+  /** bcrypt hash; the password itself is never stored or logged. */
+  passwordHash: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  areaId: string | null;
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const userSchema = new Schema<UserDoc>(
+  {
+    _id: { type: String, required: true },
+    username: { type: String, required: true },
+    passwordHash: { type: String, required: true },
+    displayName: { type: String, required: true },
+    role: {
+      type: String,
+      required: true,
+      enum: ['unit_member', 'community_secretary', 'subdistrict_secretary', 'district_secretary', 'admin'],
+    },
+    unitId: { type: String, default: null },
+    areaId: { type: String, default: null },
+    active: { type: Boolean, default: true },
+  },
+  { timestamps: true, versionKey: false, collection: 'users' },
+);
+userSchema.index({ username: 1 }, { unique: true });
+userSchema.index({ unitId: 1 });
+
+export function userModel(connection: Connection): Model<UserDoc> {
+  return connection.models.User ?? connection.model<UserDoc>('User', userSchema);
+}

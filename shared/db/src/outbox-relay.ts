@@ -1,0 +1,173 @@
+import type { EventEnvelope } from '@grid-dispatch/contracts';
+import type { Logger } from '@grid-dispatch/logger';
+import type { Model } from 'mongoose';
+import type { TicketDoc } from './models';
+
+/** Where the relay sends events; the Kafka EventProducer in services, a stub in unit tests. */
+export interface EventPublisher {
+  publish(envelopes: readonly EventEnvelope[]): Promise<void>;
+}
+
+export interface OutboxRelayOptions {
+  /** How often to look for events left behind (a crash, another replica's write). */
+  pollIntervalMs?: number;
+  /** How long a relay holds a ticket's outbox; another relay may take over after it. */
+  leaseMs?: number;
+  batchSize?: number;
+}
+
+type OutboxView = Pick<TicketDoc, '_id' | 'version' | 'outbox'>;
+
+const EPOCH = new Date(0);
+
+/**
+ * Publishes the events that writes left in tickets' outboxes, in order per ticket, then empties
+ * the outbox. A crash between publish and clear republishes (at-least-once; consumers are
+ * idempotent by ticket version); a crash before publish loses nothing. A lease on each ticket
+ * keeps two relays (two replicas) from interleaving one ticket's events.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | null = null;
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+  private readonly pollIntervalMs: number;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly tickets: Model<TicketDoc>,
+    private readonly publisher: EventPublisher,
+    private readonly logger: Logger,
+    options: OutboxRelayOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.leaseMs = options.leaseMs ?? 10000;
+    this.batchSize = options.batchSize ?? 100;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Publish now: called right after a local write so events leave within milliseconds. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.draining;
+  }
+
+  /** Runs until no outbox is left; resolves when done (tests and shutdown use it). */
+  async drainNow(): Promise<void> {
+    while (this.draining) await this.draining;
+    await this.runDrain();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.runDrain().finally(() => {
+        if (this.stopped) return;
+        if (this.again) {
+          this.again = false;
+          this.schedule(0);
+        } else this.schedule(this.pollIntervalMs);
+      });
+    }, delayMs);
+  }
+
+  private runDrain(): Promise<void> {
+    if (!this.draining) {
+      this.draining = this.drain()
+        .catch((err) => this.logger.warn({ err }, 'outbox relay pass failed; retrying at the next poll'))
+        .finally(() => {
+          this.draining = null;
+        });
+    }
+    return this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const claimed = await this.claimBatch();
+      if (claimed.length === 0) return;
+      const sent = new Map<string, Set<string>>();
+      let pending = claimed;
+      while (pending.length > 0) {
+        await this.publisher.publish(pending.flatMap((t) => unsent(t, sent)));
+        for (const t of pending) for (const e of t.outbox) setOf(sent, t._id).add(e.eventId);
+        pending = await this.release(pending);
+      }
+      if (claimed.length < this.batchSize) return;
+    }
+  }
+
+  private async claimBatch(): Promise<OutboxView[]> {
+    const now = new Date();
+    const candidates = await this.tickets
+      .find({ 'outbox.0': { $exists: true }, relayLeaseUntil: { $lt: now } }, { _id: 1 })
+      .limit(this.batchSize)
+      .lean<{ _id: string }[]>()
+      .exec();
+    const leaseUntil = new Date(now.getTime() + this.leaseMs);
+    const claims = await Promise.all(
+      candidates.map((c) =>
+        this.tickets
+          .findOneAndUpdate(
+            { _id: c._id, relayLeaseUntil: { $lt: now } },
+            { $set: { relayLeaseUntil: leaseUntil } },
+            // No projection: FerretDB 1.24 does not implement findAndModify's `fields`.
+            { returnDocument: 'after' },
+          )
+          .lean<OutboxView>()
+          .exec(),
+      ),
+    );
+    return claims.filter((c): c is OutboxView => c !== null && c.outbox.length > 0);
+  }
+
+  /** Empties each outbox if no write came in meanwhile; returns the tickets that changed, re-read. */
+  private async release(tickets: OutboxView[]): Promise<OutboxView[]> {
+    const changed: OutboxView[] = [];
+    await Promise.all(
+      tickets.map(async (t) => {
+        const result = await this.tickets.updateOne(
+          { _id: t._id, version: t.version },
+          { $set: { outbox: [], relayLeaseUntil: EPOCH } },
+        );
+        if (result.matchedCount === 1) return;
+        const fresh = await this.tickets
+          .findById(t._id, { _id: 1, version: 1, outbox: 1 })
+          .lean<OutboxView>()
+          .exec();
+        if (fresh) changed.push(fresh);
+      }),
+    );
+    return changed;
+  }
+}
+
+function setOf(map: Map<string, Set<string>>, key: string): Set<string> {
+  const existing = map.get(key);
+  if (existing) return existing;
+  const created = new Set<string>();
+  map.set(key, created);
+  return created;
+}
+
+function unsent(ticket: OutboxView, sent: Map<string, Set<string>>): EventEnvelope[] {
+  const done = sent.get(ticket._id);
+  return done ? ticket.outbox.filter((e) => !done.has(e.eventId)) : ticket.outbox;
+}

@@ -1,0 +1,89 @@
+import { AppError } from '@grid-dispatch/errors';
+import type { Model } from 'mongoose';
+import type { TicketDoc } from './models';
+import { type NewTicketEvent, recordEvent } from './ticket-events';
+
+export type NewTicket = Omit<
+  TicketDoc,
+  'version' | 'events' | 'outbox' | 'relayLeaseUntil' | 'createdAt' | 'updatedAt'
+>;
+
+/** Fields a state change may set. `_id`, `version`, history and outbox are the repository's own. */
+export type TicketChanges = Partial<
+  Omit<TicketDoc, '_id' | 'version' | 'events' | 'outbox' | 'relayLeaseUntil' | 'createdAt'>
+>;
+
+/**
+ * Every write to a ticket goes through here: one atomic, version-checked update that changes the
+ * state, appends the event to the history and puts its envelope in the ticket's outbox. FerretDB
+ * has no multi-document transactions, so keeping the outbox inside the document is what makes
+ * "state changed" and "event will be published" one atomic fact.
+ */
+export class TicketRepository {
+  constructor(
+    private readonly tickets: Model<TicketDoc>,
+    /** Called after each write so an in-process relay can publish at once instead of at its next poll. */
+    private readonly onOutboxWrite: () => void = () => undefined,
+  ) {}
+
+  async insert(ticket: NewTicket, event: NewTicketEvent): Promise<TicketDoc> {
+    const createdAt = event.at;
+    const version = 1;
+    const { envelope, history } = recordEvent(ticket._id, { ...ticket, createdAt }, version, event);
+    const created = await this.tickets.create({
+      ...ticket,
+      version,
+      events: [history],
+      outbox: [envelope],
+      relayLeaseUntil: new Date(0),
+      createdAt,
+      updatedAt: createdAt,
+    });
+    this.onOutboxWrite();
+    return created.toObject();
+  }
+
+  findById(id: string): Promise<TicketDoc | null> {
+    return this.tickets.findById(id).lean<TicketDoc>().exec();
+  }
+
+  findByTrackingCode(trackingCode: string): Promise<TicketDoc | null> {
+    return this.tickets.findOne({ trackingCode }).lean<TicketDoc>().exec();
+  }
+
+  findByIdempotencyKey(key: string): Promise<TicketDoc | null> {
+    return this.tickets.findOne({ idempotencyKey: key }).lean<TicketDoc>().exec();
+  }
+
+  /**
+   * Applies `changes` and records `event` if the ticket is still at `current.version`.
+   * A stale version answers VERSION_CONFLICT (409): never a lost update.
+   */
+  async applyChange(current: TicketDoc, changes: TicketChanges, event: NewTicketEvent): Promise<TicketDoc> {
+    const version = current.version + 1;
+    const after = { ...current, ...changes };
+    const { envelope, history } = recordEvent(current._id, after, version, event);
+    const updated = await this.tickets
+      .findOneAndUpdate(
+        { _id: current._id, version: current.version },
+        {
+          $set: { ...changes, updatedAt: event.at },
+          $inc: { version: 1 },
+          $push: { events: history, outbox: envelope },
+        },
+        { returnDocument: 'after' },
+      )
+      .lean<TicketDoc>()
+      .exec();
+    if (!updated) {
+      const exists = await this.tickets.exists({ _id: current._id });
+      if (!exists) throw new AppError('NOT_FOUND', `ticket ${current._id} not found`);
+      throw new AppError(
+        'VERSION_CONFLICT',
+        `ticket ${current._id} changed since version ${current.version}; reload it and try again`,
+      );
+    }
+    this.onOutboxWrite();
+    return updated;
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * The domain of grid-dispatch as pure functions: no I/O, no clocks read, no randomness.
+ * Services wire I/O around these; everything here is unit-tested table by table.
+ */
+
+export * from './areas/index';
+export * from './calendar/index';
+export * from './categories/index';
+export * from './deadlines/index';
+export * from './geo/index';
+export * from './lifecycle/index';
+export * from './routing/index';
+export * from './sla/index';
+export * from './validation/index';

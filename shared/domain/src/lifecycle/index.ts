@@ -1,0 +1,9 @@
+/** The ticket lifecycle state machine and its action table. */
+
+export * from './action-rules.table';
+export * from './lifecycle.machine';
+export * from './lifecycle.types';
+export * from './lifecycle-input.validator';
+export * from './lifecycle-view.reducer';
+export * from './role.types';
+export * from './ticket-status.types';

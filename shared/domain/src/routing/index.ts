@@ -1,0 +1,2 @@
+/** The responsibility list (责任清单) and routing by it. */
+export * from './responsibility.resolver';

@@ -1,0 +1,15 @@
+/**
+ * One problem with one input field, in the shape the public API puts into `error.fields`.
+ *
+ * `path` uses JavaScript accessor syntax rooted at the request body (`boundary.coordinates[0][3]`,
+ * `note`) so a client can point at the exact offending value.
+ */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** Builds a {@link FieldError}; exists so call sites read as one line. */
+export function fieldError(path: string, message: string): FieldError {
+  return { path, message };
+}

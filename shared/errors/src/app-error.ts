@@ -1,0 +1,38 @@
+import type { ErrorCode } from './error-codes';
+import { isRetryableCode } from './error-codes';
+
+/** A field-level problem in a request: `path` names the field (`location.lat`, `photos[2]`). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export interface AppErrorOptions {
+  cause?: unknown;
+  fields?: FieldProblem[];
+  /** Seconds a client should wait before retrying (503, 429). */
+  retryAfterSeconds?: number;
+}
+
+/** The one error type services throw on purpose; anything else is a bug and answers 500. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldProblem[] | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = options.fields;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+
+  get retryable(): boolean {
+    return isRetryableCode(this.code);
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

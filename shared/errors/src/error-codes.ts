@@ -1,0 +1,27 @@
+/**
+ * Every error the system reports, by code. Codes are part of the public API (`error.code` in
+ * responses): add freely, never rename.
+ */
+export const ERROR_CODES = {
+  MALFORMED_REQUEST: { status: 400, retryable: false },
+  VALIDATION_FAILED: { status: 422, retryable: false },
+  UNAUTHENTICATED: { status: 401, retryable: false },
+  NOT_FOUND: { status: 404, retryable: false },
+  VERSION_CONFLICT: { status: 409, retryable: false },
+  ILLEGAL_TRANSITION: { status: 409, retryable: false },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, retryable: false },
+  PAYLOAD_TOO_LARGE: { status: 413, retryable: false },
+  TOO_MANY_REQUESTS: { status: 429, retryable: true },
+  DEPENDENCY_UNAVAILABLE: { status: 503, retryable: true },
+  INTERNAL: { status: 500, retryable: true },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function httpStatusFor(code: ErrorCode): number {
+  return ERROR_CODES[code].status;
+}
+
+export function isRetryableCode(code: ErrorCode): boolean {
+  return ERROR_CODES[code].retryable;
+}

@@ -1,0 +1,4 @@
+export * from './http-app';
+export * from './listen';
+export * from './request-validation';
+export * from './staff-auth.middleware';

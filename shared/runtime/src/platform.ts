@@ -1,0 +1,72 @@
+import type { CommonConfig } from '@grid-dispatch/config';
+import { connectDatabase, createModels, type Models, OutboxRelay, TicketRepository } from '@grid-dispatch/db';
+import { createKafkaClient, EventProducer } from '@grid-dispatch/kafka';
+import type { Logger } from '@grid-dispatch/logger';
+import { createRedisConnection } from '@grid-dispatch/queue';
+import type { Redis } from 'ioredis';
+import type { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
+
+/**
+ * The connections a service runs on: the database (truth), Kafka (events) and Redis (timers,
+ * broadcasts), plus the ticket repository and its outbox relay. One per process: the all-in-one
+ * process shares it between services, a service started alone opens its own.
+ */
+export interface Platform {
+  config: CommonConfig;
+  logger: Logger;
+  db: Connection;
+  models: Models;
+  kafka: Kafka;
+  producer: EventProducer;
+  tickets: TicketRepository;
+  relay: OutboxRelay;
+  redis: Redis;
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** Relay poll interval; the relay is also kicked after every local write. */
+  relayPollMs?: number;
+}
+
+export async function openPlatform(
+  config: CommonConfig,
+  logger: Logger,
+  options: PlatformOptions = {},
+): Promise<Platform> {
+  const log = logger.child({ module: 'platform' });
+  const db = await connectDatabase(config.MONGO_URL);
+  const models = createModels(db);
+  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'grid-dispatch', logger });
+  const producer = new EventProducer(kafka, config.TOPIC_PREFIX);
+  const relay = new OutboxRelay(models.tickets, producer, logger.child({ module: 'outbox-relay' }), {
+    pollIntervalMs: options.relayPollMs ?? 500,
+  });
+  const tickets = new TicketRepository(models.tickets, () => relay.kick());
+  const redis = createRedisConnection(config.REDIS_URL);
+  redis.on('error', (err) => log.debug({ err: err.message }, 'redis connection error'));
+  relay.start();
+
+  let closing: Promise<void> | null = null;
+  return {
+    config,
+    logger,
+    db,
+    models,
+    kafka,
+    producer,
+    tickets,
+    relay,
+    redis,
+    close() {
+      closing ??= (async () => {
+        await relay.stop();
+        await producer.disconnect().catch((err) => log.warn({ err }, 'producer disconnect failed'));
+        await db.close().catch((err) => log.warn({ err }, 'database close failed'));
+        await redis.quit().catch(() => redis.disconnect());
+      })();
+      return closing;
+    },
+  };
+}

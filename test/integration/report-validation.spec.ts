@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { demoGridCentre } from '@grid-dispatch/bootstrap';
+import { eventually, request } from '../support/http-client';
+import { startTestSystem, type TestSystem } from '../support/test-system';
+
+/** Issue 2 §4, bad input: every refusal names the field and stores nothing. */
+describe('POST /api/v1/reports refuses bad input with the field named', function () {
+  this.timeout(60000);
+  let system: TestSystem;
+  const good = () => ({
+    category: 'road_collapse',
+    description: 'a hole in the road',
+    location: demoGridCentre('dongri-g1'),
+  });
+
+  before(async () => {
+    system = await startTestSystem();
+  });
+  after(async () => system?.destroy());
+
+  const cases: Array<{ name: string; body?: unknown; raw?: string; status: number; field: string }> = [
+    { name: 'malformed JSON', raw: '{"category": "road_collapse",', status: 400, field: '(body)' },
+    { name: 'a JSON array instead of an object', raw: '[1,2]', status: 400, field: '(body)' },
+    {
+      name: 'an unknown category',
+      body: { ...good(), category: 'alien_invasion' },
+      status: 422,
+      field: 'category',
+    },
+    {
+      name: 'no location and no address',
+      body: { category: 'road_collapse', description: 'a hole in the road' },
+      status: 422,
+      field: 'location',
+    },
+    {
+      name: 'latitude out of range',
+      body: { ...good(), location: { lat: 91, lng: 121.6 } },
+      status: 422,
+      field: 'location.lat',
+    },
+    {
+      name: 'longitude out of range',
+      body: { ...good(), location: { lat: 38.9, lng: -181 } },
+      status: 422,
+      field: 'location.lng',
+    },
+    {
+      name: 'a coordinate that is a string',
+      body: { ...good(), location: { lat: '38.9', lng: 121.6 } },
+      status: 400,
+      field: 'location.lat',
+    },
+    {
+      name: 'a missing coordinate',
+      body: { ...good(), location: { lat: 38.9 } },
+      status: 400,
+      field: 'location.lng',
+    },
+    {
+      name: 'an over-long description',
+      body: { ...good(), description: 'x'.repeat(2001) },
+      status: 422,
+      field: 'description',
+    },
+    {
+      name: 'a too-short description',
+      body: { ...good(), description: '  hi ' },
+      status: 422,
+      field: 'description',
+    },
+    { name: 'an unknown field', body: { ...good(), priority: 'P1' }, status: 400, field: 'priority' },
+    {
+      name: 'a $-operator instead of a string',
+      body: { ...good(), category: { $gt: '' } },
+      status: 400,
+      field: 'category',
+    },
+    {
+      name: 'a loopback photo URL',
+      body: { ...good(), photos: ['http://127.0.0.1/x.jpg'] },
+      status: 422,
+      field: 'photos[0]',
+    },
+    {
+      name: 'ten photos',
+      body: { ...good(), photos: Array.from({ length: 10 }, (_, i) => `https://img.example.com/${i}.jpg`) },
+      status: 422,
+      field: 'photos',
+    },
+    {
+      name: 'a bad phone number',
+      body: { ...good(), contact: { phone: '12345' } },
+      status: 422,
+      field: 'contact.phone',
+    },
+  ];
+
+  for (const c of cases) {
+    it(`answers ${c.status} naming ${c.field} for ${c.name}`, async () => {
+      const before = await system.platform.models.tickets.countDocuments();
+      const res = await request(
+        system.url,
+        'POST',
+        '/api/v1/reports',
+        c.body === undefined ? { raw: c.raw! } : { body: c.body },
+      );
+      assert.equal(res.status, c.status, JSON.stringify(res.body));
+      assert.ok(res.body.error?.code, 'error code');
+      assert.ok(
+        res.body.error.fields?.some((f: any) => f.path === c.field),
+        `fields ${JSON.stringify(res.body.error.fields)} should name ${c.field}`,
+      );
+      assert.equal(await system.platform.models.tickets.countDocuments(), before, 'nothing stored');
+    });
+  }
+
+  it('answers 413 for a body over the size limit', async () => {
+    const res = await request(system.url, 'POST', '/api/v1/reports', {
+      raw: JSON.stringify({ ...good(), description: 'x'.repeat(70000) }),
+    });
+    assert.equal(res.status, 413);
+    assert.equal(res.body.error.code, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('sends a location outside every grid to the district (fallback), not to an error', async () => {
+    const res = await request(system.url, 'POST', '/api/v1/reports', {
+      body: { ...good(), location: { lat: 38.95, lng: 121.75 } },
+    });
+    assert.equal(res.status, 201);
+    const ticket = await eventually(async () => {
+      const t = await system.platform.models.tickets.findById(res.body.ticketId).lean();
+      return t?.status === 'dispatched' ? t : undefined;
+    });
+    assert.equal(ticket.unitId, null);
+    assert.deepEqual(ticket.areaIds, ['zhongshan']);
+    assert.equal(ticket.events.at(-1)?.payload.routing, 'fallback');
+  });
+
+  it('routes a lift with no responsible property company to the district (fallback)', async () => {
+    const res = await request(system.url, 'POST', '/api/v1/reports', {
+      body: { ...good(), category: 'lift_trapped', location: demoGridCentre('baiyun-g1') },
+    });
+    assert.equal(res.status, 201);
+    const ticket = await eventually(async () => {
+      const t = await system.platform.models.tickets.findById(res.body.ticketId).lean();
+      return t?.status === 'dispatched' ? t : undefined;
+    });
+    assert.equal(ticket.unitId, null);
+    assert.deepEqual(ticket.areaIds, ['baiyun-g1', 'baiyun', 'renmin-lu', 'zhongshan']);
+  });
+
+  it('answers the same ticket for the same Idempotency-Key and body, 422 for another body', async () => {
+    const headers = { 'idempotency-key': `key-${system.id}` };
+    const first = await request(system.url, 'POST', '/api/v1/reports', { body: good(), headers });
+    const again = await request(system.url, 'POST', '/api/v1/reports', { body: good(), headers });
+    assert.equal(first.status, 201);
+    assert.equal(again.status, 201);
+    assert.equal(again.body.ticketId, first.body.ticketId);
+    assert.equal(again.body.reporterToken, first.body.reporterToken);
+    const other = await request(system.url, 'POST', '/api/v1/reports', {
+      body: { ...good(), description: 'another hole' },
+      headers,
+    });
+    assert.equal(other.status, 422);
+    assert.equal(other.body.error.code, 'IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('offers open tickets of the same category nearby as duplicates', async () => {
+    const at = demoGridCentre('linhai-g2');
+    const first = await request(system.url, 'POST', '/api/v1/reports', { body: { ...good(), location: at } });
+    const near = { lat: at.lat + 0.0005, lng: at.lng };
+    const second = await request(system.url, 'POST', '/api/v1/reports', {
+      body: { ...good(), location: near },
+    });
+    assert.equal(second.status, 201);
+    const dup = second.body.duplicates.find((d: any) => d.trackingCode === first.body.trackingCode);
+    assert.ok(dup, JSON.stringify(second.body.duplicates));
+    assert.ok(dup.distanceM > 40 && dup.distanceM < 70, `distance ${dup.distanceM}`);
+  });
+
+  it('answers 404 for an unknown tracking code', async () => {
+    const res = await request(system.url, 'GET', '/api/v1/reports/ZZZZ-ZZZZ-ZZZZ');
+    assert.equal(res.status, 404);
+    assert.equal(res.body.error.code, 'NOT_FOUND');
+  });
+});
