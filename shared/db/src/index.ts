@@ -4,3 +4,4 @@ export * from './models';
 export * from './outbox-relay';
 export * from './ticket.repository';
 export * from './ticket-events';
+export * from './ticket-lock';

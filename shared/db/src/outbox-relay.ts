@@ -2,6 +2,7 @@ import type { EventEnvelope } from '@grid-dispatch/contracts';
 import type { Logger } from '@grid-dispatch/logger';
 import type { Model } from 'mongoose';
 import type { TicketDoc } from './models';
+import type { TicketLock } from './ticket-lock';
 
 /** Where the relay sends events; the Kafka EventProducer in services, a stub in unit tests. */
 export interface EventPublisher {
@@ -18,13 +19,11 @@ export interface OutboxRelayOptions {
 
 type OutboxView = Pick<TicketDoc, '_id' | 'version' | 'outbox'>;
 
-const EPOCH = new Date(0);
-
 /**
  * Publishes the events that writes left in tickets' outboxes, in order per ticket, then empties
  * the outbox. A crash between publish and clear republishes (at-least-once; consumers are
  * idempotent by ticket version); a crash before publish loses nothing. A lease on each ticket
- * keeps two relays (two replicas) from interleaving one ticket's events.
+ * (in Redis) keeps two relays (two replicas) from interleaving one ticket's events.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
@@ -37,6 +36,7 @@ export class OutboxRelay {
 
   constructor(
     private readonly tickets: Model<TicketDoc>,
+    private readonly lock: TicketLock,
     private readonly publisher: EventPublisher,
     private readonly logger: Logger,
     options: OutboxRelayOptions = {},
@@ -54,11 +54,9 @@ export class OutboxRelay {
   /** Publish now: called right after a local write so events leave within milliseconds. */
   kick(): void {
     if (this.stopped) return;
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.schedule(0);
+    // Remembered even while a pass runs: that pass may have read the outbox before this write.
+    this.again = true;
+    if (!this.draining) this.schedule(0);
   }
 
   async stop(): Promise<void> {
@@ -78,12 +76,9 @@ export class OutboxRelay {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.again = false;
       void this.runDrain().finally(() => {
-        if (this.stopped) return;
-        if (this.again) {
-          this.again = false;
-          this.schedule(0);
-        } else this.schedule(this.pollIntervalMs);
+        if (!this.stopped) this.schedule(this.again ? 0 : this.pollIntervalMs);
       });
     }, delayMs);
   }
@@ -104,58 +99,54 @@ export class OutboxRelay {
       const claimed = await this.claimBatch();
       if (claimed.length === 0) return;
       const sent = new Map<string, Set<string>>();
-      let pending = claimed;
-      while (pending.length > 0) {
-        await this.publisher.publish(pending.flatMap((t) => unsent(t, sent)));
-        for (const t of pending) for (const e of t.outbox) setOf(sent, t._id).add(e.eventId);
-        pending = await this.release(pending);
+      try {
+        let pending = claimed;
+        while (pending.length > 0) {
+          await this.publisher.publish(pending.flatMap((t) => unsent(t, sent)));
+          for (const t of pending) for (const e of t.outbox) setOf(sent, t._id).add(e.eventId);
+          pending = await this.release(pending);
+        }
+      } finally {
+        await Promise.all(claimed.map((t) => this.lock.endLease(t._id).catch(() => undefined)));
       }
       if (claimed.length < this.batchSize) return;
     }
   }
 
+  /** Tickets with events waiting, each leased to this relay (a Redis lease, so the document is not written). */
   private async claimBatch(): Promise<OutboxView[]> {
-    const now = new Date();
     const candidates = await this.tickets
-      .find({ 'outbox.0': { $exists: true }, relayLeaseUntil: { $lt: now } }, { _id: 1 })
+      .find({ outboxPending: true }, { _id: 1, version: 1, outbox: 1 })
       .limit(this.batchSize)
-      .lean<{ _id: string }[]>()
+      .lean<OutboxView[]>()
       .exec();
-    const leaseUntil = new Date(now.getTime() + this.leaseMs);
-    const claims = await Promise.all(
-      candidates.map((c) =>
-        this.tickets
-          .findOneAndUpdate(
-            { _id: c._id, relayLeaseUntil: { $lt: now } },
-            { $set: { relayLeaseUntil: leaseUntil } },
-            // No projection: FerretDB 1.24 does not implement findAndModify's `fields`.
-            { returnDocument: 'after' },
-          )
-          .lean<OutboxView>()
-          .exec(),
-      ),
-    );
-    return claims.filter((c): c is OutboxView => c !== null && c.outbox.length > 0);
+    const leased = await Promise.all(candidates.map((c) => this.lock.tryLease(c._id, this.leaseMs)));
+    return candidates.filter((c, i) => leased[i] && c.outbox.length > 0);
   }
 
-  /** Empties each outbox if no write came in meanwhile; returns the tickets that changed, re-read. */
+  /**
+   * Empties each published outbox if no write came in meanwhile (checked under the ticket's lock);
+   * returns the tickets that changed, re-read, so their new events go out in the next round.
+   */
   private async release(tickets: OutboxView[]): Promise<OutboxView[]> {
-    const changed: OutboxView[] = [];
-    await Promise.all(
-      tickets.map(async (t) => {
-        const result = await this.tickets.updateOne(
-          { _id: t._id, version: t.version },
-          { $set: { outbox: [], relayLeaseUntil: EPOCH } },
-        );
-        if (result.matchedCount === 1) return;
-        const fresh = await this.tickets
-          .findById(t._id, { _id: 1, version: 1, outbox: 1 })
-          .lean<OutboxView>()
-          .exec();
-        if (fresh) changed.push(fresh);
-      }),
+    const changed = await Promise.all(
+      tickets.map((t) =>
+        this.lock.withLock(t._id, async () => {
+          const fresh = await this.tickets
+            .findById(t._id, { _id: 1, version: 1, outbox: 1 })
+            .lean<OutboxView>()
+            .exec();
+          if (!fresh) return null;
+          if (fresh.version !== t.version) return fresh;
+          await this.tickets.updateOne(
+            { _id: t._id, version: t.version },
+            { $set: { outbox: [], outboxPending: false } },
+          );
+          return null;
+        }),
+      ),
     );
-    return changed;
+    return changed.filter((t): t is OutboxView => t !== null);
   }
 }
 

@@ -2,26 +2,29 @@ import { AppError } from '@grid-dispatch/errors';
 import type { Model } from 'mongoose';
 import type { TicketDoc } from './models';
 import { type NewTicketEvent, recordEvent } from './ticket-events';
+import type { TicketLock } from './ticket-lock';
 
 export type NewTicket = Omit<
   TicketDoc,
-  'version' | 'events' | 'outbox' | 'relayLeaseUntil' | 'createdAt' | 'updatedAt'
+  'version' | 'events' | 'outbox' | 'outboxPending' | 'createdAt' | 'updatedAt'
 >;
 
 /** Fields a state change may set. `_id`, `version`, history and outbox are the repository's own. */
 export type TicketChanges = Partial<
-  Omit<TicketDoc, '_id' | 'version' | 'events' | 'outbox' | 'relayLeaseUntil' | 'createdAt'>
+  Omit<TicketDoc, '_id' | 'version' | 'events' | 'outbox' | 'outboxPending' | 'createdAt'>
 >;
 
 /**
- * Every write to a ticket goes through here: one atomic, version-checked update that changes the
- * state, appends the event to the history and puts its envelope in the ticket's outbox. FerretDB
- * has no multi-document transactions, so keeping the outbox inside the document is what makes
- * "state changed" and "event will be published" one atomic fact.
+ * Every write to a ticket goes through here: one version-checked update that changes the state,
+ * appends the event to the history and puts its envelope in the ticket's outbox. FerretDB has no
+ * multi-document transactions, so keeping the outbox inside the document is what makes "state
+ * changed" and "event will be published" one atomic fact. The version check runs under the
+ * ticket's lock (see TicketLock for why the filter alone is not enough on FerretDB).
  */
 export class TicketRepository {
   constructor(
     private readonly tickets: Model<TicketDoc>,
+    private readonly lock: TicketLock,
     /** Called after each write so an in-process relay can publish at once instead of at its next poll. */
     private readonly onOutboxWrite: () => void = () => undefined,
   ) {}
@@ -35,7 +38,7 @@ export class TicketRepository {
       version,
       events: [history],
       outbox: [envelope],
-      relayLeaseUntil: new Date(0),
+      outboxPending: true,
       createdAt,
       updatedAt: createdAt,
     });
@@ -61,23 +64,28 @@ export class TicketRepository {
    */
   async applyChange(current: TicketDoc, changes: TicketChanges, event: NewTicketEvent): Promise<TicketDoc> {
     const version = current.version + 1;
-    const after = { ...current, ...changes };
-    const { envelope, history } = recordEvent(current._id, after, version, event);
-    const updated = await this.tickets
-      .findOneAndUpdate(
-        { _id: current._id, version: current.version },
-        {
-          $set: { ...changes, updatedAt: event.at },
-          $inc: { version: 1 },
-          $push: { events: history, outbox: envelope },
-        },
-        { returnDocument: 'after' },
-      )
-      .lean<TicketDoc>()
-      .exec();
+    const { envelope, history } = recordEvent(current._id, { ...current, ...changes }, version, event);
+    const updated = await this.lock.withLock(current._id, async () => {
+      const stored = await this.tickets
+        .findById(current._id, { version: 1 })
+        .lean<Pick<TicketDoc, 'version'>>()
+        .exec();
+      if (!stored) throw new AppError('NOT_FOUND', `ticket ${current._id} not found`);
+      if (stored.version !== current.version) return null;
+      return this.tickets
+        .findOneAndUpdate(
+          { _id: current._id, version: current.version },
+          {
+            $set: { ...changes, outboxPending: true, updatedAt: event.at },
+            $inc: { version: 1 },
+            $push: { events: history, outbox: envelope },
+          },
+          { returnDocument: 'after' },
+        )
+        .lean<TicketDoc>()
+        .exec();
+    });
     if (!updated) {
-      const exists = await this.tickets.exists({ _id: current._id });
-      if (!exists) throw new AppError('NOT_FOUND', `ticket ${current._id} not found`);
       throw new AppError(
         'VERSION_CONFLICT',
         `ticket ${current._id} changed since version ${current.version}; reload it and try again`,

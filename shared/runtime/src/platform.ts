@@ -1,5 +1,12 @@
 import type { CommonConfig } from '@grid-dispatch/config';
-import { connectDatabase, createModels, type Models, OutboxRelay, TicketRepository } from '@grid-dispatch/db';
+import {
+  connectDatabase,
+  createModels,
+  type Models,
+  OutboxRelay,
+  TicketLock,
+  TicketRepository,
+} from '@grid-dispatch/db';
 import { createKafkaClient, EventProducer } from '@grid-dispatch/kafka';
 import type { Logger } from '@grid-dispatch/logger';
 import { createRedisConnection } from '@grid-dispatch/queue';
@@ -40,12 +47,26 @@ export async function openPlatform(
   const models = createModels(db);
   const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'grid-dispatch', logger });
   const producer = new EventProducer(kafka, config.TOPIC_PREFIX);
-  const relay = new OutboxRelay(models.tickets, producer, logger.child({ module: 'outbox-relay' }), {
-    pollIntervalMs: options.relayPollMs ?? 500,
-  });
-  const tickets = new TicketRepository(models.tickets, () => relay.kick());
   const redis = createRedisConnection(config.REDIS_URL);
   redis.on('error', (err) => log.debug({ err: err.message }, 'redis connection error'));
+  // Locks must fail fast when Redis is down (503), not queue until it returns as BullMQ's connection does.
+  const lockRedis = createRedisConnection(config.REDIS_URL, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+  });
+  lockRedis.on('error', () => undefined);
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 5000);
+    lockRedis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  const lock = new TicketLock(lockRedis, config.QUEUE_PREFIX);
+  const relay = new OutboxRelay(models.tickets, lock, producer, logger.child({ module: 'outbox-relay' }), {
+    pollIntervalMs: options.relayPollMs ?? 500,
+  });
+  const tickets = new TicketRepository(models.tickets, lock, () => relay.kick());
   relay.start();
 
   let closing: Promise<void> | null = null;
@@ -65,6 +86,7 @@ export async function openPlatform(
         await producer.disconnect().catch((err) => log.warn({ err }, 'producer disconnect failed'));
         await db.close().catch((err) => log.warn({ err }, 'database close failed'));
         await redis.quit().catch(() => redis.disconnect());
+        await lockRedis.quit().catch(() => lockRedis.disconnect());
       })();
       return closing;
     },

@@ -50,8 +50,8 @@ export interface TicketDoc {
   events: TicketHistoryEntry[];
   /** The transactional outbox: events written with the state change, not yet on Kafka. */
   outbox: EventEnvelope[];
-  /** A relay holds the ticket's outbox until this instant, so two relays never interleave. */
-  relayLeaseUntil: Date;
+  /** True while the outbox holds events: an indexed flag, so the relay's poll never scans every ticket. */
+  outboxPending: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -82,7 +82,7 @@ const ticketSchema = new Schema<TicketDoc>(
     idempotencyHash: { type: String, required: false },
     events: { type: Schema.Types.Mixed, default: () => [] },
     outbox: { type: Schema.Types.Mixed, default: () => [] },
-    relayLeaseUntil: { type: Date, default: () => new Date(0) },
+    outboxPending: { type: Boolean, default: false },
   },
   // `minimize: false` keeps `deadlines: {}`; `versionKey` off: our own `version` is the concurrency token.
   { timestamps: true, versionKey: false, minimize: false, collection: 'tickets' },
@@ -92,7 +92,7 @@ ticketSchema.index({ trackingCode: 1 }, { unique: true });
 ticketSchema.index({ idempotencyKey: 1 }, { unique: true, sparse: true });
 ticketSchema.index({ status: 1, category: 1 });
 ticketSchema.index({ unitId: 1, status: 1 });
-ticketSchema.index({ relayLeaseUntil: 1 });
+ticketSchema.index({ outboxPending: 1 });
 
 export function ticketModel(connection: Connection): Model<TicketDoc> {
   return connection.models.Ticket ?? connection.model<TicketDoc>('Ticket', ticketSchema);

@@ -1,4 +1,5 @@
-import type { LifecycleAction, LifecycleEventType } from './lifecycle.types';
+import type { LifecycleAction } from './lifecycle.types';
+import type { LifecycleEventType } from './lifecycle-outcome.types';
 import { type Role, SECRETARY_ROLES } from './role.types';
 import { OPEN_STATUSES, type TicketStatus } from './ticket-status.types';
 

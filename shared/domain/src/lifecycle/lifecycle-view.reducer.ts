@@ -1,4 +1,5 @@
-import type { LifecycleSuccess, LifecycleView } from './lifecycle.types';
+import type { LifecycleView } from './lifecycle.types';
+import type { LifecycleSuccess } from './lifecycle-outcome.types';
 
 /**
  * The view after a successful transition — what a store applying `outcome.changes` would hold.

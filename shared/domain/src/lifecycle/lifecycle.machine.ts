@@ -1,23 +1,11 @@
 import { normaliseAssistUnits } from '../routing/responsibility.resolver';
 import { ACTION_RULES, type ActionRule } from './action-rules.table';
-import type {
-  DecideCommand,
-  ExtensionCommand,
-  FeedbackCommand,
-  LifecycleActor,
-  LifecycleChanges,
-  LifecycleCommand,
-  LifecycleEventData,
-  LifecycleEventType,
-  LifecycleFailure,
-  LifecycleOutcome,
-  LifecycleView,
-  PendingRequestKind,
-  ReassignCommand,
-  ReturnCommand,
-} from './lifecycle.types';
-import { FEEDBACK_RATINGS } from './lifecycle.types';
-import { InputCollector, isIsoInstant } from './lifecycle-input.validator';
+import { FEEDBACK_RATINGS, type LifecycleActor, type LifecycleView } from './lifecycle.types';
+import type { FeedbackCommand, LifecycleCommand, ReassignCommand } from './lifecycle-command.types';
+import { InputCollector } from './lifecycle-input.validator';
+import { failure, finish, settlePending, success } from './lifecycle-outcome.builders';
+import type { LifecycleChanges, LifecycleFailure, LifecycleOutcome } from './lifecycle-outcome.types';
+import { decideRequest, requestExtension, requestReturn } from './pending-request.handlers';
 import type { TicketStatus } from './ticket-status.types';
 
 /**
@@ -72,7 +60,7 @@ export function applyAction(ticket: LifecycleView, command: LifecycleCommand): L
     case 'extension':
       return requestExtension(ticket, command);
     case 'decide':
-      return decide(ticket, command);
+      return decideRequest(ticket, command);
     case 'reassign':
       return reassign(ticket, command);
     case 'verify': {
@@ -144,122 +132,6 @@ export function applyAction(ticket: LifecycleView, command: LifecycleCommand): L
     case 'feedback':
       return feedback(ticket, command);
   }
-}
-
-function requestReturn(ticket: LifecycleView, command: ReturnCommand): LifecycleOutcome {
-  const conflict = pendingConflict(ticket);
-  if (conflict !== undefined) return conflict;
-  const input = new InputCollector();
-  const reason = input.text(command.reason, 'reason', true);
-  return finish(input, () =>
-    success(
-      'returned',
-      'ticket.return_requested',
-      {
-        pendingRequest: {
-          kind: 'return',
-          requestedBy: requester(command.actor),
-          previousStatus: ticket.status,
-          reason: reason!,
-        },
-        pauseClock: true,
-      },
-      { reason },
-    ),
-  );
-}
-
-function requestExtension(ticket: LifecycleView, command: ExtensionCommand): LifecycleOutcome {
-  const conflict = pendingConflict(ticket);
-  if (conflict !== undefined) return conflict;
-  const input = new InputCollector();
-  const reason = input.text(command.reason, 'reason', true);
-  const resolveBy = input.instant(command.resolveBy, 'resolveBy');
-  const now = input.instant(command.now, 'now');
-  if (resolveBy !== undefined && now !== undefined && Date.parse(resolveBy) <= Date.parse(now)) {
-    input.add('resolveBy', 'must be later than now');
-  } else if (
-    resolveBy !== undefined &&
-    isIsoInstant(ticket.resolveDueAt) &&
-    Date.parse(resolveBy) <= Date.parse(ticket.resolveDueAt)
-  ) {
-    input.add('resolveBy', `must be later than the current deadline ${ticket.resolveDueAt}`);
-  }
-  return finish(input, () =>
-    success(
-      ticket.status,
-      'ticket.extension_requested',
-      {
-        pendingRequest: {
-          kind: 'extension',
-          resolveBy: resolveBy!,
-          requestedBy: requester(command.actor),
-          previousStatus: ticket.status,
-          reason: reason!,
-        },
-        pauseClock: true,
-      },
-      { reason, resolveBy },
-    ),
-  );
-}
-
-function decide(ticket: LifecycleView, command: DecideCommand): LifecycleOutcome {
-  const shape = new InputCollector();
-  const request = shape.oneOf<PendingRequestKind>(command.request, 'request', ['return', 'extension']);
-  const approve = shape.boolean(command.approve, 'approve');
-  if (!shape.ok) return invalid(shape);
-
-  const pending = ticket.pendingRequest;
-  if (pending === null || pending.kind !== request) {
-    return failure('ILLEGAL_TRANSITION', `There is no pending ${request} request to decide`);
-  }
-  const input = new InputCollector();
-  const note = input.text(command.note, 'note', false);
-  const settled: LifecycleChanges = { pendingRequest: null, resumeClock: true };
-  const data: LifecycleEventData = { request, approve, note };
-
-  if (request === 'return') {
-    if (!approve) {
-      return finish(input, () =>
-        success(restorableStatus(pending.previousStatus), 'ticket.return_refused', settled, data),
-      );
-    }
-    const unitId = input.id(command.unitId, 'unitId');
-    if (unitId !== undefined && unitId === ticket.unitId) {
-      input.add('unitId', 'must name a different unit than the one returning the ticket');
-    }
-    return finish(input, () =>
-      success(
-        'dispatched',
-        'ticket.return_approved',
-        {
-          ...settled,
-          unitId: unitId!,
-          assistUnitIds: normaliseAssistUnits(unitId!, ticket.assistUnitIds),
-          restartAckDeadline: true,
-        },
-        { ...data, unitId, previousUnitId: ticket.unitId },
-      ),
-    );
-  }
-
-  if (!approve) return finish(input, () => success(ticket.status, 'ticket.extension_refused', settled, data));
-  const now = input.instant(command.now, 'now');
-  const resolveBy = pending.resolveBy;
-  if (!isIsoInstant(resolveBy)) {
-    input.add('request', 'the pending extension request has no valid resolveBy');
-  } else if (now !== undefined && Date.parse(resolveBy) <= Date.parse(now)) {
-    input.add('request', 'the requested deadline has already passed; refuse it and ask for a new date');
-  }
-  return finish(input, () =>
-    success(
-      ticket.status,
-      'ticket.extension_approved',
-      { ...settled, newResolveBy: resolveBy! },
-      { ...data, resolveBy },
-    ),
-  );
 }
 
 /** Statuses in which a unit holds the ticket, so re-routing must pick a different unit. */
@@ -347,53 +219,4 @@ function checkUnit(
     return failure('FORBIDDEN', `Only the lead or an assisting unit may ${rule.action} this ticket`);
   }
   return undefined;
-}
-
-function pendingConflict(ticket: LifecycleView): LifecycleFailure | undefined {
-  const pending = ticket.pendingRequest;
-  if (pending === null) return undefined;
-  return failure('ILLEGAL_TRANSITION', `A ${pending.kind} request is already waiting for a decision`);
-}
-
-/** A waiting request becomes moot when the ticket moves on; its pause must still be closed. */
-function settlePending(ticket: LifecycleView): LifecycleChanges {
-  return ticket.pendingRequest === null ? {} : { pendingRequest: null, resumeClock: true };
-}
-
-function restorableStatus(previous: TicketStatus | undefined): TicketStatus {
-  return previous === 'accepted' ? 'accepted' : 'dispatched';
-}
-
-function requester(actor: LifecycleActor): string {
-  if (actor.kind !== 'staff') return actor.kind;
-  return actor.userId ?? actor.unitId ?? 'unknown';
-}
-
-function finish(input: InputCollector, build: () => LifecycleOutcome): LifecycleOutcome {
-  return input.ok ? build() : invalid(input);
-}
-
-function invalid(input: InputCollector): LifecycleFailure {
-  return failure('INVALID_INPUT', 'The request has invalid fields', input.errors);
-}
-
-function success(
-  status: TicketStatus,
-  eventType: LifecycleEventType,
-  changes: LifecycleChanges,
-  eventData: LifecycleEventData,
-): LifecycleOutcome {
-  // Drop absent optional fields so stored events carry only what was said.
-  const data = Object.fromEntries(
-    Object.entries(eventData).filter(([, value]) => value !== undefined),
-  ) as LifecycleEventData;
-  return { ok: true, status, eventType, changes, eventData: data };
-}
-
-function failure(
-  code: LifecycleFailure['code'],
-  message: string,
-  fields?: LifecycleFailure['fields'],
-): LifecycleFailure {
-  return fields === undefined ? { ok: false, code, message } : { ok: false, code, message, fields };
 }

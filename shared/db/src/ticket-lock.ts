@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@grid-dispatch/errors';
+import type { Redis } from 'ioredis';
+
+/** Deletes the key only if it still holds our token, so a late release never frees someone else's lock. */
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+export interface TicketLockOptions {
+  /** A holder that dies frees the lock after this long; writes take milliseconds. */
+  ttlMs?: number;
+  /** How long a writer waits for a busy ticket before answering 409. */
+  waitMs?: number;
+}
+
+/**
+ * Serializes writes to one ticket across every process. FerretDB 1.24 applies an update by
+ * reading the matching documents and then writing them back by _id, with nothing in between
+ * that re-checks the filter: two version-checked updates can both "match" version N, and the
+ * later write silently replaces the earlier (measured: a relay's outbox clear and the
+ * dispatcher's dispatch both matched version 1; the clear was lost). Redis, which every service
+ * already depends on, gives the atomic step: a per-ticket lock held for the read-check-write.
+ * On MongoDB the filter alone would suffice; the lock costs one Redis round trip there.
+ */
+export class TicketLock {
+  private readonly ttlMs: number;
+  private readonly waitMs: number;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    options: TicketLockOptions = {},
+  ) {
+    this.ttlMs = options.ttlMs ?? 5000;
+    this.waitMs = options.waitMs ?? 3000;
+  }
+
+  private key(ticketId: string): string {
+    return `${this.prefix}:lock:ticket:${ticketId}`;
+  }
+
+  async withLock<T>(ticketId: string, work: () => Promise<T>): Promise<T> {
+    const key = this.key(ticketId);
+    const token = randomUUID();
+    const deadline = Date.now() + this.waitMs;
+    let pause = 2;
+    while ((await this.acquire(key, token, this.ttlMs)) !== 'OK') {
+      if (Date.now() > deadline) {
+        throw new AppError(
+          'VERSION_CONFLICT',
+          `ticket ${ticketId} is busy with another change; reload it and try again`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * pause));
+      pause = Math.min(pause * 2, 50);
+    }
+    try {
+      return await work();
+    } finally {
+      await this.redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+    }
+  }
+
+  /** A non-blocking lease (the outbox relay's claim on a ticket); true when taken. */
+  async tryLease(ticketId: string, ms: number): Promise<boolean> {
+    return (await this.acquire(`${this.key(ticketId)}:relay`, '1', ms)) === 'OK';
+  }
+
+  async endLease(ticketId: string): Promise<void> {
+    await this.redis.del(`${this.key(ticketId)}:relay`);
+  }
+
+  private async acquire(key: string, token: string, ttlMs: number): Promise<string | null> {
+    try {
+      return await this.redis.set(key, token, 'PX', ttlMs, 'NX');
+    } catch (error) {
+      throw new AppError('DEPENDENCY_UNAVAILABLE', 'Redis is unavailable; try again shortly.', {
+        cause: error,
+        retryAfterSeconds: 5,
+      });
+    }
+  }
+}

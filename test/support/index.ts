@@ -1,0 +1,4 @@
+export * from './http-client';
+export * from './kafka-tap';
+export * from './own-servers';
+export * from './test-system';
