@@ -83,6 +83,7 @@ async function main() {
     );
     const seconds = (performance.now() - started) / 1000;
     socket.disconnect();
+    if (process.env.BENCH_DUMP) console.log(latencies.map(Math.round).join(' '));
     const sorted = [...latencies].sort((a, b) => a - b);
     const result = {
       at: new Date().toISOString(),

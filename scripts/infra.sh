@@ -94,7 +94,7 @@ kafka_libs() {
     need_tool mvn "install Maven (apt-get install maven)"
     log "kafka: fetching broker jars $KAFKA_VERSION from Maven Central (first time only, ~45 MB)"
     rm -rf "$dir"
-    mvn -q -B -f "$ROOT/infra/kafka/pom.xml" -Dkafka.version="$KAFKA_VERSION" \
+    mvn -q -B -Dstyle.color=never -f "$ROOT/infra/kafka/pom.xml" -Dkafka.version="$KAFKA_VERSION" \
       dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$dir" >&2 \
       || die "kafka: Maven could not fetch the broker jars (see the output above)"
     touch "$dir/.complete"

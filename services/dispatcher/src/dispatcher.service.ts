@@ -3,6 +3,9 @@ import { EventConsumer } from '@grid-dispatch/kafka';
 import type { Platform } from '@grid-dispatch/runtime';
 import { dispatchTicket } from './dispatch-ticket';
 
+/** A ticket in these states is no longer offered as a duplicate of a new report. */
+const CLOSED = new Set(['closed', 'cancelled', 'merged']);
+
 export interface DispatcherService {
   consumer: EventConsumer;
   stop(): Promise<void>;
@@ -19,6 +22,13 @@ export async function startDispatcher(platform: Platform): Promise<DispatcherSer
     handle: async (envelope) => {
       if (envelope.type === 'ticket.submitted' || envelope.type === 'ticket.reopened') {
         await dispatchTicket(platform, envelope, logger);
+      }
+      if (CLOSED.has(envelope.ticket.status)) {
+        await platform.openTickets.remove(
+          envelope.ticket.category,
+          envelope.ticketId,
+          envelope.ticket.trackingCode,
+        );
       }
     },
   });

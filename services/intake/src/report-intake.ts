@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { TicketStatusName } from '@grid-dispatch/contracts';
 import { isDuplicateKeyError, type TicketDoc } from '@grid-dispatch/db';
-import { boundingBoxAround, distanceMeters, type LatLng } from '@grid-dispatch/domain';
+import type { LatLng } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import type { Platform } from '@grid-dispatch/runtime';
 import type { IntakeConfig } from './config';
@@ -21,13 +20,6 @@ export interface SubmitResult {
   };
 }
 
-const OPEN_FOR_DUPLICATES: TicketStatusName[] = [
-  'submitted',
-  'dispatched',
-  'accepted',
-  'returned',
-  'reopened',
-];
 const MAX_DUPLICATES = 5;
 
 /** Takes a resident's report: checks the category, dedupes by Idempotency-Key, stores the ticket with ticket.submitted in its outbox. */
@@ -92,6 +84,16 @@ export class ReportIntake {
         actor: { kind: 'resident' },
         at: now,
       });
+      if (body.location) {
+        await this.platform.openTickets
+          .add(category._id, ticketId, saved.trackingCode, body.location)
+          .catch((err) =>
+            this.platform.logger.warn(
+              { err: String(err), ticketId },
+              'could not index the ticket for duplicates',
+            ),
+          );
+      }
       return {
         status: 201,
         body: { ticketId, trackingCode: saved.trackingCode, reporterToken, status: saved.status, duplicates },
@@ -130,26 +132,19 @@ export class ReportIntake {
 
   /** Open tickets of the same category within the configured radius, nearest first. */
   private async nearbyOpenTickets(category: string, at: LatLng) {
-    const box = boundingBoxAround(at, this.config.DUPLICATE_RADIUS_M);
-    const candidates = await this.platform.models.tickets
-      .find(
-        {
-          category,
-          status: { $in: OPEN_FOR_DUPLICATES },
-          'location.lat': { $gte: box.minLat, $lte: box.maxLat },
-          'location.lng': { $gte: box.minLng, $lte: box.maxLng },
-        },
-        { trackingCode: 1, location: 1 },
-      )
-      .limit(200)
-      .lean()
-      .exec();
-    return candidates
-      .filter((t) => t.location)
-      .map((t) => ({ trackingCode: t.trackingCode, distanceM: Math.round(distanceMeters(at, t.location!)) }))
-      .filter((d) => d.distanceM <= this.config.DUPLICATE_RADIUS_M)
-      .sort((a, b) => a.distanceM - b.distanceM)
-      .slice(0, MAX_DUPLICATES);
+    try {
+      const near = await this.platform.openTickets.near(
+        category,
+        at,
+        this.config.DUPLICATE_RADIUS_M,
+        MAX_DUPLICATES,
+      );
+      return near.map(({ trackingCode, distanceM }) => ({ trackingCode, distanceM }));
+    } catch (err) {
+      // Suggestions are a convenience: a report is never refused because Redis is away.
+      this.platform.logger.warn({ err: String(err) }, 'duplicate suggestions unavailable');
+      return [];
+    }
   }
 }
 

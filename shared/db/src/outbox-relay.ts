@@ -2,6 +2,7 @@ import type { EventEnvelope } from '@grid-dispatch/contracts';
 import type { Logger } from '@grid-dispatch/logger';
 import type { Model } from 'mongoose';
 import type { TicketDoc } from './models';
+import type { OutboxIndex } from './outbox-index';
 import type { TicketLock } from './ticket-lock';
 
 /** Where the relay sends events; the Kafka EventProducer in services, a stub in unit tests. */
@@ -10,8 +11,10 @@ export interface EventPublisher {
 }
 
 export interface OutboxRelayOptions {
-  /** How often to look for events left behind (a crash, another replica's write). */
+  /** How often to look at the pending set for events left behind (another replica's write, a failed publish). */
   pollIntervalMs?: number;
+  /** How often to scan the tickets themselves for outboxes the pending set missed (a crash between write and SADD). */
+  safetyScanIntervalMs?: number;
   /** How long a relay holds a ticket's outbox; another relay may take over after it. */
   leaseMs?: number;
   batchSize?: number;
@@ -31,17 +34,21 @@ export class OutboxRelay {
   private again = false;
   private stopped = true;
   private readonly pollIntervalMs: number;
+  private readonly safetyScanIntervalMs: number;
+  private lastSafetyScan = 0;
   private readonly leaseMs: number;
   private readonly batchSize: number;
 
   constructor(
     private readonly tickets: Model<TicketDoc>,
     private readonly lock: TicketLock,
+    private readonly index: OutboxIndex,
     private readonly publisher: EventPublisher,
     private readonly logger: Logger,
     options: OutboxRelayOptions = {},
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.safetyScanIntervalMs = options.safetyScanIntervalMs ?? 30000;
     this.leaseMs = options.leaseMs ?? 10000;
     this.batchSize = options.batchSize ?? 100;
   }
@@ -51,7 +58,19 @@ export class OutboxRelay {
     this.schedule(0);
   }
 
-  /** Publish now: called right after a local write so events leave within milliseconds. */
+  /** Called right after a write put events in a ticket's outbox: note it, and publish now. */
+  notePending(ticketId: string): void {
+    this.index.add([ticketId]).then(
+      () => this.kick(),
+      (err) =>
+        this.logger.warn(
+          { err: String(err), ticketId },
+          'could not note a pending outbox; the safety scan will find it',
+        ),
+    );
+  }
+
+  /** Publish now rather than at the next poll. */
   kick(): void {
     if (this.stopped) return;
     // Remembered even while a pass runs: that pass may have read the outbox before this write.
@@ -115,13 +134,35 @@ export class OutboxRelay {
 
   /** Tickets with events waiting, each leased to this relay (a Redis lease, so the document is not written). */
   private async claimBatch(): Promise<OutboxView[]> {
-    const candidates = await this.tickets
-      .find({ outboxPending: true }, { _id: 1, version: 1, outbox: 1 })
-      .limit(this.batchSize)
-      .lean<OutboxView[]>()
+    await this.safetyScanIfDue();
+    const ids = await this.index.sample(this.batchSize);
+    const leased = await Promise.all(ids.map((id) => this.lock.tryLease(id, this.leaseMs)));
+    // By id, one at a time: the only query FerretDB's SQLite backend answers without a scan.
+    const tickets = await Promise.all(
+      ids
+        .filter((_, i) => leased[i])
+        .map((id) => this.tickets.findById(id, { _id: 1, version: 1, outbox: 1 }).lean<OutboxView>().exec()),
+    );
+    const claimed: OutboxView[] = [];
+    for (const [i, ticket] of tickets.entries()) {
+      if (ticket && ticket.outbox.length > 0) claimed.push(ticket);
+      else {
+        const id = ids.filter((_, j) => leased[j])[i]!;
+        await this.index.remove(id);
+        await this.lock.endLease(id);
+      }
+    }
+    return claimed;
+  }
+
+  private async safetyScanIfDue(): Promise<void> {
+    if (Date.now() - this.lastSafetyScan < this.safetyScanIntervalMs) return;
+    this.lastSafetyScan = Date.now();
+    const missed = await this.tickets
+      .find({ outboxPending: true }, { _id: 1 })
+      .lean<{ _id: string }[]>()
       .exec();
-    const leased = await Promise.all(candidates.map((c) => this.lock.tryLease(c._id, this.leaseMs)));
-    return candidates.filter((c, i) => leased[i] && c.outbox.length > 0);
+    await this.index.add(missed.map((t) => t._id));
   }
 
   /**
@@ -139,9 +180,10 @@ export class OutboxRelay {
           if (!fresh) return null;
           if (fresh.version !== t.version) return fresh;
           await this.tickets.updateOne(
-            { _id: t._id, version: t.version },
+            { _id: t._id }, // by _id alone: the version was checked just above, under the lock (see TicketRepository)
             { $set: { outbox: [], outboxPending: false } },
           );
+          await this.index.remove(t._id);
           return null;
         }),
       ),

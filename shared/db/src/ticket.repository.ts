@@ -25,8 +25,8 @@ export class TicketRepository {
   constructor(
     private readonly tickets: Model<TicketDoc>,
     private readonly lock: TicketLock,
-    /** Called after each write so an in-process relay can publish at once instead of at its next poll. */
-    private readonly onOutboxWrite: () => void = () => undefined,
+    /** Called with the ticket id after each write, so the relay learns of the new outbox at once. */
+    private readonly onOutboxWrite: (ticketId: string) => void = () => undefined,
   ) {}
 
   async insert(ticket: NewTicket, event: NewTicketEvent): Promise<TicketDoc> {
@@ -42,7 +42,7 @@ export class TicketRepository {
       createdAt,
       updatedAt: createdAt,
     });
-    this.onOutboxWrite();
+    this.onOutboxWrite(ticket._id);
     return created.toObject();
   }
 
@@ -72,9 +72,11 @@ export class TicketRepository {
         .exec();
       if (!stored) throw new AppError('NOT_FOUND', `ticket ${current._id} not found`);
       if (stored.version !== current.version) return null;
+      // Filter by _id alone: the version was checked under the lock, and FerretDB's SQLite backend
+      // answers only a bare `{_id}` filter by key — with `version` added it scans every ticket.
       return this.tickets
         .findOneAndUpdate(
-          { _id: current._id, version: current.version },
+          { _id: current._id },
           {
             $set: { ...changes, outboxPending: true, updatedAt: event.at },
             $inc: { version: 1 },
@@ -91,7 +93,7 @@ export class TicketRepository {
         `ticket ${current._id} changed since version ${current.version}; reload it and try again`,
       );
     }
-    this.onOutboxWrite();
+    this.onOutboxWrite(current._id);
     return updated;
   }
 }

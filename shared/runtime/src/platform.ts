@@ -3,6 +3,8 @@ import {
   connectDatabase,
   createModels,
   type Models,
+  OpenTicketMap,
+  OutboxIndex,
   OutboxRelay,
   TicketLock,
   TicketRepository,
@@ -28,6 +30,8 @@ export interface Platform {
   producer: EventProducer;
   tickets: TicketRepository;
   relay: OutboxRelay;
+  /** Open tickets by category and place, for duplicate suggestions. */
+  openTickets: OpenTicketMap;
   redis: Redis;
   close(): Promise<void>;
 }
@@ -63,10 +67,19 @@ export async function openPlatform(
     });
   });
   const lock = new TicketLock(lockRedis, config.QUEUE_PREFIX);
-  const relay = new OutboxRelay(models.tickets, lock, producer, logger.child({ module: 'outbox-relay' }), {
-    pollIntervalMs: options.relayPollMs ?? 500,
-  });
-  const tickets = new TicketRepository(models.tickets, lock, () => relay.kick());
+  const index = new OutboxIndex(lockRedis, config.QUEUE_PREFIX);
+  const relay = new OutboxRelay(
+    models.tickets,
+    lock,
+    index,
+    producer,
+    logger.child({ module: 'outbox-relay' }),
+    {
+      pollIntervalMs: options.relayPollMs ?? 500,
+    },
+  );
+  const openTickets = new OpenTicketMap(lockRedis, config.QUEUE_PREFIX);
+  const tickets = new TicketRepository(models.tickets, lock, (ticketId) => relay.notePending(ticketId));
   relay.start();
 
   let closing: Promise<void> | null = null;
@@ -79,6 +92,7 @@ export async function openPlatform(
     producer,
     tickets,
     relay,
+    openTickets,
     redis,
     close() {
       closing ??= (async () => {
