@@ -20,7 +20,8 @@ export async function startDispatcher(platform: Platform): Promise<DispatcherSer
     topicPrefix: platform.config.TOPIC_PREFIX,
     logger,
     handle: async (envelope) => {
-      if (envelope.type === 'ticket.submitted' || envelope.type === 'ticket.reopened') {
+      // A new report, or one sent back to the router (reopened by a secretary or a dissatisfied rating).
+      if (envelope.type === 'ticket.submitted' || envelope.ticket.status === 'reopened') {
         await dispatchTicket(platform, envelope, logger);
       }
       if (CLOSED.has(envelope.ticket.status)) {

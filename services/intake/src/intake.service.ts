@@ -18,7 +18,10 @@ export async function startIntake(
 ): Promise<IntakeService> {
   const logger = platform.logger.child({ module: 'intake' });
   const app = createHttpApp({ logger });
-  app.use('/api/v1/reports', reportsRouter(platform, new ReportIntake(platform, config)));
+  app.use(
+    '/api/v1/reports',
+    reportsRouter(platform, new ReportIntake(platform, config), config.VERIFY_WITHIN),
+  );
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   const server = await listen(app, port, config.INTAKE_HOST);

@@ -71,6 +71,8 @@ export class ReportIntake {
       deadlines: {},
       pendingRequest: null,
       mergedInto: null,
+      clockPauses: [],
+      rating: null,
       ...(idempotencyKey ? { idempotencyKey, idempotencyHash: fingerprint } : {}),
     };
     try {

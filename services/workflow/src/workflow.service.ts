@@ -3,6 +3,7 @@ import type { Platform } from '@grid-dispatch/runtime';
 import type { WorkflowConfig } from './config';
 import { authRouter } from './http/auth.routes';
 import { referenceRouter } from './http/reference.routes';
+import { ticketsRouter } from './http/tickets.routes';
 import { LoginThrottle } from './login-throttle';
 
 export interface WorkflowService {
@@ -21,6 +22,7 @@ export async function startWorkflow(
   const app = createHttpApp({ logger });
   const throttle = new LoginThrottle(platform.redis, config.QUEUE_PREFIX);
   app.use('/api/v1/auth', authRouter(platform.models, config, throttle));
+  app.use('/api/v1/tickets', ticketsRouter(platform, config));
   app.use('/api/v1', referenceRouter(platform.models));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

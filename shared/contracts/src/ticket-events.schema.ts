@@ -9,13 +9,19 @@ const lifecyclePayload = z
   .object({
     note: z.string().max(2000).optional(),
     reason: z.string().max(2000).optional(),
+    comment: z.string().max(2000).optional(),
+    photos: z.array(z.string().max(2048)).max(20).optional(),
     unitId: z.string().optional(),
     fromUnitId: z.string().nullable().optional(),
+    assistUnitIds: z.array(z.string()).optional(),
     intoTicketId: z.string().optional(),
     resolveBy: z.string().optional(),
     rating: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']).optional(),
     solved: z.boolean().optional(),
-    photoCount: z.number().int().nonnegative().optional(),
+    request: z.enum(['return', 'extension']).optional(),
+    approve: z.boolean().optional(),
+    /** Closing a main ticket closes those merged into it: the id of that main ticket. */
+    closedWith: z.string().optional(),
   })
   .strict();
 

@@ -6,6 +6,7 @@ export const ERROR_CODES = {
   MALFORMED_REQUEST: { status: 400, retryable: false },
   VALIDATION_FAILED: { status: 422, retryable: false },
   UNAUTHENTICATED: { status: 401, retryable: false },
+  FORBIDDEN: { status: 403, retryable: false },
   NOT_FOUND: { status: 404, retryable: false },
   VERSION_CONFLICT: { status: 409, retryable: false },
   ILLEGAL_TRANSITION: { status: 409, retryable: false },

@@ -1,4 +1,5 @@
 export * from './http-app';
 export * from './listen';
+export * from './public-url';
 export * from './request-validation';
 export * from './staff-auth.middleware';

@@ -64,12 +64,11 @@ describe('domain/lifecycle scenarios', () => {
       unitId: 'water',
       assistUnitIds: ['power'],
       restartAckDeadline: true,
-      restartResolveDeadline: true,
     });
     refused(v, power, { action: 'accept' }, 'FORBIDDEN');
     [v, o] = step(v, water, { action: 'accept' });
     assert.equal(v.status, 'accepted');
-    assert.deepEqual(o.changes, { clearAckDeadline: true });
+    assert.deepEqual(o.changes, { clearAckDeadline: true, restartResolveDeadline: true });
     [v, o] = step(v, power, { action: 'progress', note: '  power cut for repair  ' });
     assert.equal(o.eventType, 'ticket.progress_reported');
     assert.deepEqual(o.eventData, { note: 'power cut for repair' });
@@ -294,7 +293,8 @@ describe('domain/lifecycle scenarios', () => {
     assert.deepEqual(o.changes, { clearAllDeadlines: true, redispatch: true });
     [v, o] = step(v, secretary, { action: 'reassign', unitId: 'water' });
     assert.equal(v.status, 'dispatched');
-    assert.equal(o.changes.restartResolveDeadline, true);
+    assert.equal(o.changes.restartAckDeadline, true);
+    assert.equal(o.changes.restartResolveDeadline, undefined, 'the fix clock starts at signing');
   });
 
   it('a fallback ticket with no unit is routed by a district secretary', () => {
@@ -323,7 +323,7 @@ describe('domain/lifecycle scenarios', () => {
     assert.deepEqual(v.assistUnitIds, []);
     assert.equal(v.pendingRequest, null);
     assert.equal(o.changes.resumeClock, true);
-    assert.equal(o.changes.restartResolveDeadline, undefined, 'the running fix deadline is kept');
+    assert.equal(o.changes.clearResolveDeadline, true, 'the new unit signs first; its fix clock starts then');
   });
 
   it('reassigning a returned ticket is an implicit approval of the return', () => {

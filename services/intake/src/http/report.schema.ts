@@ -1,5 +1,5 @@
 import { z } from '@grid-dispatch/config';
-import { isPublicHttpUrl } from './photo-url';
+import { isPublicHttpUrl } from '@grid-dispatch/http';
 
 /** China: mobile 1[3-9]xxxxxxxxx (optionally +86), or a landline 0xx(x)-xxxxxxx(x) with optional extension. */
 const MOBILE = /^(?:\+?86[- ]?)?1[3-9]\d{9}$/;

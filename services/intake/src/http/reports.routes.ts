@@ -5,11 +5,12 @@ import { Router } from 'express';
 import { publicViewOf } from '../public-view';
 import type { ReportIntake } from '../report-intake';
 import { normalizeTrackingCode } from '../tracking-code';
+import { feedbackHandler } from './feedback.routes';
 import { reportBodySchema } from './report.schema';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
-export function reportsRouter(platform: Platform, intake: ReportIntake): Router {
+export function reportsRouter(platform: Platform, intake: ReportIntake, verifyWithin: string): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
@@ -30,6 +31,8 @@ export function reportsRouter(platform: Platform, intake: ReportIntake): Router 
     if (!ticket) throw new AppError('NOT_FOUND', 'No report has this tracking code; check it and try again.');
     res.json(await publicViewOf(platform, ticket));
   });
+
+  router.post('/:trackingCode/feedback', feedbackHandler(platform, verifyWithin));
 
   return router;
 }

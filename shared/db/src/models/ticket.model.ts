@@ -45,6 +45,15 @@ export interface TicketDoc {
   deadlines: { ack?: DeadlineState; resolve?: DeadlineState; verify?: DeadlineState };
   pendingRequest: PendingRequest | null;
   mergedInto: string | null;
+  /** Every stop of the SLA clock while a return or extension awaited a decision. */
+  clockPauses: Array<{
+    deadline: 'ack' | 'resolve' | 'verify';
+    from: string;
+    to: string | null;
+    reason: string;
+  }>;
+  /** The resident's latest rating of the fix. */
+  rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
   idempotencyKey?: string;
   idempotencyHash?: string;
   events: TicketHistoryEntry[];
@@ -78,6 +87,8 @@ const ticketSchema = new Schema<TicketDoc>(
     deadlines: { type: Schema.Types.Mixed, default: {} },
     pendingRequest: { type: Schema.Types.Mixed, default: null },
     mergedInto: { type: String, default: null },
+    clockPauses: { type: Schema.Types.Mixed, default: () => [] },
+    rating: { type: String, default: null },
     idempotencyKey: { type: String, required: false },
     idempotencyHash: { type: String, required: false },
     events: { type: Schema.Types.Mixed, default: () => [] },

@@ -1,1 +1,2 @@
+export * from './deadline-changes';
 export * from './deadline-for';

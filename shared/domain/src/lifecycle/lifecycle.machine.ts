@@ -38,7 +38,13 @@ export function applyAction(ticket: LifecycleView, command: LifecycleCommand): L
 
   switch (command.action) {
     case 'accept':
-      return success('accepted', 'ticket.accepted', { clearAckDeadline: true }, {});
+      // The fix clock runs from signing (限时销号: sign within, then fix within).
+      return success(
+        'accepted',
+        'ticket.accepted',
+        { clearAckDeadline: true, restartResolveDeadline: true },
+        {},
+      );
     case 'progress': {
       const input = new InputCollector();
       const note = input.text(command.note, 'note', true);
@@ -124,7 +130,7 @@ export function applyAction(ticket: LifecycleView, command: LifecycleCommand): L
         return success(
           'dispatched',
           'ticket.dispatched',
-          { unitId: unitId!, assistUnitIds, restartAckDeadline: true, restartResolveDeadline: true },
+          { unitId: unitId!, assistUnitIds, restartAckDeadline: true },
           { unitId, assistUnitIds },
         );
       });
@@ -153,8 +159,8 @@ function reassign(ticket: LifecycleView, command: ReassignCommand): LifecycleOut
         unitId: unitId!,
         assistUnitIds: normaliseAssistUnits(unitId!, ticket.assistUnitIds),
         restartAckDeadline: true,
-        // Held tickets keep their running fix deadline; a first or renewed dispatch starts one.
-        ...(held ? {} : { restartResolveDeadline: true as const }),
+        // The new unit signs first; its fix clock starts when it does.
+        clearResolveDeadline: true,
         ...settlePending(ticket),
       },
       { unitId, previousUnitId: ticket.unitId, reason },

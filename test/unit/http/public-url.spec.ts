@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isPublicHttpUrl } from '@grid-dispatch/intake/dist/http/photo-url';
+import { isPublicHttpUrl } from '@grid-dispatch/http';
 
 describe('photo URLs must be public http(s)', () => {
   const allowed = [

@@ -1,0 +1,2 @@
+export * from './lifecycle-bridge';
+export * from './run-lifecycle';
