@@ -4,7 +4,9 @@
 #   mongo  FerretDB 1.24.2 (MongoDB wire protocol) on SQLite, built from its Go module
 #   redis  Debian's redis-server, AOF on, noeviction
 #
-# usage: scripts/infra.sh up|down|status|logs [kafka|mongo|redis ...]
+# usage: scripts/infra.sh up|down|status|logs|prepare [kafka|mongo|redis ...]
+#   prepare: fetch and build what `up` would run, without starting anything (tests that start
+#   servers of their own need the binaries even when shared servers are already running)
 #
 # Addresses come from KAFKA_BROKERS, MONGO_URL and REDIS_URL (defaults below). A server already
 # reachable there is used as it is and never started or stopped by this script.
@@ -157,7 +159,7 @@ up_mongo() {
 }
 
 # ---------- Redis ----------
-up_redis() {
+ensure_redis_server() {
   if ! command -v redis-server >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
       log "redis: installing Debian's redis-server (apt-get)"
@@ -167,6 +169,10 @@ up_redis() {
       die "redis-server not found: install it (apt-get install redis-server)"
     fi
   fi
+}
+
+up_redis() {
+  ensure_redis_server
   local port=$(port_of redis) conf="$RUN/redis.conf"
   mkdir -p "$DATA/redis" "$RUN"
   sed -e "s#@@PORT@@#$port#g" -e "s#@@DATA_DIR@@#$DATA/redis#g" "$ROOT/infra/redis/redis.conf.template" >"$conf"
@@ -219,6 +225,17 @@ cmd_status() {
   return $rc
 }
 
+cmd_prepare() {
+  local name
+  for name in "$@"; do
+    case "$name" in
+      kafka) kafka_libs >/dev/null ;;
+      mongo) ferretdb_bin >/dev/null ;;
+      redis) ensure_redis_server ;;
+    esac
+  done
+}
+
 cmd_logs() {
   local name
   for name in "$@"; do
@@ -239,7 +256,8 @@ main() {
     down) cmd_down "${names[@]}" ;;
     status) cmd_status "${names[@]}" ;;
     logs) cmd_logs "${names[@]}" ;;
-    *) echo "usage: scripts/infra.sh up|down|status|logs [kafka|mongo|redis ...]" >&2; exit 2 ;;
+    prepare) cmd_prepare "${names[@]}" ;;
+    *) echo "usage: scripts/infra.sh up|down|status|logs|prepare [kafka|mongo|redis ...]" >&2; exit 2 ;;
   esac
 }
 

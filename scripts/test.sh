@@ -26,6 +26,8 @@ if ! command -v docker-compose >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command 
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose) >/dev/null 2>&1 \
     || say "warning: could not install docker-compose; its check will fail"
 fi
+# The binaries first: some tests start servers of their own even when shared ones are running.
+bash scripts/infra.sh prepare || exit 1
 INFRA_STARTED_FILE="$started" bash scripts/infra.sh up || exit 1
 build || exit 1
 

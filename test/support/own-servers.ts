@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,6 +49,7 @@ export class OwnServer {
   ) {}
 
   static async ferretdb(): Promise<OwnServer> {
+    if (!existsSync(FERRETDB_BIN)) throw new Error(`${FERRETDB_BIN} is missing: run 'bash scripts/infra.sh prepare mongo'`);
     const port = await freePort();
     const dir = mkdtempSync(path.join(tmpdir(), 'gd-ferret-'));
     return new OwnServer(port, FERRETDB_BIN, [
