@@ -49,7 +49,8 @@ export class OwnServer {
   ) {}
 
   static async ferretdb(): Promise<OwnServer> {
-    if (!existsSync(FERRETDB_BIN)) throw new Error(`${FERRETDB_BIN} is missing: run 'bash scripts/infra.sh prepare mongo'`);
+    if (!existsSync(FERRETDB_BIN))
+      throw new Error(`${FERRETDB_BIN} is missing: run 'bash scripts/infra.sh prepare mongo'`);
     const port = await freePort();
     const dir = mkdtempSync(path.join(tmpdir(), 'gd-ferret-'));
     return new OwnServer(port, FERRETDB_BIN, [
