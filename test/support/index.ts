@@ -1,3 +1,4 @@
+export * from './fast-category';
 export * from './http-client';
 export * from './kafka-tap';
 export * from './own-servers';

@@ -81,7 +81,9 @@ export class OwnServer {
     ]);
   }
 
+  /** Starts the server unless it is already running (so a restart in a test and in its cleanup never start two). */
   async start(): Promise<void> {
+    if (this.child && this.child.exitCode === null) return;
     this.child = spawn(this.command, this.args, { stdio: 'ignore' });
     await waitForPort(this.port);
   }

@@ -1,4 +1,15 @@
 import { commonConfigSchema, loadConfig, z } from '@grid-dispatch/config';
+import { isIsoDuration, parseIsoDuration } from '@grid-dispatch/domain';
+
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine(
+      (v) => isIsoDuration(v) && parseIsoDuration(v) > 0,
+      'expected a positive ISO-8601 duration such as PT30M',
+    )
+    .transform((v) => parseIsoDuration(v));
 
 export const slaConfigSchema = commonConfigSchema.extend({
   /** Reminders at these fractions of each limit (product.md: e.g. 50 % and 80 %). */
@@ -10,6 +21,10 @@ export const slaConfigSchema = commonConfigSchema.extend({
       (list) => list.every((f) => Number.isFinite(f) && f > 0 && f < 1),
       'expected fractions between 0 and 1, e.g. 0.5,0.8',
     ),
+  /** After a breach, remind again this often at the current level until someone acts. */
+  SLA_REMIND_EVERY: duration('PT30M'),
+  /** How often the reconciler rebuilds missing timers from the tickets and removes orphans. */
+  SLA_RECONCILE_EVERY: duration('PT1M'),
   SLA_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
 });
 

@@ -3,11 +3,13 @@ import { EventConsumer } from '@grid-dispatch/kafka';
 import { createQueue, createRedisConnection, createWorker } from '@grid-dispatch/queue';
 import type { Platform } from '@grid-dispatch/runtime';
 import type { SlaConfig } from './config';
-import { DeadlineScheduler } from './deadline-scheduler';
+import { DeadlineScheduler, schedulableFrom } from './deadline-scheduler';
 import { fireDeadline } from './fire-deadline';
+import { TimerReconciler } from './timer-reconciler';
 
 export interface SlaService {
   scheduler: DeadlineScheduler;
+  reconciler: TimerReconciler;
   stop(): Promise<void>;
 }
 
@@ -19,7 +21,11 @@ export async function startSla(platform: Platform, config: SlaConfig): Promise<S
   const logger = platform.logger.child({ module: 'sla' });
   const settings = { connection: platform.redis, prefix: config.QUEUE_PREFIX };
   const queue = createQueue(QueueName.SlaDeadlines, settings);
-  const scheduler = new DeadlineScheduler(queue, platform.models, config.SLA_WARNING_FRACTIONS);
+  const scheduler = new DeadlineScheduler(queue, platform.models, {
+    fractions: config.SLA_WARNING_FRACTIONS,
+    remindEveryMs: config.SLA_REMIND_EVERY,
+  });
+  const reconciler = new TimerReconciler(platform, queue, scheduler, logger, config.SLA_RECONCILE_EVERY);
 
   const workerConnection = createRedisConnection(config.REDIS_URL);
   workerConnection.on('error', () => undefined);
@@ -44,17 +50,20 @@ export async function startSla(platform: Platform, config: SlaConfig): Promise<S
     topicPrefix: config.TOPIC_PREFIX,
     logger,
     handle: async (envelope) => {
-      await scheduler.scheduleFor(envelope);
+      await scheduler.schedule(schedulableFrom(envelope.ticketId, envelope.ticket));
     },
   });
   const joined = consumer.whenJoined();
   await consumer.start();
   await joined;
+  reconciler.start();
   logger.info('sla consuming ticket events and firing deadlines');
 
   return {
     scheduler,
+    reconciler,
     async stop() {
+      await reconciler.stop();
       await consumer.stop();
       await worker.close();
       await queue.close();

@@ -16,9 +16,16 @@ export interface DeadlineJobData {
   kind: DeadlineKind;
   /** Which version of this deadline the job was made for; a moved deadline has a new seq. */
   seq: number;
-  /** What the job does when it fires: a reminder at a fraction, or the breach itself. */
-  step: 'warning' | 'breach';
+  /**
+   * What the job does when it fires: a reminder at a fraction of the limit, the breach itself, a
+   * repeat reminder after the breach, or a climb to the next escalation level.
+   */
+  step: 'warning' | 'breach' | 'remind' | 'escalate';
   fraction?: number;
+  /** The level an `escalate` step climbs to. */
+  level?: number;
+  /** Which repeat reminder a `remind` step is (1, 2, …). */
+  repeat?: number;
 }
 
 export interface QueueJobs {
@@ -27,6 +34,16 @@ export interface QueueJobs {
 
 /** Deterministic job id: the same deadline is never scheduled twice, a moved one gets a new id. */
 export function deadlineJobId(data: DeadlineJobData): string {
-  const step = data.step === 'warning' ? `w${Math.round((data.fraction ?? 0) * 1000)}` : 'due';
+  const step = {
+    warning: () => `w${Math.round((data.fraction ?? 0) * 1000)}`,
+    breach: () => 'due',
+    remind: () => `r${data.repeat ?? 0}`,
+    escalate: () => `e${data.level ?? 0}`,
+  }[data.step]();
   return `${data.ticketId}.${data.kind}.${data.seq}.${step}`;
+}
+
+/** The ticket a deadline job id belongs to (the reconciler groups jobs by it). */
+export function ticketIdOfJob(jobId: string): string {
+  return jobId.split('.')[0] ?? '';
 }

@@ -22,6 +22,8 @@ const lifecyclePayload = z
     approve: z.boolean().optional(),
     /** Closing a main ticket closes those merged into it: the id of that main ticket. */
     closedWith: z.string().optional(),
+    /** The escalation level this action ended (acting stops the chain; who ended it is the actor). */
+    endedEscalationLevel: z.number().int().min(1).max(3).optional(),
   })
   .strict();
 
@@ -53,6 +55,14 @@ export const EVENT_PAYLOAD_SCHEMAS = {
     .strict(),
   'sla.breached': z
     .object({ deadline: deadlineKind, dueAt: z.string(), escalationLevel: z.number().int().min(0).max(3) })
+    .strict(),
+  'sla.reminder': z
+    .object({
+      deadline: deadlineKind,
+      dueAt: z.string(),
+      escalationLevel: z.number().int().min(0).max(3),
+      repeat: z.number().int().positive(),
+    })
     .strict(),
   'ticket.escalated': z
     .object({ deadline: deadlineKind, escalationLevel: z.number().int().min(0).max(3) })

@@ -21,6 +21,8 @@ export const deadlineSchema = z.object({
   warned: z.array(z.number()).optional(),
   /** When this deadline version was recorded as missed; set once. */
   breachedAt: z.string().nullable().optional(),
+  /** Repeat reminders sent since the breach. */
+  reminded: z.number().int().nonnegative().optional(),
 });
 
 export const deadlinesSchema = z.object({

@@ -13,6 +13,8 @@ export interface EventConsumerOptions {
   handle: (envelope: EventEnvelope) => Promise<void>;
   /** Start from the earliest offset when the group has none (default true: nothing is missed). */
   fromBeginning?: boolean;
+  /** How many partitions to work on at once (default 6). */
+  partitionsConcurrently?: number;
 }
 
 /**
@@ -48,6 +50,8 @@ export class EventConsumer {
     });
     this.running = true;
     await this.consumer.run({
+      // Partitions are handled side by side; within one partition (so within one ticket) in order.
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 6,
       eachMessage: async ({ topic, partition, message }) => this.onMessage(topic, partition, message),
     });
   }

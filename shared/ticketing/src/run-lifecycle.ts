@@ -86,9 +86,13 @@ export async function runLifecycle(
     changes.assistUnitIds = [];
   }
 
+  const payload = eventPayloadOf(outcome.eventData);
+  // Acting ends an escalation chain; the event records which level it ended (the actor is who).
+  if (changes.escalationLevel === 0 && ticket.escalationLevel > 0)
+    payload.endedEscalationLevel = ticket.escalationLevel;
   const updated = await platform.tickets.applyChange(ticket, changes, {
     type: outcome.eventType,
-    payload: eventPayloadOf(outcome.eventData),
+    payload,
     actor,
     at: now,
   });

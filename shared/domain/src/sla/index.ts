@@ -21,3 +21,13 @@ export {
   TOP_ESCALATION_LEVEL,
 } from './escalation-ladder';
 export { type ReminderInstant, reminderInstants } from './reminder-schedule';
+export {
+  isTimerLive,
+  type PlannedTimer,
+  planTimers,
+  type TimerDeadline,
+  type TimerDeadlineKind,
+  type TimerInput,
+  type TimerSettings,
+  type TimerStep,
+} from './timer-plan';

@@ -1,0 +1,115 @@
+import { type DeadlineJobData, ticketIdOfJob } from '@grid-dispatch/contracts';
+import type { TicketDoc } from '@grid-dispatch/db';
+import type { Logger } from '@grid-dispatch/logger';
+import type { Platform } from '@grid-dispatch/runtime';
+import type { Queue } from 'bullmq';
+import { type DeadlineScheduler, schedulableFrom } from './deadline-scheduler';
+
+const CAN_OWE_TIMERS: TicketDoc['status'][] = ['dispatched', 'accepted', 'resolved'];
+const PAGE = 1000;
+
+export interface ReconcileReport {
+  tickets: number;
+  scheduled: number;
+  removed: number;
+  ms: number;
+}
+
+/**
+ * The tickets are the truth and Redis only a cache of timers: at start and at every interval this
+ * recreates any missing job from the tickets (after a FLUSHALL, a lost AOF, a crash between a
+ * write and its scheduling) and removes jobs that no ticket owes any more. Re-adding an existing
+ * job id is a no-op, and a job that fires twice has one effect, so a pass is always safe.
+ */
+export class TimerReconciler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<ReconcileReport> | null = null;
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly queue: Queue<DeadlineJobData>,
+    private readonly scheduler: DeadlineScheduler,
+    private readonly logger: Logger,
+    private readonly intervalMs: number,
+  ) {}
+
+  start(): void {
+    const tick = () => {
+      this.reconcile()
+        .catch((err) =>
+          this.logger.warn({ err: String(err) }, 'timer reconcile failed; retrying at the next interval'),
+        )
+        .finally(() => {
+          if (this.timer !== null) this.timer = setTimeout(tick, this.intervalMs);
+        });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  reconcile(): Promise<ReconcileReport> {
+    this.running ??= this.pass().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async pass(): Promise<ReconcileReport> {
+    const t0 = Date.now();
+    const tickets = await this.platform.models.tickets
+      .find(
+        { status: { $in: CAN_OWE_TIMERS } },
+        { _id: 1, status: 1, escalationLevel: 1, deadlines: 1, category: 1 },
+      )
+      .lean<Array<Pick<TicketDoc, '_id' | 'status' | 'escalationLevel' | 'deadlines' | 'category'>>>()
+      .exec();
+    let scheduled = 0;
+    const owing = new Set<string>();
+    for (const t of tickets) {
+      const n = await this.scheduler.schedule(schedulableFrom(t._id, t));
+      if (n > 0) owing.add(t._id);
+      scheduled += n;
+    }
+    const removed = await this.removeOrphans();
+    const report = { tickets: tickets.length, scheduled, removed, ms: Date.now() - t0 };
+    if (removed > 0) this.logger.info(report, 'timers reconciled');
+    else this.logger.debug(report, 'timers reconciled');
+    return report;
+  }
+
+  /** Delayed jobs whose ticket no longer owes them (moved, paused, acted on, closed). */
+  private async removeOrphans(): Promise<number> {
+    const jobs = [];
+    for (let start = 0; ; start += PAGE) {
+      const page = await this.queue.getDelayed(start, start + PAGE - 1);
+      jobs.push(...page);
+      if (page.length < PAGE) break;
+    }
+    const byTicket = new Map<string, typeof jobs>();
+    for (const job of jobs) {
+      const id = ticketIdOfJob(job.id ?? '');
+      byTicket.set(id, [...(byTicket.get(id) ?? []), job]);
+    }
+    let removed = 0;
+    for (const [ticketId, ticketJobs] of byTicket) {
+      // Read the ticket now (by id), not from the pass's earlier list: a job scheduled for a
+      // change made meanwhile must not be taken for an orphan.
+      const ticket = await this.platform.tickets.findById(ticketId);
+      const expected = ticket
+        ? await this.scheduler.expectedJobIds(schedulableFrom(ticket._id, ticket))
+        : new Set<string>();
+      for (const job of ticketJobs) {
+        if (job.id && !expected.has(job.id)) {
+          await job.remove().catch(() => undefined);
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+}
