@@ -69,13 +69,13 @@ export class TimerReconciler {
       .lean<Array<Pick<TicketDoc, '_id' | 'status' | 'escalationLevel' | 'deadlines' | 'category'>>>()
       .exec();
     let scheduled = 0;
-    const owing = new Set<string>();
+    const expected = new Map<string, Set<string>>();
     for (const t of tickets) {
-      const n = await this.scheduler.schedule(schedulableFrom(t._id, t));
-      if (n > 0) owing.add(t._id);
-      scheduled += n;
+      const ticket = schedulableFrom(t._id, t);
+      scheduled += await this.scheduler.schedule(ticket);
+      expected.set(t._id, await this.scheduler.expectedJobIds(ticket));
     }
-    const removed = await this.removeOrphans();
+    const removed = await this.removeOrphans(expected);
     const report = { tickets: tickets.length, scheduled, removed, ms: Date.now() - t0 };
     if (removed > 0) this.logger.info(report, 'timers reconciled');
     else this.logger.debug(report, 'timers reconciled');
@@ -83,7 +83,7 @@ export class TimerReconciler {
   }
 
   /** Delayed jobs whose ticket no longer owes them (moved, paused, acted on, closed). */
-  private async removeOrphans(): Promise<number> {
+  private async removeOrphans(expectedByTicket: Map<string, Set<string>>): Promise<number> {
     const jobs = [];
     for (let start = 0; ; start += PAGE) {
       const page = await this.queue.getDelayed(start, start + PAGE - 1);
@@ -97,8 +97,10 @@ export class TimerReconciler {
     }
     let removed = 0;
     for (const [ticketId, ticketJobs] of byTicket) {
-      // Read the ticket now (by id), not from the pass's earlier list: a job scheduled for a
-      // change made meanwhile must not be taken for an orphan.
+      const listed = expectedByTicket.get(ticketId);
+      if (listed && ticketJobs.every((job) => job.id && listed.has(job.id))) continue;
+      // A suspect: read the ticket again now, by id — a job scheduled for a change made since the
+      // pass read its list must not be taken for an orphan.
       const ticket = await this.platform.tickets.findById(ticketId);
       const expected = ticket
         ? await this.scheduler.expectedJobIds(schedulableFrom(ticket._id, ticket))

@@ -5,6 +5,7 @@ import { authRouter } from './http/auth.routes';
 import { referenceRouter } from './http/reference.routes';
 import { ticketsRouter } from './http/tickets.routes';
 import { LoginThrottle } from './login-throttle';
+import { openApiDocument } from './openapi/openapi.document';
 
 export interface WorkflowService {
   url: string;
@@ -23,6 +24,10 @@ export async function startWorkflow(
   const throttle = new LoginThrottle(platform.redis, config.QUEUE_PREFIX);
   app.use('/api/v1/auth', authRouter(platform.models, config, throttle));
   app.use('/api/v1/tickets', ticketsRouter(platform, config));
+  const document = openApiDocument();
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(document);
+  });
   app.use('/api/v1', referenceRouter(platform.models));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
