@@ -166,6 +166,19 @@ describe('POST /api/v1/reports refuses bad input with the field named', function
     assert.equal(other.body.error.code, 'IDEMPOTENCY_KEY_REUSED');
   });
 
+  it('answers one ticket to 50 parallel requests with the same Idempotency-Key', async () => {
+    const headers = { 'idempotency-key': `parallel-${system.id}` };
+    const body = { ...good(), description: 'fifty taps on the submit button' };
+    const before = await system.platform.models.tickets.countDocuments();
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => request(system.url, 'POST', '/api/v1/reports', { body, headers })),
+    );
+    assert.deepEqual([...new Set(answers.map((a) => a.status))], [201]);
+    assert.equal(new Set(answers.map((a) => a.body.ticketId)).size, 1, 'one ticket');
+    assert.equal(new Set(answers.map((a) => a.body.reporterToken)).size, 1, 'one reporter token');
+    assert.equal(await system.platform.models.tickets.countDocuments(), before + 1);
+  });
+
   it('offers open tickets of the same category nearby as duplicates', async () => {
     const at = demoGridCentre('linhai-g2');
     const first = await request(system.url, 'POST', '/api/v1/reports', { body: { ...good(), location: at } });

@@ -69,6 +69,7 @@ export async function cleanupTestData(config: SystemConfig): Promise<void> {
   await deleteTopics(kafka, config.TOPIC_PREFIX).catch(() => undefined);
   const { Redis } = await import('ioredis');
   const redis = new Redis(config.REDIS_URL);
+  redis.on('error', () => undefined);
   let cursor = '0';
   do {
     const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.QUEUE_PREFIX}:*`, 'COUNT', 1000);

@@ -1,6 +1,7 @@
 import { createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
 import type { WorkflowConfig } from './config';
+import { adminRouter } from './http/admin/admin.router';
 import { authRouter } from './http/auth.routes';
 import { referenceRouter } from './http/reference.routes';
 import { ticketsRouter } from './http/tickets.routes';
@@ -29,6 +30,7 @@ export async function startWorkflow(
     res.json(document);
   });
   app.use('/api/v1', referenceRouter(platform.models));
+  app.use('/api/v1/admin', adminRouter(platform, config));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   const server = await listen(app, port, config.WORKFLOW_HOST);

@@ -64,6 +64,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/**
+ * A unique-index violation. MongoDB and FerretDB answer an insert with E11000; FerretDB 1.24
+ * answers an update that breaks a unique index with InternalError (code 1) carrying SQLite's
+ * "UNIQUE constraint failed".
+ */
 export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  if (code === 11000) return true;
+  return code === 1 && error instanceof Error && /UNIQUE constraint failed/.test(error.message);
 }

@@ -1,4 +1,5 @@
 export * from './event-consumer';
 export * from './event-producer';
 export * from './kafka-client';
+export * from './reference-data.publisher';
 export * from './topic-setup';

@@ -1,0 +1,46 @@
+import { requireStaff } from '@grid-dispatch/http';
+import { ReferenceDataPublisher } from '@grid-dispatch/kafka';
+import type { Platform } from '@grid-dispatch/runtime';
+import { Router } from 'express';
+import type { WorkflowConfig } from '../../config';
+import type { AdminContext } from './admin.common';
+import { areasRouter } from './areas.routes';
+import { categoriesRouter } from './categories.routes';
+import { responsibilitiesRouter } from './responsibilities.routes';
+import { unitsRouter } from './units.routes';
+import { usersRouter } from './users.routes';
+
+/**
+ * The administration API of interface.md, mounted at /api/v1/admin: areas, units, users,
+ * categories and the responsibility list. Admins only; anyone else is told the routes do not
+ * exist (404), a caller without a token to log in (401).
+ *
+ * Nothing is cached anywhere: intake and the dispatcher read reference data from the database for
+ * every report, so each change takes effect for the next report without a restart. After every
+ * successful write an announcement (ids only) goes to the `reference-data` topic for whoever
+ * wants to know; it is fire and forget, so a Kafka outage never fails an admin request.
+ */
+export function adminRouter(platform: Platform, config: WorkflowConfig): Router {
+  const router = Router();
+  // Once, here, in front of every resource router below.
+  router.use(requireStaff(config.AUTH_SECRET, ['admin']));
+
+  const publisher = new ReferenceDataPublisher(
+    platform.kafka,
+    config.TOPIC_PREFIX,
+    platform.logger.child({ module: 'reference-data' }),
+  );
+  // Routers have no stop hook; the platform closing its database is the process shutting down.
+  platform.db.once('close', () => void publisher.disconnect());
+  const context: AdminContext = {
+    platform,
+    announce: (entity, id, action) => void publisher.announce(entity, id, action),
+  };
+
+  router.use('/areas', areasRouter(context));
+  router.use('/units', unitsRouter(context));
+  router.use('/users', usersRouter(context));
+  router.use('/categories', categoriesRouter(context));
+  router.use('/responsibilities', responsibilitiesRouter(context));
+  return router;
+}

@@ -1,0 +1,107 @@
+import { z } from '@grid-dispatch/config';
+import { UNIT_KINDS } from '@grid-dispatch/db';
+import { AREA_LEVELS, CLOCK_KINDS, PRIORITIES, ROLES } from '@grid-dispatch/domain';
+
+/*
+ * The bodies of the admin endpoints (interface.md, Administration). Shapes only; whether a named
+ * area, unit or category exists is the routes' job. Every object is `.strict()` so an unknown
+ * field is refused rather than silently ignored, and every string is a `z.string()` so an object
+ * such as `{"$gt": ""}` is refused as the wrong type (400) long before anything reaches a query.
+ */
+
+/**
+ * One of fixed values. A string is checked first so that a value of the wrong type (an object, a
+ * number) is a malformed request (400) and only an unknown string is a semantic error (422).
+ */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.string().pipe(z.enum(values));
+}
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** A name shown to people: Simplified Chinese first, English beside it. */
+export const localizedName = z.object({ zh: text(200), en: text(200) }).strict();
+
+/** An id the administrator may choose (else a random UUID is given). */
+export const idSlug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'use 2–63 lower-case letters, digits and dashes');
+
+/** A reference to an existing record: any id, including the demo's (`gas_leak@zhongshan`). */
+const ref = z.string().min(1).max(200);
+
+export const areaBody = z
+  .object({
+    id: idSlug.optional(),
+    name: localizedName,
+    level: oneOf(AREA_LEVELS as readonly ['district', 'subdistrict', 'community', 'grid']),
+    parentId: ref.nullable().optional(),
+    // Checked by validatePolygon, whose errors point at the exact position that is wrong.
+    boundary: z.unknown().optional(),
+  })
+  .strict();
+export const areaUpdateBody = areaBody.omit({ id: true });
+
+export const unitBody = z
+  .object({
+    id: idSlug.optional(),
+    name: localizedName,
+    kind: oneOf(UNIT_KINDS),
+    areaIds: z.array(ref).min(1).max(100),
+    active: z.boolean().optional(),
+  })
+  .strict();
+export const unitUpdateBody = unitBody.omit({ id: true });
+
+const ROLE_VALUES = ROLES as readonly [
+  'unit_member',
+  'community_secretary',
+  'subdistrict_secretary',
+  'district_secretary',
+  'admin',
+];
+
+export const userBody = z
+  .object({
+    id: idSlug.optional(),
+    // Lower case only: logins compare usernames exactly, so "Li" and "li" must not both exist.
+    username: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'use 2–64 lower-case letters, digits, dots, dashes or _'),
+    password: z.string().min(8).max(200),
+    displayName: text(100),
+    role: oneOf(ROLE_VALUES),
+    unitId: ref.nullable().optional(),
+    areaId: ref.nullable().optional(),
+  })
+  .strict();
+/** A PUT replaces everything but the password, which changes only when given. */
+export const userUpdateBody = userBody
+  .omit({ id: true })
+  .extend({ password: z.string().min(8).max(200).optional(), active: z.boolean().optional() });
+
+export const categoryCode = /^[a-z][a-z0-9_]{1,40}$/;
+
+export const categoryBody = z
+  .object({
+    name: localizedName,
+    description: localizedName.optional(),
+    priority: oneOf(PRIORITIES as readonly ['P1', 'P2', 'P3', 'P4']),
+    // Parsed by parseIsoDuration in the route, for a message that says what is wrong.
+    ackWithin: z.string().max(40),
+    resolveWithin: z.string().max(40),
+    calendar: oneOf(CLOCK_KINDS as readonly ['calendar', 'working']).optional(),
+    active: z.boolean().default(true),
+  })
+  .strict();
+
+export const responsibilityBody = z
+  .object({
+    id: idSlug.optional(),
+    category: ref,
+    areaId: ref,
+    leadUnitId: ref,
+    assistUnitIds: z.array(ref).max(20).optional(),
+  })
+  .strict();
+export const responsibilityUpdateBody = responsibilityBody.omit({ id: true });
