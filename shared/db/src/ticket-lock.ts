@@ -31,7 +31,7 @@ export class TicketLock {
     options: TicketLockOptions = {},
   ) {
     this.ttlMs = options.ttlMs ?? 5000;
-    this.waitMs = options.waitMs ?? 3000;
+    this.waitMs = options.waitMs ?? 10000;
   }
 
   private key(ticketId: string): string {

@@ -17,8 +17,10 @@ export function createQueue<N extends QueueName>(name: N, settings: QueueSetting
       // Keep Redis small: a done job has already recorded its effect on the ticket.
       removeOnComplete: true,
       removeOnFail: { count: 1000 },
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 500 },
+      // A write that lost a race or met a busy database retries soon and often: the ticket is
+      // re-read each time and a late effect still happens once.
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 200 },
     },
   });
 }
