@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { request } from '../support/http-client';
+import { startTestSystem, type TestSystem } from '../support/test-system';
+
+/** Issue 3 §3: repeated failed logins are slowed down (in Redis, so every replica agrees). */
+describe('login throttle', function () {
+  this.timeout(60000);
+  let system: TestSystem;
+  before(async () => {
+    system = await startTestSystem();
+  });
+  after(async () => system?.destroy());
+
+  it('answers 429 with Retry-After after five failures, and lets the right password in once the wait is over', async () => {
+    const attempt = (password: string) =>
+      request(system.url, 'POST', '/api/v1/auth/login', { body: { username: 'gas.member', password } });
+    for (let i = 0; i < 5; i++) assert.equal((await attempt('wrong')).status, 401);
+    const blocked = await attempt('demo-test-password');
+    assert.equal(blocked.status, 429, 'even the right password waits');
+    assert.ok(Number(blocked.headers.get('retry-after')) >= 1);
+    await new Promise((r) => setTimeout(r, 1100));
+    const ok = await attempt('demo-test-password');
+    assert.equal(ok.status, 200);
+    assert.equal((await attempt('wrong')).status, 401, 'a success resets the count');
+  });
+});
