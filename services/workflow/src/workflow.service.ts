@@ -6,6 +6,7 @@ import { authRouter } from './http/auth.routes';
 import { referenceRouter } from './http/reference.routes';
 import { ticketsRouter } from './http/tickets.routes';
 import { LoginThrottle } from './login-throttle';
+import { adminPaths } from './openapi/admin-paths';
 import { openApiDocument } from './openapi/openapi.document';
 
 export interface WorkflowService {
@@ -25,7 +26,7 @@ export async function startWorkflow(
   const throttle = new LoginThrottle(platform.redis, config.QUEUE_PREFIX);
   app.use('/api/v1/auth', authRouter(platform.models, config, throttle));
   app.use('/api/v1/tickets', ticketsRouter(platform, config));
-  const document = openApiDocument();
+  const document = openApiDocument(adminPaths);
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);
   });
