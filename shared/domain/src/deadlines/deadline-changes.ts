@@ -1,20 +1,13 @@
 import type { WorkingCalendar } from '../calendar';
 import type { ClockKind } from '../categories';
 import type { LifecycleChanges } from '../lifecycle';
-import { resumeClock } from '../sla';
+import { resumeClock, type TimerDeadline } from '../sla';
 import { deadlineFor } from './deadline-for';
 
 export type DeadlineKind = 'ack' | 'resolve' | 'verify';
 
-/** One deadline as stored on a ticket; `seq` changes whenever its due time changes (new timer ids). */
-export interface DeadlineRecord {
-  dueAt: string;
-  startedAt: string;
-  seq: number;
-  pausedAt?: string | null;
-  warned?: number[];
-  breachedAt?: string | null;
-}
+/** One deadline as stored on a ticket (the timers' view of it); `seq` changes whenever its due time changes. */
+export type DeadlineRecord = TimerDeadline;
 
 export type DeadlineSet = Partial<Record<DeadlineKind, DeadlineRecord>>;
 
