@@ -74,7 +74,11 @@ class MongoWireRepository implements JobRepository {
   private readonly inFlight: Record<string, number> = {};
   private lockChain: Promise<unknown> = Promise.resolve();
 
+  /** Set at the end of the run: Agenda's fill loops keep calling after stop(), let them fail fast. */
+  closed = false;
+
   private async op<T>(name: string, work: () => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error('benchmark finished');
     this.commands.calls[name] = (this.commands.calls[name] ?? 0) + 1;
     this.inFlight[name] = (this.inFlight[name] ?? 0) + 1;
     this.commands.maxInFlight[name] = Math.max(this.commands.maxInFlight[name] ?? 0, this.inFlight[name]);
@@ -363,6 +367,7 @@ export async function runAgenda(o: AgendaRunOptions): Promise<AgendaResult> {
   const client = await mongoose.mongo.MongoClient.connect(o.mongoUrl, { serverSelectionTimeoutMS: 3000 });
   const db = client.db(o.dbName);
   let agenda: AgendaClass | undefined;
+  let repository: MongoWireRepository | undefined;
   const result: AgendaResult = { ok: false, config, commands };
   try {
     // Calibrate: how long one "find the next due job" takes per pending document on this server.
@@ -383,14 +388,15 @@ export async function runAgenda(o: AgendaRunOptions): Promise<AgendaResult> {
       log(`agenda: ${result.scaledDown}`);
     }
 
-    const repository = new MongoWireRepository(db, commands, o.serialLock, agendaModule.computeJobState);
+    const repo = new MongoWireRepository(db, commands, o.serialLock, agendaModule.computeJobState);
+    repository = repo;
     agenda = new agendaModule.Agenda({
       name: 'bench-sla',
       backend: {
         name: 'MongoDB wire (FerretDB)',
-        repository,
+        repository: repo,
         ownsConnection: false,
-        connect: () => repository.connect(),
+        connect: () => repo.connect(),
         disconnect: async () => undefined,
       } satisfies AgendaBackend,
       processEvery: config.processEvery,
@@ -490,6 +496,7 @@ export async function runAgenda(o: AgendaRunOptions): Promise<AgendaResult> {
   } finally {
     // Bounded: a busy server must not hold the run up.
     await withTimeout(agenda?.stop(), 10_000);
+    if (repository) repository.closed = true;
     for (let attempt = 0; attempt < 10; attempt++) {
       if (await withTimeout(db.dropDatabase(), 10_000)) break;
       await sleep(1000);

@@ -85,7 +85,8 @@ async function main() {
       log(`run time limit of ${maxMinutes} min reached: stopping and cleaning up`);
       abort.abort();
     },
-    maxMinutes * 60_000 - 30_000,
+    // Leaves two minutes to stop cleanly and remove the run's keys and database.
+    maxMinutes * 60_000 - 120_000,
   );
   watchdog.unref();
   process.once('SIGINT', () => abort.abort());
