@@ -15,3 +15,15 @@ export function toAreaNode(doc: Pick<AreaDoc, '_id' | 'level' | 'parentId' | 'bo
   const boundary = areaBoundary(doc);
   return { id: doc._id, level: doc.level, parentId: doc.parentId, ...(boundary ? { boundary } : {}) };
 }
+
+/** An area as the API answers it (interface.md): the boundary back as GeoJSON, not the stored text. */
+export function areaJson(doc: Pick<AreaDoc, '_id' | 'name' | 'level' | 'parentId' | 'boundaryJson'>) {
+  const boundary = areaBoundary(doc);
+  return {
+    id: doc._id,
+    name: doc.name,
+    level: doc.level,
+    parentId: doc.parentId,
+    ...(boundary ? { boundary } : {}),
+  };
+}

@@ -1,4 +1,4 @@
-import { areaBoundary, type Models } from '@grid-dispatch/db';
+import { areaJson, type Models } from '@grid-dispatch/db';
 import { Router } from 'express';
 
 /** Reference data residents need without logging in: categories and areas (interface.md). */
@@ -27,18 +27,7 @@ export function referenceRouter(models: Models): Router {
 
   router.get('/areas', async (_req, res) => {
     const areas = await models.areas.find({}).sort({ _id: 1 }).lean().exec();
-    res.json(
-      areas.map((a) => {
-        const boundary = areaBoundary(a);
-        return {
-          id: a._id,
-          name: a.name,
-          level: a.level,
-          parentId: a.parentId,
-          ...(boundary ? { boundary } : {}),
-        };
-      }),
-    );
+    res.json(areas.map(areaJson));
   });
 
   return router;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type AreaDoc, areaBoundary, boundaryJson } from '@grid-dispatch/db';
+import { type AreaDoc, areaJson, boundaryJson } from '@grid-dispatch/db';
 import {
   AREA_LEVELS,
   type AreaLevel,
@@ -22,18 +22,9 @@ import {
 } from './admin.common';
 import { areaBody, areaUpdateBody } from './admin.schemas';
 
-/** An area as the admin API answers it: the boundary back as GeoJSON, not the stored text. */
+/** An area as the admin API answers it: the public shape plus its timestamps. */
 export function areaView(doc: AreaDoc) {
-  const boundary = areaBoundary(doc);
-  return {
-    id: doc._id,
-    name: doc.name,
-    level: doc.level,
-    parentId: doc.parentId,
-    ...(boundary ? { boundary } : {}),
-    createdAt: doc.createdAt,
-    updatedAt: doc.updatedAt,
-  };
+  return { ...areaJson(doc), createdAt: doc.createdAt, updatedAt: doc.updatedAt };
 }
 
 /**
