@@ -3,8 +3,8 @@
  * (one delayed job per deadline, deterministic job id, ids-only payload, the product's queue
  * defaults from @grid-dispatch/queue), fired by workers in this process.
  */
-import { type DeadlineJobData, QueueName } from '@grid-dispatch/contracts';
-import { createQueue, createRedisConnection, createWorker } from '@grid-dispatch/queue';
+import { type DeadlineJobPayload, deadlineOfJob, QueueName } from '@grid-dispatch/contracts';
+import { createQueue, createRedisConnection, createWorker, workerSettings } from '@grid-dispatch/queue';
 import { type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import {
@@ -72,23 +72,26 @@ export async function runBullmq(o: BullmqRunOptions): Promise<BullmqResult> {
     workers: o.workers,
     drainDelayS: o.drainDelayS ?? 'default (5)',
     addBulkBatch: o.batch,
-    jobOptions:
-      'createQueue defaults: removeOnComplete, removeOnFail {count: 1000}, attempts 5, exponential backoff',
+    jobOptions: o.slimOpts
+      ? 'removeOnComplete only (lever, not the product)'
+      : 'createQueue defaults: attempts 10, backoff {type: custom} (200 ms × 2^n on the worker); removeOnComplete/removeOnFail on the worker',
+    payload: 'none: the deadline is read from the job id (deadlineOfJob)',
   };
   const redis = createRedisConnection(o.redisUrl);
   const queue = o.slimOpts
-    ? new Queue<DeadlineJobData>(QueueName.SlaDeadlines, {
+    ? new Queue<DeadlineJobPayload>(QueueName.SlaDeadlines, {
         connection: redis,
         prefix: o.prefix,
         defaultJobOptions: { removeOnComplete: true },
       })
     : createQueue(QueueName.SlaDeadlines, { connection: redis, prefix: o.prefix });
   const loads = new Map<number, Load>();
-  const processor = async (job: Job<DeadlineJobData>) => {
-    loads.get(runOfTicket(job.data.ticketId))?.record(job.data.ticketId);
+  const processor = async (job: Job<DeadlineJobPayload>) => {
+    const ticketId = deadlineOfJob(job)?.ticketId ?? '';
+    loads.get(runOfTicket(ticketId))?.record(ticketId);
   };
   const connections: Redis[] = [];
-  const workers: Worker<DeadlineJobData>[] = [];
+  const workers: Worker<DeadlineJobPayload>[] = [];
   let failedJobs = 0;
   const result: BullmqResult = { config, failedJobs: 0 };
   try {
@@ -102,11 +105,12 @@ export async function runBullmq(o: BullmqRunOptions): Promise<BullmqResult> {
               prefix: o.prefix,
               concurrency: o.concurrency,
             })
-          : new Worker<DeadlineJobData>(QueueName.SlaDeadlines, processor, {
+          : new Worker<DeadlineJobPayload>(QueueName.SlaDeadlines, processor, {
               connection,
               prefix: o.prefix,
               concurrency: o.concurrency,
               drainDelay: o.drainDelayS,
+              ...workerSettings,
             });
       worker.on('failed', () => failedJobs++);
       worker.on('error', () => undefined);
@@ -126,10 +130,10 @@ export async function runBullmq(o: BullmqRunOptions): Promise<BullmqResult> {
         const now = Date.now();
         const jobs = [];
         for (let i = from; i < Math.min(n, from + o.batch); i++) {
-          const { data, jobId } = deadlineJob(run, i);
+          const { jobId } = deadlineJob(run, i);
           jobs.push({
             name: QueueName.SlaDeadlines,
-            data,
+            data: {},
             opts: { jobId, delay: Math.max(0, load.due[i]! - now) },
           });
         }

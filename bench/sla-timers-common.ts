@@ -22,7 +22,7 @@ export function indexOfTicket(ticketId: string): number {
   return Number(ticketId.slice(-12));
 }
 
-/** The job the sla service adds for a breach: ids only, deterministic job id `<ticket>.<kind>.<seq>.due`. */
+/** The job the sla service adds for a breach: deterministic job id `<ticket>.<kind><seq>.due` (deadlineJobId); `data` is what the id names. */
 export function deadlineJob(run: number, index: number): { data: DeadlineJobData; jobId: string } {
   const data: DeadlineJobData = { ticketId: ticketIdOf(run, index), kind: 'resolve', seq: 1, step: 'breach' };
   return { data, jobId: deadlineJobId(data) };

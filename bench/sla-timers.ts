@@ -1,6 +1,7 @@
 /**
  * SLA timers: how the product's deadline jobs (one BullMQ delayed job per deadline, deterministic
- * job id `<ticket>.<kind>.<seq>.due`, ids-only payload, removeOnComplete) behave at volume, side by
+ * job id `<ticket>.<kind><seq>.due` from contracts' deadlineJobId, no payload — the worker reads the
+ * deadline from the id —, removeOnComplete on the worker) behave at volume, side by
  * side with Agenda (MongoDB-based scheduler) on the project's MongoDB-protocol server.
  *
  *   node bench/dist/sla-timers.js [--deadlines 100000] [--window-s 60] [--burst 10000] [--million]
@@ -11,7 +12,7 @@
  * Load 1: N deadlines scheduled as fast as possible (addBulk in batches), due spread evenly from
  * +lead to +lead+window after scheduling starts. Load 2: a burst of deadlines all due at the same
  * instant. Lateness = when the handler ran − due time. Every job is counted by its id.
- * Uses its own BullMQ prefix and database (`bench-sla-<random>`) and removes them at the end.
+ * Uses its own BullMQ prefix (`b<random>`) and database (`bench-sla-<random>`) and removes them at the end.
  * Prints a table and appends one JSON line to bench/results/sla-timers.jsonl.
  */
 import { randomBytes } from 'node:crypto';
@@ -96,7 +97,8 @@ async function main() {
   if (only !== 'agenda') {
     bullmq = await runBullmq({
       redisUrl,
-      prefix: runId,
+      // Short, like the product's default QUEUE_PREFIX (`gd`): the prefix is part of every job's key.
+      prefix: `b${runId.slice(-6)}`,
       deadlines,
       windowS,
       leadS,

@@ -160,7 +160,7 @@ describe('administration: refused input', function () {
   const BODIES: Array<{
     method: string;
     path: string;
-    model: 'areas' | 'units' | 'users' | 'categories' | 'responsibilities';
+    model: 'areas' | 'units' | 'users' | 'categories' | 'responsibilities' | 'calendars';
     body: Json;
   }> = [
     {
@@ -231,6 +231,25 @@ describe('administration: refused input', function () {
         areaId: 'dongri',
         leadUnitId: 'gas',
         assistUnitIds: ['water', 'power'],
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/calendars/gt-calendar',
+      model: 'calendars',
+      body: {
+        name: { zh: '日历', en: 'Calendar' },
+        timezone: 'Asia/Shanghai',
+        officeHours: [{ start: '08:30', end: '17:30' }],
+        years: [
+          {
+            year: 2026,
+            status: 'official',
+            source: 'test',
+            holidays: [{ date: '2026-10-01', name: '国庆节' }],
+            makeUpWorkdays: [{ date: '2026-10-10', name: '国庆节调休上班' }],
+          },
+        ],
       },
     },
   ];

@@ -1,4 +1,4 @@
-import { ensureAdmin, seedDemoDistrict } from '@grid-dispatch/bootstrap';
+import { ensureAdmin, ensureCalendars, seedDemoDistrict } from '@grid-dispatch/bootstrap';
 import { ensureIndexes } from '@grid-dispatch/db';
 import { type DispatcherService, startDispatcher } from '@grid-dispatch/dispatcher';
 import { type GatewayService, startGateway } from '@grid-dispatch/gateway';
@@ -38,6 +38,7 @@ export async function provisionSystem(
   await ensureTopics(platform.kafka, config.TOPIC_PREFIX, platform.logger);
   await ensureIndexes(platform.models);
   if (await ensureAdmin(platform.models, config.ADMIN_PASSWORD)) step('created user admin');
+  if (await ensureCalendars(platform.models)) step('stored the working calendar cn-default');
   if (config.SEED_DEMO) {
     step('loading the demo district (Zhongshan)');
     await seedDemoDistrict(platform.models, config.DEMO_PASSWORD, platform.logger);

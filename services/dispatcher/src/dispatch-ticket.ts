@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@grid-dispatch/contracts';
 import { type TicketDoc, toAreaNode } from '@grid-dispatch/db';
-import { DEFAULT_CALENDAR, deadlineFor } from '@grid-dispatch/domain';
+import { deadlineFor } from '@grid-dispatch/domain';
 import { isAppError } from '@grid-dispatch/errors';
 import type { Logger } from '@grid-dispatch/logger';
 import type { Platform } from '@grid-dispatch/runtime';
@@ -39,10 +39,11 @@ export async function dispatchTicket(
 
 async function dispatchOnce(platform: Platform, ticket: TicketDoc): Promise<void> {
   const { models } = platform;
-  const [areas, responsibilities, category] = await Promise.all([
+  const [areas, responsibilities, category, calendar] = await Promise.all([
     models.areas.find({}, { _id: 1, level: 1, parentId: 1, boundaryJson: 1 }).lean().exec(),
     models.responsibilities.find({ category: ticket.category }).lean().exec(),
     models.categories.findById(ticket.category).lean().exec(),
+    platform.calendars.get(),
   ]);
   const routed = routeTicket({
     category: ticket.category,
@@ -61,7 +62,7 @@ async function dispatchOnce(platform: Platform, ticket: TicketDoc): Promise<void
   const clock = category?.calendar ?? ticket.clock;
   const ack = {
     startedAt: now.toISOString(),
-    dueAt: deadlineFor(ackWithin, clock, now, DEFAULT_CALENDAR).toISOString(),
+    dueAt: deadlineFor(ackWithin, clock, now, calendar).toISOString(),
     seq: (ticket.deadlines.ack?.seq ?? 0) + 1,
   };
   const matched = routed.decision.kind === 'matched' ? routed.decision : null;

@@ -18,8 +18,9 @@ export const slaConfigSchema = commonConfigSchema.extend({
     .default('0.5,0.8')
     .transform((v) => v.split(',').filter(Boolean).map(Number))
     .refine(
-      (list) => list.every((f) => Number.isFinite(f) && f > 0 && f < 1),
-      'expected fractions between 0 and 1, e.g. 0.5,0.8',
+      // At most three decimals: a reminder's job id names its fraction in per mille (w500).
+      (list) => list.every((f) => Number.isFinite(f) && f > 0 && f < 1 && Math.round(f * 1000) === f * 1000),
+      'expected fractions between 0 and 1 with at most three decimals, e.g. 0.5,0.8',
     ),
   /** After a breach, remind again this often at the current level until someone acts. */
   SLA_REMIND_EVERY: duration('PT30M'),

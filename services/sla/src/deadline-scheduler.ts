@@ -1,12 +1,12 @@
-import { type DeadlineJobData, deadlineJobId, QueueName, type TicketSummary } from '@grid-dispatch/contracts';
-import type { CategoryDoc, Models } from '@grid-dispatch/db';
 import {
-  clockSpecFor,
-  DEFAULT_CALENDAR,
-  type PlannedTimer,
-  planTimers,
-  type TimerInput,
-} from '@grid-dispatch/domain';
+  type DeadlineJobData,
+  type DeadlineJobPayload,
+  deadlineJobId,
+  QueueName,
+  type TicketSummary,
+} from '@grid-dispatch/contracts';
+import type { CalendarStore, CategoryDoc, Models } from '@grid-dispatch/db';
+import { clockSpecFor, type PlannedTimer, planTimers, type TimerInput } from '@grid-dispatch/domain';
 import type { Queue } from 'bullmq';
 
 const LIMIT_FIELD = { ack: 'ackWithin', resolve: 'resolveWithin', verify: null } as const;
@@ -43,18 +43,19 @@ export class DeadlineScheduler {
   private readonly categories = new Map<string, { at: number; value: CategoryDoc | null }>();
 
   constructor(
-    private readonly queue: Queue<DeadlineJobData>,
+    private readonly queue: Queue<DeadlineJobPayload>,
     private readonly models: Models,
     private readonly settings: SchedulerSettings,
+    private readonly calendars: CalendarStore,
   ) {}
 
   async plan(ticket: SchedulableTicket): Promise<PlannedTimer[]> {
     if (!Object.values(ticket.deadlines).some(Boolean)) return [];
-    const category = await this.category(ticket.category);
+    const [category, calendar] = await Promise.all([this.category(ticket.category), this.calendars.get()]);
     return planTimers(ticket, {
       fractions: this.settings.fractions,
       remindEveryMs: this.settings.remindEveryMs,
-      calendar: DEFAULT_CALENDAR,
+      calendar,
       specFor: (kind) => {
         const field = LIMIT_FIELD[kind];
         return field && category ? clockSpecFor(category[field], category.calendar) : null;
@@ -77,11 +78,11 @@ export class DeadlineScheduler {
     const now = Date.now();
     await this.queue.addBulk(
       plan.map((p) => {
-        const data = jobData(ticket.id, p);
+        // Ids only, and the id is all of it: the worker reads the deadline from the job id.
         return {
           name: QueueName.SlaDeadlines,
-          data,
-          opts: { jobId: deadlineJobId(data), delay: Math.max(0, p.at.getTime() - now) },
+          data: {},
+          opts: { jobId: deadlineJobId(jobData(ticket.id, p)), delay: Math.max(0, p.at.getTime() - now) },
         };
       }),
     );

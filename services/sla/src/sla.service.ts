@@ -1,7 +1,8 @@
-import { ConsumerGroup, groupName, QueueName } from '@grid-dispatch/contracts';
+import { ConsumerGroup, deadlineOfJob, groupName, QueueName } from '@grid-dispatch/contracts';
 import { EventConsumer } from '@grid-dispatch/kafka';
 import { createQueue, createRedisConnection, createWorker } from '@grid-dispatch/queue';
 import type { Platform } from '@grid-dispatch/runtime';
+import { UnrecoverableError } from 'bullmq';
 import type { SlaConfig } from './config';
 import { DeadlineScheduler, schedulableFrom } from './deadline-scheduler';
 import { fireDeadline } from './fire-deadline';
@@ -21,10 +22,15 @@ export async function startSla(platform: Platform, config: SlaConfig): Promise<S
   const logger = platform.logger.child({ module: 'sla' });
   const settings = { connection: platform.redis, prefix: config.QUEUE_PREFIX };
   const queue = createQueue(QueueName.SlaDeadlines, settings);
-  const scheduler = new DeadlineScheduler(queue, platform.models, {
-    fractions: config.SLA_WARNING_FRACTIONS,
-    remindEveryMs: config.SLA_REMIND_EVERY,
-  });
+  const scheduler = new DeadlineScheduler(
+    queue,
+    platform.models,
+    {
+      fractions: config.SLA_WARNING_FRACTIONS,
+      remindEveryMs: config.SLA_REMIND_EVERY,
+    },
+    platform.calendars,
+  );
   const reconciler = new TimerReconciler(platform, queue, scheduler, logger, config.SLA_RECONCILE_EVERY);
 
   const workerConnection = createRedisConnection(config.REDIS_URL);
@@ -32,16 +38,22 @@ export async function startSla(platform: Platform, config: SlaConfig): Promise<S
   const worker = createWorker(
     QueueName.SlaDeadlines,
     async (job) => {
-      const outcome = await fireDeadline(platform, job.data);
+      // The job id names the deadline; jobs carry no data of their own (contracts, deadlineJobId).
+      const deadline = deadlineOfJob(job);
+      if (!deadline) throw new UnrecoverableError(`job ${job.id} names no deadline`);
+      const outcome = await fireDeadline(platform, deadline);
       logger.debug(
-        { ticketId: job.data.ticketId, kind: job.data.kind, step: job.data.step, outcome },
+        { ticketId: deadline.ticketId, kind: deadline.kind, step: deadline.step, outcome },
         'deadline job done',
       );
     },
     { connection: workerConnection, prefix: config.QUEUE_PREFIX, concurrency: config.SLA_WORKER_CONCURRENCY },
   );
   worker.on('failed', (job, err) =>
-    logger.warn({ ticketId: job?.data.ticketId, err: err.message }, 'deadline job failed; BullMQ will retry'),
+    logger.warn(
+      { ticketId: job ? deadlineOfJob(job)?.ticketId : undefined, err: err.message },
+      'deadline job failed; BullMQ will retry',
+    ),
   );
 
   const consumer = new EventConsumer({

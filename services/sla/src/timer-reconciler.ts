@@ -1,4 +1,4 @@
-import { type DeadlineJobData, ticketIdOfJob } from '@grid-dispatch/contracts';
+import { type DeadlineJobPayload, ticketIdOfJob } from '@grid-dispatch/contracts';
 import type { TicketDoc } from '@grid-dispatch/db';
 import type { Logger } from '@grid-dispatch/logger';
 import type { Platform } from '@grid-dispatch/runtime';
@@ -27,7 +27,7 @@ export class TimerReconciler {
 
   constructor(
     private readonly platform: Platform,
-    private readonly queue: Queue<DeadlineJobData>,
+    private readonly queue: Queue<DeadlineJobPayload>,
     private readonly scheduler: DeadlineScheduler,
     private readonly logger: Logger,
     private readonly intervalMs: number,

@@ -1,4 +1,5 @@
 import { boundaryJson, type Models } from '@grid-dispatch/db';
+import { defaultCalendarDefinition } from '@grid-dispatch/domain';
 import type { Logger } from '@grid-dispatch/logger';
 import bcrypt from 'bcryptjs';
 import { demoAreas } from './demo-areas';
@@ -21,6 +22,17 @@ export async function ensureAdmin(models: Models, password: string): Promise<boo
     active: true,
   });
   return true;
+}
+
+/**
+ * Stores the shipped working calendar (`cn-default`: office hours, 2026 and 2027 holidays and 调休)
+ * on first start. Idempotent, and never overwrites: once stored, the calendar is the
+ * administrator's, and a restart keeps their changes.
+ */
+export async function ensureCalendars(models: Models): Promise<boolean> {
+  const { id, ...rest } = defaultCalendarDefinition();
+  const result = await models.calendars.updateOne({ _id: id }, { $setOnInsert: rest }, { upsert: true });
+  return result.upsertedCount > 0;
 }
 
 /**

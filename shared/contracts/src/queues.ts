@@ -28,11 +28,50 @@ export interface DeadlineJobData {
   repeat?: number;
 }
 
+/**
+ * What a deadline job stores as its data: nothing. The job id already names the deadline
+ * (see {@link deadlineJobId}), so the worker reads it from the id ({@link deadlineOfJob}) and Redis
+ * keeps one copy instead of two — about 130 bytes less per pending deadline. Jobs added before
+ * this change carry the full {@link DeadlineJobData}; both kinds fire alike.
+ */
+export type DeadlineJobPayload = Partial<DeadlineJobData>;
+
 export interface QueueJobs {
-  [QueueName.SlaDeadlines]: DeadlineJobData;
+  [QueueName.SlaDeadlines]: DeadlineJobPayload;
 }
 
-/** Deterministic job id: the same deadline is never scheduled twice, a moved one gets a new id. */
+const KIND_CODE: Record<DeadlineKind, string> = { ack: 'a', resolve: 'r', verify: 'v' };
+const KIND_OF_CODE: Record<string, DeadlineKind> = { a: 'ack', r: 'resolve', v: 'verify' };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const COMPACT_UUID = /^[A-Za-z0-9_-]{22}$/;
+
+/** A ticket id as it appears in job ids: a UUID as its 16 bytes in base64url (22 characters). */
+function compactTicketId(ticketId: string): string {
+  return UUID.test(ticketId)
+    ? Buffer.from(ticketId.replace(/-/g, ''), 'hex').toString('base64url')
+    : ticketId;
+}
+
+function expandTicketId(text: string): string {
+  if (!COMPACT_UUID.test(text)) return text;
+  const bytes = Buffer.from(text, 'base64url');
+  // Only the canonical encoding of 16 bytes is a UUID; anything else is an id kept as it was.
+  if (bytes.length !== 16 || bytes.toString('base64url') !== text) return text;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Deterministic job id: the same deadline is never scheduled twice, a moved one gets a new id.
+ *
+ * `<ticket>.<kind><seq>.<step>`, e.g. `SZ3nqBX5TvmXhFlbVKPn1A.r1.w500`: the ticket's UUID in
+ * base64url (22 characters instead of 36; other ticket ids as they are), the kind as one letter
+ * (`a`ck, `r`esolve, `v`erify) followed by the deadline version, and the step: `w<per mille>` a
+ * reminder, `due` the breach, `r<n>` a repeat reminder, `e<level>` a climb. The id is the whole
+ * payload (see {@link DeadlineJobPayload}) and BullMQ stores it four times, so every character
+ * counts (docs/performance.md). Never change the encoding of a deployed system without letting
+ * the reconciler replace the pending jobs (it removes ids no ticket owes and adds the new ones).
+ */
 export function deadlineJobId(data: DeadlineJobData): string {
   const step = {
     warning: () => `w${Math.round((data.fraction ?? 0) * 1000)}`,
@@ -40,10 +79,42 @@ export function deadlineJobId(data: DeadlineJobData): string {
     remind: () => `r${data.repeat ?? 0}`,
     escalate: () => `e${data.level ?? 0}`,
   }[data.step]();
-  return `${data.ticketId}.${data.kind}.${data.seq}.${step}`;
+  return `${compactTicketId(data.ticketId)}.${KIND_CODE[data.kind]}${data.seq}.${step}`;
+}
+
+/** The deadline a job id names (the inverse of {@link deadlineJobId}), or null for another id. */
+export function parseDeadlineJobId(jobId: string): DeadlineJobData | null {
+  const match = /^([^.]+)\.([arv])(\d+)\.(w\d+|due|r\d+|e\d+)$/.exec(jobId);
+  if (!match) return null;
+  const [, ticket, kindCode, seq, step] = match as unknown as [string, string, string, string, string];
+  const data: DeadlineJobData = {
+    ticketId: expandTicketId(ticket),
+    kind: KIND_OF_CODE[kindCode] as DeadlineKind,
+    seq: Number(seq),
+    step: 'breach',
+  };
+  const n = Number(step.slice(1));
+  if (step[0] === 'w') return { ...data, step: 'warning', fraction: n / 1000 };
+  if (step[0] === 'r') return { ...data, step: 'remind', repeat: n };
+  if (step[0] === 'e') return { ...data, step: 'escalate', level: n };
+  return data;
+}
+
+/**
+ * The deadline a job stands for: read from its id, or from its data for a job added before ids
+ * carried everything (`<ticket>.<kind>.<seq>.<step>` with a full payload). Null when neither.
+ */
+export function deadlineOfJob(job: {
+  id?: string | undefined;
+  data: DeadlineJobPayload;
+}): DeadlineJobData | null {
+  const parsed = parseDeadlineJobId(job.id ?? '');
+  if (parsed) return parsed;
+  const d = job.data;
+  return d.ticketId && d.kind && d.seq !== undefined && d.step ? (d as DeadlineJobData) : null;
 }
 
 /** The ticket a deadline job id belongs to (the reconciler groups jobs by it). */
 export function ticketIdOfJob(jobId: string): string {
-  return jobId.split('.')[0] ?? '';
+  return parseDeadlineJobId(jobId)?.ticketId ?? jobId.split('.')[0] ?? '';
 }

@@ -3,7 +3,7 @@ import type { Logger } from '@grid-dispatch/logger';
 import type { Kafka, Producer } from 'kafkajs';
 
 /** The kinds of reference data an administrator maintains. */
-export type ReferenceEntity = 'area' | 'unit' | 'user' | 'category' | 'responsibility';
+export type ReferenceEntity = 'area' | 'unit' | 'user' | 'category' | 'responsibility' | 'calendar';
 
 /**
  * "This piece of reference data changed": ids only, never a name, username or password, so the
@@ -23,9 +23,11 @@ const MAX_IN_FLIGHT = 100;
 /**
  * Publishes announcements of admin changes on the `reference-data` topic, keyed by entity.
  *
- * An announcement is a courtesy, not a command: the dispatcher reads areas, categories and the
- * responsibility list from the database for every report, so a change takes effect for the very
- * next report with no cache to invalidate, whether or not the announcement arrives. That is why a
+ * The dispatcher reads areas, categories and the responsibility list from the database for every
+ * report, so those changes take effect for the very next report whether or not the announcement
+ * arrives. Working calendars are cached per process and dropped on a `calendar` announcement
+ * (ReferenceDataSubscriber), with an age limit behind it, so a lost announcement delays a
+ * calendar change by at most that limit. That is why a
  * failed send is logged as a warning and never fails the admin request that caused it, and why
  * `announce` neither throws nor needs awaiting. The producer connects on first use, so a service
  * whose administrators change nothing never opens a connection.

@@ -8,19 +8,41 @@ export interface QueueSettings {
   prefix: string;
 }
 
+/**
+ * How long a failed job waits before its next attempt: 200 ms, 400 ms, 800 ms … (BullMQ's
+ * exponential backoff with a 200 ms base). A worker setting, not a job option: jobs name it only
+ * as `backoff: {type: RETRY_BACKOFF}`, which BullMQ stores per job in fewer bytes than
+ * `{type: 'exponential', delay: 200}`, and that difference crosses one of Redis' allocation sizes
+ * (~30 bytes less per pending deadline, docs/performance.md).
+ */
+export function retryDelayMs(attemptsMade: number): number {
+  return Math.round(200 * 2 ** (attemptsMade - 1));
+}
+
+/** The backoff type jobs name; a worker made by createWorker (or given workerSettings) knows it. */
+export const RETRY_BACKOFF = 'custom';
+
+/** Worker options every worker of our queues needs: the retry delays and what to keep of finished jobs. */
+export const workerSettings = {
+  settings: { backoffStrategy: retryDelayMs },
+  // Keep Redis small: a done job has already recorded its effect on the ticket. Set here rather
+  // than per job, where BullMQ would store it in each pending job's hash.
+  removeOnComplete: { count: 0 },
+  removeOnFail: { count: 1000 },
+} satisfies Partial<WorkerOptions>;
+
 /** A BullMQ queue whose job data type follows from its name (contracts' QueueJobs). */
 export function createQueue<N extends QueueName>(name: N, settings: QueueSettings): Queue<QueueJobs[N]> {
   return new Queue<QueueJobs[N]>(name, {
     connection: settings.connection,
     prefix: settings.prefix,
+    // BullMQ copies these into every job's stored options, so only what must travel with a job
+    // is here; what to keep of finished jobs is the worker's setting (createWorker).
     defaultJobOptions: {
-      // Keep Redis small: a done job has already recorded its effect on the ticket.
-      removeOnComplete: true,
-      removeOnFail: { count: 1000 },
       // A write that lost a race or met a busy database retries soon and often: the ticket is
       // re-read each time and a late effect still happens once.
       attempts: 10,
-      backoff: { type: 'exponential', delay: 200 },
+      backoff: { type: RETRY_BACKOFF },
     },
   });
 }
@@ -34,5 +56,6 @@ export function createWorker<N extends QueueName>(
     connection: settings.connection,
     prefix: settings.prefix,
     concurrency: settings.concurrency ?? 16,
+    ...workerSettings,
   });
 }

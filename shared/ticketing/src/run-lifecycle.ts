@@ -3,7 +3,6 @@ import type { TicketChanges, TicketDoc } from '@grid-dispatch/db';
 import {
   applyAction,
   applyDeadlineChanges,
-  DEFAULT_CALENDAR,
   DEFAULT_LIMITS,
   type LifecycleCommand,
   type LifecycleEventType,
@@ -49,6 +48,8 @@ export async function runLifecycle(
   const now = new Date(command.now ?? Date.now());
   const category = await platform.models.categories.findById(ticket.category).lean().exec();
   const limits = category ?? { ...DEFAULT_LIMITS[ticket.priority], calendar: ticket.clock };
+  // The calendar as it is now: an administrator's change applies to the next deadline computed.
+  const calendar = await platform.calendars.get();
   const { deadlines, pauses } = applyDeadlineChanges(
     ticket.deadlines,
     ticket.clockPauses ?? [],
@@ -59,7 +60,7 @@ export async function runLifecycle(
       resolveWithin: limits.resolveWithin,
       verifyWithin: settings.verifyWithin,
       clock: limits.calendar,
-      calendar: DEFAULT_CALENDAR,
+      calendar,
       running: runningDeadline(ticket.status),
     },
     outcome.eventData.reason ?? outcome.eventType,

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { checkEnvelope, deadlineJobId } from '@grid-dispatch/contracts';
+import {
+  checkEnvelope,
+  type DeadlineJobData,
+  deadlineJobId,
+  deadlineOfJob,
+  parseDeadlineJobId,
+  ticketIdOfJob,
+} from '@grid-dispatch/contracts';
 
 const valid = () => ({
   eventId: '0b6f7c1e-2a4b-4f7a-9c1d-3e5f7a9b1c2d',
@@ -49,10 +56,41 @@ describe('event envelopes', () => {
   }
 
   it('gives each deadline step a deterministic job id', () => {
-    assert.equal(deadlineJobId({ ticketId: 't1', kind: 'ack', seq: 2, step: 'breach' }), 't1.ack.2.due');
+    assert.equal(deadlineJobId({ ticketId: 't1', kind: 'ack', seq: 2, step: 'breach' }), 't1.a2.due');
     assert.equal(
       deadlineJobId({ ticketId: 't1', kind: 'ack', seq: 2, step: 'warning', fraction: 0.5 }),
-      't1.ack.2.w500',
+      't1.a2.w500',
     );
+  });
+
+  const uuid = '4a9f0c3e-7b21-4d5e-8f60-1a2b3c4d5e6f';
+  const steps: DeadlineJobData[] = [
+    { ticketId: uuid, kind: 'ack', seq: 1, step: 'warning', fraction: 0.5 },
+    { ticketId: uuid, kind: 'resolve', seq: 3, step: 'warning', fraction: 0.8 },
+    { ticketId: uuid, kind: 'resolve', seq: 12, step: 'breach' },
+    { ticketId: uuid, kind: 'verify', seq: 1, step: 'remind', repeat: 4 },
+    { ticketId: uuid, kind: 'ack', seq: 2, step: 'escalate', level: 3 },
+    { ticketId: 'demo-ticket', kind: 'ack', seq: 1, step: 'breach' },
+  ];
+  for (const data of steps) {
+    it(`reads ${data.kind} ${data.step} back from its job id ${deadlineJobId(data)}`, () => {
+      const id = deadlineJobId(data);
+      assert.deepEqual(parseDeadlineJobId(id), data);
+      assert.deepEqual(deadlineOfJob({ id, data: {} }), data);
+      assert.equal(ticketIdOfJob(id), data.ticketId);
+    });
+  }
+
+  it('writes a UUID ticket id in 22 characters, so a job id is at most ~31', () => {
+    const id = deadlineJobId({ ticketId: uuid, kind: 'resolve', seq: 1, step: 'warning', fraction: 0.5 });
+    assert.equal(id, 'Sp8MPnshTV6PYBorPE1ebw.r1.w500');
+    assert.equal(id.length, 30);
+  });
+
+  it('still fires jobs added before: an old id with its full data', () => {
+    const data: DeadlineJobData = { ticketId: uuid, kind: 'ack', seq: 1, step: 'breach' };
+    assert.deepEqual(deadlineOfJob({ id: `${uuid}.ack.1.due`, data }), data);
+    assert.equal(ticketIdOfJob(`${uuid}.ack.1.due`), uuid);
+    assert.equal(deadlineOfJob({ id: 'something-else', data: {} }), null);
   });
 });

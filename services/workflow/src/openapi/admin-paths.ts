@@ -175,9 +175,106 @@ const categoryBody = {
   },
 };
 
+const hhmm = { type: 'string', pattern: '^\\d{2}:\\d{2}$' };
+const ymd = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+const calendarDay = {
+  type: 'object',
+  required: ['date', 'name'],
+  properties: { date: ymd, name: str },
+};
+const calendarFields = {
+  name,
+  timezone: { type: 'string', description: "IANA zone without daylight-saving time, e.g. 'Asia/Shanghai'" },
+  officeHours: {
+    type: 'array',
+    minItems: 1,
+    description:
+      'Staffed periods of a working day, ascending, not overlapping (end exclusive; 24:00 allowed)',
+    items: { type: 'object', required: ['start', 'end'], properties: { start: hhmm, end: hhmm } },
+  },
+  workingWeekdays: {
+    type: 'array',
+    description: 'ISO weekdays worked in a normal week (1 = Monday); default Monday–Friday',
+    items: { type: 'integer', minimum: 1, maximum: 7 },
+  },
+  years: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['year', 'holidays', 'makeUpWorkdays'],
+      properties: {
+        year: { type: 'integer' },
+        status: { enum: ['official', 'reconstructed'] },
+        source: str,
+        holidays: { type: 'array', items: calendarDay },
+        makeUpWorkdays: {
+          type: 'array',
+          description: '调休: days off in the normal week that are worked',
+          items: calendarDay,
+        },
+      },
+    },
+  },
+};
+const calendarRecord = {
+  type: 'object',
+  required: ['id', 'name', 'timezone', 'officeHours', 'workingWeekdays', 'years', 'inUse'],
+  properties: {
+    id: str,
+    ...calendarFields,
+    inUse: { type: 'boolean', description: 'Deadlines are computed on it (cn-default: the whole district)' },
+    createdAt: str,
+    updatedAt: str,
+  },
+};
+const calendarBody = {
+  type: 'object',
+  required: ['name', 'timezone', 'officeHours', 'years'],
+  properties: { id: str, ...calendarFields },
+};
+const calendarId = { name: 'id', in: 'path', required: true, schema: str };
+const calendarPaths = {
+  '/api/v1/admin/calendars': {
+    get: {
+      operationId: 'admin_list_calendars',
+      security: admin,
+      parameters: listParams,
+      responses: { 200: { description: 'A page', ...json(page(calendarRecord)) }, ...errors },
+    },
+  },
+  '/api/v1/admin/calendars/{id}': {
+    get: {
+      operationId: 'admin_get_calendar',
+      security: admin,
+      parameters: [calendarId],
+      responses: { 200: { description: 'The calendar', ...json(calendarRecord) }, ...errors },
+    },
+    put: {
+      operationId: 'admin_put_calendar',
+      description:
+        'Replaces the whole calendar. Applies to the next deadline computed, in every replica; deadlines already set are not recomputed.',
+      security: admin,
+      parameters: [calendarId],
+      requestBody: { required: true, ...json(calendarBody) },
+      responses: {
+        200: { description: 'Updated', ...json(calendarRecord) },
+        201: { description: 'Created', ...json(calendarRecord) },
+        ...errors,
+      },
+    },
+    delete: {
+      operationId: 'admin_delete_calendar',
+      security: admin,
+      parameters: [calendarId],
+      responses: { 204: { description: 'Removed' }, ...errors },
+    },
+  },
+};
+
 /** The administration endpoints of interface.md (role admin). */
 export const adminPaths: Record<string, Json> = {
   ...resourcePaths,
+  ...calendarPaths,
   '/api/v1/admin/categories': {
     get: {
       operationId: 'admin_list_categories',

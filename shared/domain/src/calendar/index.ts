@@ -1,7 +1,20 @@
 /**
  * Working calendars: office hours, public holidays and 调休, and office-time arithmetic.
  */
+
 export { type CalendarIssue, type CalendarValidation, validateCalendar } from './calendar.schema';
+export {
+  type CalendarDay,
+  type CalendarDefinition,
+  type CalendarDefinitionIssue,
+  type CalendarDefinitionValidation,
+  type CalendarYear,
+  DISTRICT_CALENDAR_ID,
+  defaultCalendarDefinition,
+  fixedOffsetMinutes,
+  toWorkingCalendar,
+  validateCalendarDefinition,
+} from './calendar-definition';
 export { CHINA_2026 } from './data/china-2026';
 export { CHINA_2027 } from './data/china-2027';
 export { CHINA_HOLIDAY_YEARS, chinaCalendar, DEFAULT_CALENDAR } from './default-calendar';

@@ -5,6 +5,7 @@ import { Router } from 'express';
 import type { WorkflowConfig } from '../../config';
 import type { AdminContext } from './admin.common';
 import { areasRouter } from './areas.routes';
+import { calendarsRouter } from './calendars.routes';
 import { categoriesRouter } from './categories.routes';
 import { responsibilitiesRouter } from './responsibilities.routes';
 import { unitsRouter } from './units.routes';
@@ -15,10 +16,12 @@ import { usersRouter } from './users.routes';
  * categories and the responsibility list. Admins only; anyone else is told the routes do not
  * exist (404), a caller without a token to log in (401).
  *
- * Nothing is cached anywhere: intake and the dispatcher read reference data from the database for
- * every report, so each change takes effect for the next report without a restart. After every
- * successful write an announcement (ids only) goes to the `reference-data` topic for whoever
- * wants to know; it is fire and forget, so a Kafka outage never fails an admin request.
+ * Intake and the dispatcher read areas, units, categories and the responsibility list from the
+ * database for every report, so each change takes effect for the next report without a restart.
+ * After every successful write an announcement (ids only) goes to the `reference-data` topic; it
+ * is fire and forget, so a Kafka outage never fails an admin request. Working calendars are the
+ * one thing cached (per process, for the deadline arithmetic): each replica drops its copy on
+ * the announcement, and after at most a minute without one.
  */
 export function adminRouter(platform: Platform, config: WorkflowConfig): Router {
   const router = Router();
@@ -42,5 +45,6 @@ export function adminRouter(platform: Platform, config: WorkflowConfig): Router 
   router.use('/users', usersRouter(context));
   router.use('/categories', categoriesRouter(context));
   router.use('/responsibilities', responsibilitiesRouter(context));
+  router.use('/calendars', calendarsRouter(context));
   return router;
 }

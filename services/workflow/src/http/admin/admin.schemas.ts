@@ -105,3 +105,37 @@ export const responsibilityBody = z
   })
   .strict();
 export const responsibilityUpdateBody = responsibilityBody.omit({ id: true });
+
+/** One named day of a calendar year; the route checks the date itself (422 with the path). */
+const calendarDay = z.object({ date: z.string().max(20), name: z.string().max(100) }).strict();
+
+/**
+ * PUT /admin/calendars/{id}: the whole calendar. Only the shape here; the domain's
+ * validateCalendarDefinition checks times, order, dates and 调休 (422, each field named).
+ */
+export const calendarBody = z
+  .object({
+    // Optional so a GET answer can be sent back as it is; it must then name the same calendar.
+    id: z.string().max(100).optional(),
+    name: localizedName,
+    timezone: z.string().max(64),
+    officeHours: z
+      .array(z.object({ start: z.string().max(10), end: z.string().max(10) }).strict())
+      .min(1)
+      .max(12),
+    workingWeekdays: z.array(z.number()).max(7).optional(),
+    years: z
+      .array(
+        z
+          .object({
+            year: z.number(),
+            status: z.string().max(20).optional(),
+            source: z.string().max(500).optional(),
+            holidays: z.array(calendarDay).max(366),
+            makeUpWorkdays: z.array(calendarDay).max(366),
+          })
+          .strict(),
+      )
+      .max(100),
+  })
+  .strict();
