@@ -9,7 +9,14 @@ export async function request<T = any>(
   base: string,
   method: string,
   path: string,
-  options: { body?: unknown; raw?: string; token?: string; headers?: Record<string, string> } = {},
+  options: {
+    body?: unknown;
+    raw?: string;
+    /** A binary body, sent as it is; give its Content-Type in `headers`. */
+    bytes?: Uint8Array;
+    token?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<JsonResponse<T>> {
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   if (options.body !== undefined || options.raw !== undefined) headers['content-type'] ??= 'application/json';
@@ -17,7 +24,8 @@ export async function request<T = any>(
   const res = await fetch(`${base}${path}`, {
     method,
     headers,
-    body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    body:
+      options.bytes ?? options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   const text = await res.text();
   let body: unknown = text;

@@ -2,4 +2,5 @@ export * from './fast-category';
 export * from './http-client';
 export * from './kafka-tap';
 export * from './own-servers';
+export * from './photo-fixtures';
 export * from './test-system';

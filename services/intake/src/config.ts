@@ -7,6 +7,15 @@ export const intakeConfigSchema = commonConfigSchema.extend({
   /** How long a secretary has to verify a fix after a reopened ticket is fixed again (as workflow's). */
   VERIFY_WITHIN: z.string().default('PT24H'),
   DUPLICATE_RADIUS_M: z.coerce.number().positive().max(5000).default(200),
+  /** Largest photo upload in bytes (default 5 MiB); larger answers 413. Documents stay far below 16 MB. */
+  PHOTO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(12 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
+  /** Photo uploads one client address may make per minute (0 = unlimited). */
+  PHOTO_UPLOADS_PER_MINUTE: z.coerce.number().int().min(0).max(100000).default(60),
 });
 
 export type IntakeConfig = z.infer<typeof intakeConfigSchema>;

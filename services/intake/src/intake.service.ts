@@ -1,8 +1,10 @@
 import { createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
 import type { IntakeConfig } from './config';
+import { photosRouter } from './http/photos.routes';
 import { reportsRouter } from './http/reports.routes';
 import { ReportIntake } from './report-intake';
+import { UploadThrottle } from './upload-throttle';
 
 export interface IntakeService {
   url: string;
@@ -21,6 +23,14 @@ export async function startIntake(
   app.use(
     '/api/v1/reports',
     reportsRouter(platform, new ReportIntake(platform, config), config.VERIFY_WITHIN),
+  );
+  app.use(
+    '/api/v1/photos',
+    photosRouter(
+      platform,
+      config.PHOTO_MAX_BYTES,
+      new UploadThrottle(platform.redis, config.QUEUE_PREFIX, config.PHOTO_UPLOADS_PER_MINUTE, logger),
+    ),
   );
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   ILLEGAL_TRANSITION: { status: 409, retryable: false },
   IDEMPOTENCY_KEY_REUSED: { status: 422, retryable: false },
   PAYLOAD_TOO_LARGE: { status: 413, retryable: false },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, retryable: false },
   TOO_MANY_REQUESTS: { status: 429, retryable: true },
   DEPENDENCY_UNAVAILABLE: { status: 503, retryable: true },
   INTERNAL: { status: 500, retryable: true },

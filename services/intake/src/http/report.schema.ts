@@ -1,5 +1,5 @@
 import { z } from '@grid-dispatch/config';
-import { isPublicHttpUrl } from '@grid-dispatch/http';
+import { isPhotoReference, PHOTO_REFERENCE_RULE } from '@grid-dispatch/http';
 
 /** China: mobile 1[3-9]xxxxxxxxx (optionally +86), or a landline 0xx(x)-xxxxxxx(x) with optional extension. */
 const MOBILE = /^(?:\+?86[- ]?)?1[3-9]\d{9}$/;
@@ -34,10 +34,7 @@ export const reportBodySchema = z
         z
           .string()
           .max(2048, 'URL too long')
-          .refine(
-            isPublicHttpUrl,
-            'must be an http(s) URL on a public host (no private, loopback or link-local address)',
-          ),
+          .refine(isPhotoReference, `${PHOTO_REFERENCE_RULE} (no private, loopback or link-local address)`),
       )
       .max(MAX_PHOTOS, `at most ${MAX_PHOTOS} photos`)
       .optional(),

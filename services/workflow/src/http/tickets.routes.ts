@@ -2,7 +2,14 @@ import type { Actor } from '@grid-dispatch/contracts';
 import type { TicketDoc } from '@grid-dispatch/db';
 import { type LifecycleCommand, STAFF_ACTIONS, type StaffAction } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
-import { isPublicHttpUrl, parseBody, principalOf, requireStaff } from '@grid-dispatch/http';
+import {
+  assertStoredPhotosExist,
+  isPhotoReference,
+  PHOTO_REFERENCE_RULE,
+  parseBody,
+  principalOf,
+  requireStaff,
+} from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
 import { runLifecycle } from '@grid-dispatch/ticketing';
 import { Router } from 'express';
@@ -77,7 +84,7 @@ async function ticketInScope(
   return ticket;
 }
 
-/** What the pure rules cannot know: the named unit and ticket exist, photos are public URLs. */
+/** What the pure rules cannot know: the named unit and ticket exist, photos are public URLs or stored photos. */
 async function checkReferences(
   platform: Platform,
   principal: ReturnType<typeof principalOf>,
@@ -109,11 +116,12 @@ async function checkReferences(
     }
   }
   if (Array.isArray(body.photos)) {
-    const bad = (body.photos as unknown[]).findIndex((p) => typeof p !== 'string' || !isPublicHttpUrl(p));
+    const bad = (body.photos as unknown[]).findIndex((p) => typeof p !== 'string' || !isPhotoReference(p));
     if (bad >= 0) {
-      throw new AppError('VALIDATION_FAILED', 'Photos must be public http(s) URLs.', {
-        fields: [{ path: `photos[${bad}]`, message: 'must be an http(s) URL on a public host' }],
+      throw new AppError('VALIDATION_FAILED', 'Photos must be public http(s) URLs or stored photo paths.', {
+        fields: [{ path: `photos[${bad}]`, message: PHOTO_REFERENCE_RULE }],
       });
     }
+    await assertStoredPhotosExist(platform.models.photos, body.photos as unknown[]);
   }
 }

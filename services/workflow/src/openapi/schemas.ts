@@ -100,7 +100,11 @@ export const schemas = {
       photos: {
         type: 'array',
         maxItems: 9,
-        items: { type: 'string', format: 'uri', description: 'public http(s) URL' },
+        items: {
+          type: 'string',
+          format: 'uri-reference',
+          description: 'a public http(s) URL, or /api/v1/photos/<id> from POST /api/v1/photos',
+        },
       },
       contact: {
         type: 'object',
