@@ -3,6 +3,7 @@ import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { eventually, login, request } from '../support/http-client';
+import { PHOTO_FIXTURES } from '../support/photo-fixtures';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
@@ -45,7 +46,14 @@ describe('the OpenAPI document matches the running system', function () {
     );
     assert.ok(found.op.responses[String(res.status)], `${operationId} documents status ${res.status}`);
     exercised.add(operationId);
-    if (!found.op.responses[String(res.status)].content) return res.body;
+    const content = found.op.responses[String(res.status)].content;
+    if (!content) return res.body;
+    if (!content['application/json']) {
+      // A binary answer (a photo): its media type must be one the document lists.
+      const type = res.headers.get('content-type')?.split(';')[0];
+      assert.ok(type && content[type], `${operationId} ${res.status} answers a documented type, not ${type}`);
+      return res.body;
+    }
     const schemaRef = `doc#/paths/${pointer(found.p)}/${found.method}/responses/${res.status}/content/application~1json/schema`;
     const validate = ajv.getSchema(schemaRef);
     assert.ok(validate, `a schema for ${operationId} ${res.status}`);
@@ -103,6 +111,21 @@ describe('the OpenAPI document matches the running system', function () {
     const m = { token: member };
     const s = { token: secretary };
 
+    const photo = await call(
+      'uploadPhoto',
+      '/api/v1/photos',
+      { bytes: PHOTO_FIXTURES['image/png'], headers: { 'content-type': 'image/png' } },
+      201,
+    );
+    await call(
+      'uploadPhoto',
+      '/api/v1/photos',
+      { bytes: Buffer.from('not a png'), headers: { 'content-type': 'image/png' } },
+      415,
+    );
+    await call('getPhoto', photo.url);
+    await call('getPhoto', '/api/v1/photos/AAAAAAAAAAAAAAAAAAAAAA', {}, 404);
+
     const t1 = await newTicket();
     await call('getReport', `/api/v1/reports/${t1.trackingCode}`);
     await call('listTickets', '/api/v1/tickets?status=dispatched', m);
@@ -124,7 +147,10 @@ describe('the OpenAPI document matches the running system', function () {
       ...s,
       body: { request: 'extension', approve: true },
     });
-    await call('ticket_resolve', `/api/v1/tickets/${t1.ticketId}/resolve`, { ...m, body: { note: 'fixed' } });
+    await call('ticket_resolve', `/api/v1/tickets/${t1.ticketId}/resolve`, {
+      ...m,
+      body: { note: 'fixed', photos: [photo.url] },
+    });
     await call('ticket_verify', `/api/v1/tickets/${t1.ticketId}/verify`, { ...s, body: { solved: true } });
     await call('rateReport', `/api/v1/reports/${t1.trackingCode}/feedback`, {
       body: { reporterToken: t1.reporterToken, rating: 'satisfied' },
@@ -271,6 +297,42 @@ describe('the OpenAPI document matches the running system', function () {
     await call('admin_delete_user', `/api/v1/admin/users/${user.id}`, a);
     await call('admin_delete_unit', '/api/v1/admin/units/doc-unit', a);
     await call('admin_delete_area', '/api/v1/admin/areas/doc-grid', a, 204);
+
+    await call('admin_list_calendars', '/api/v1/admin/calendars', a);
+    const calendar = await call('admin_get_calendar', '/api/v1/admin/calendars/cn-default', a);
+    const { inUse: _inUse, createdAt: _c, updatedAt: _u, ...calendarBody } = calendar;
+    await call(
+      'admin_put_calendar',
+      '/api/v1/admin/calendars/doc-cal',
+      {
+        ...a,
+        body: { ...calendarBody, id: undefined },
+      },
+      201,
+    );
+    await call('admin_put_calendar', '/api/v1/admin/calendars/doc-cal', {
+      ...a,
+      body: { ...calendarBody, id: 'doc-cal', officeHours: [{ start: '09:00', end: '17:00' }] },
+    });
+    await call('admin_delete_calendar', '/api/v1/admin/calendars/doc-cal', a, 204);
+
+    const kpiReader = { token: await login(system.url, 'chunhai.secretary', 'demo-test-password') };
+    const near = demoGridCentre('chunhai-g1');
+    await call(
+      'nearbyReports',
+      `/api/v1/reports/nearby?category=road_collapse&lat=${near.lat}&lng=${near.lng}`,
+    );
+    await call('nearbyReports', '/api/v1/reports/nearby?category=road_collapse&lat=91&lng=0', {}, 422);
+    await call('nearbyReports', '/api/v1/reports/nearby?lat=1', {}, 400);
+    await call('listUnits', '/api/v1/units', kpiReader);
+    await call('listUnits', '/api/v1/units', {}, 401);
+    await call('getKpis', '/api/v1/kpis', kpiReader);
+    await call('getKpis', '/api/v1/kpis?areaId=chunhai&from=2026-11-01&to=2026-11-30', kpiReader);
+    await call('getKpis', '/api/v1/kpis?from=nope', kpiReader, 422);
+    await call('getKpis', '/api/v1/kpis?areaId=dongri', kpiReader, 404);
+    await call('getMeetingReport', '/api/v1/meetings/chunhai/2026-11', kpiReader);
+    await call('getMeetingReport', '/api/v1/meetings/chunhai/2026-11?format=csv', kpiReader);
+    await call('getMeetingReport', '/api/v1/meetings/chunhai/2026-13', kpiReader, 422);
 
     const documented = Object.values(doc.paths as Record<string, Record<string, any>>).flatMap((ops) =>
       Object.values(ops).map((op) => op.operationId),

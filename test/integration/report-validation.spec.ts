@@ -190,6 +190,32 @@ describe('POST /api/v1/reports refuses bad input with the field named', function
     const dup = second.body.duplicates.find((d: any) => d.trackingCode === first.body.trackingCode);
     assert.ok(dup, JSON.stringify(second.body.duplicates));
     assert.ok(dup.distanceM > 40 && dup.distanceM < 70, `distance ${dup.distanceM}`);
+
+    // The form asks the same question before sending: GET /api/v1/reports/nearby.
+    const asked = await request(
+      system.url,
+      'GET',
+      `/api/v1/reports/nearby?category=${good().category}&lat=${near.lat}&lng=${near.lng}`,
+    );
+    assert.equal(asked.status, 200, JSON.stringify(asked.body));
+    const codes = asked.body.duplicates.map((d: any) => d.trackingCode);
+    assert.ok(codes.includes(first.body.trackingCode) && codes.includes(second.body.trackingCode), codes);
+    assert.deepEqual(
+      Object.keys(asked.body.duplicates[0]).sort(),
+      ['distanceM', 'trackingCode'],
+      'no personal data',
+    );
+    const far = await request(
+      system.url,
+      'GET',
+      `/api/v1/reports/nearby?category=${good().category}&lat=0&lng=0`,
+    );
+    assert.deepEqual(far.body.duplicates, []);
+    const bad = await request(system.url, 'GET', '/api/v1/reports/nearby?category=x&lat=95&lng=500');
+    assert.equal(bad.status, 422);
+    assert.deepEqual(bad.body.error.fields.map((f: any) => f.path).sort(), ['lat', 'lng']);
+    const injected = await request(system.url, 'GET', '/api/v1/reports/nearby?category[$ne]=x&lat=1&lng=1');
+    assert.equal(injected.status, 400);
   });
 
   it('answers 404 for an unknown tracking code', async () => {

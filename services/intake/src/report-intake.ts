@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { isDuplicateKeyError, type TicketDoc } from '@grid-dispatch/db';
 import type { LatLng } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
+import { assertStoredPhotosExist } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
 import type { IntakeConfig } from './config';
 import type { ReportBody } from './http/report.schema';
@@ -47,6 +48,7 @@ export class ReportIntake {
         },
       );
     }
+    if (body.photos) await assertStoredPhotosExist(this.platform.models.photos, body.photos);
     const duplicates = body.location ? await this.nearbyOpenTickets(body.category, body.location) : [];
     const ticketId = randomUUID();
     const reporterToken = reporterTokenFor(ticketId, this.config.AUTH_SECRET);
@@ -133,7 +135,7 @@ export class ReportIntake {
   }
 
   /** Open tickets of the same category within the configured radius, nearest first. */
-  private async nearbyOpenTickets(category: string, at: LatLng) {
+  async nearbyOpenTickets(category: string, at: LatLng) {
     try {
       const near = await this.platform.openTickets.near(
         category,

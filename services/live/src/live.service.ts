@@ -8,6 +8,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import express from 'express';
 import { Server } from 'socket.io';
 import type { LiveConfig } from './config';
+import { KpiNotifier } from './kpi/kpi-notifier';
 import { fanOut } from './realtime/event-fanout';
 import { authErrorMessage, identifySocket } from './realtime/socket-auth';
 
@@ -42,7 +43,8 @@ export async function startLive(
   const sub = pub.duplicate();
   for (const c of [pub, sub]) c.on('error', () => undefined);
   const io = new Server(server.server, { serveClient: true, cors: { origin: false } });
-  io.adapter(createAdapter(pub, sub));
+  // Keyed by deployment: two systems sharing one Redis must never hear each other's rooms.
+  io.adapter(createAdapter(pub, sub, { key: `${config.QUEUE_PREFIX}:socket.io` }));
 
   io.use((socket, next) => {
     identifySocket(socket, config.AUTH_SECRET, platform.models).then(
@@ -76,8 +78,17 @@ export async function startLive(
     logger,
     handle: async (envelope) => fanOut(io, envelope),
   });
-  const joined = consumer.whenJoined();
-  await consumer.start();
+  // KPI projections: a separate group, so database writes never hold back a push.
+  const notifier = new KpiNotifier(io);
+  const kpiConsumer = new EventConsumer({
+    kafka: platform.kafka,
+    groupId: groupName(config.TOPIC_PREFIX, ConsumerGroup.Kpi),
+    topicPrefix: config.TOPIC_PREFIX,
+    logger,
+    handle: async (envelope) => notifier.changed(await platform.kpis.project(envelope)),
+  });
+  const joined = Promise.all([consumer.whenJoined(), kpiConsumer.whenJoined()]);
+  await Promise.all([consumer.start(), kpiConsumer.start()]);
   await joined;
   logger.info({ url: server.url }, 'live listening');
 
@@ -86,7 +97,8 @@ export async function startLive(
     port: server.port,
     io,
     async stop() {
-      await consumer.stop();
+      await Promise.all([consumer.stop(), kpiConsumer.stop()]);
+      notifier.stop();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await server.close();

@@ -5,8 +5,11 @@ import { adminRouter } from './http/admin/admin.router';
 import { authRouter } from './http/auth.routes';
 import { referenceRouter } from './http/reference.routes';
 import { ticketsRouter } from './http/tickets.routes';
+import { unitsRouter } from './http/units.routes';
+import { kpiRouter } from './kpi/kpi.routes';
 import { LoginThrottle } from './login-throttle';
 import { adminPaths } from './openapi/admin-paths';
+import { kpiPaths } from './openapi/kpi-paths';
 import { openApiDocument } from './openapi/openapi.document';
 
 export interface WorkflowService {
@@ -26,11 +29,13 @@ export async function startWorkflow(
   const throttle = new LoginThrottle(platform.redis, config.QUEUE_PREFIX);
   app.use('/api/v1/auth', authRouter(platform.models, config, throttle));
   app.use('/api/v1/tickets', ticketsRouter(platform, config));
-  const document = openApiDocument(adminPaths);
+  const document = openApiDocument({ ...adminPaths, ...kpiPaths });
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);
   });
   app.use('/api/v1', referenceRouter(platform.models));
+  app.use('/api/v1', unitsRouter(platform.models, config));
+  app.use('/api/v1', kpiRouter(platform, config));
   app.use('/api/v1/admin', adminRouter(platform, config));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -30,6 +30,9 @@ export interface SlaWarningMessage {
   dueAt: string;
 }
 
+/** A hint that a scope's figures changed: dashboards refetch `GET /api/v1/kpis` (debounced). */
+export type KpiUpdatedMessage = ({ areaId: string } | { unitId: string }) & { at: string };
+
 export interface SlaBreachedMessage {
   ticketId: string;
   deadline: DeadlineKind;

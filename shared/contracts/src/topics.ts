@@ -23,6 +23,8 @@ export enum ConsumerGroup {
   Dispatcher = 'dispatcher',
   Sla = 'sla',
   Live = 'live',
+  /** The live service's KPI projection: its own group so slow database writes never delay pushes. */
+  Kpi = 'kpi',
 }
 
 export function topicName(prefix: string, topic: Topic): string {

@@ -8,6 +8,7 @@ export * from './calendar/index';
 export * from './categories/index';
 export * from './deadlines/index';
 export * from './geo/index';
+export * from './kpi/index';
 export * from './lifecycle/index';
 export * from './routing/index';
 export * from './sla/index';

@@ -1,7 +1,9 @@
 import type { CommonConfig } from '@grid-dispatch/config';
 import {
+  CalendarStore,
   connectDatabase,
   createModels,
+  KpiStore,
   type Models,
   OpenTicketMap,
   OutboxIndex,
@@ -9,7 +11,7 @@ import {
   TicketLock,
   TicketRepository,
 } from '@grid-dispatch/db';
-import { createKafkaClient, EventProducer } from '@grid-dispatch/kafka';
+import { createKafkaClient, EventProducer, ReferenceDataSubscriber } from '@grid-dispatch/kafka';
 import type { Logger } from '@grid-dispatch/logger';
 import { createRedisConnection } from '@grid-dispatch/queue';
 import type { Redis } from 'ioredis';
@@ -32,7 +34,14 @@ export interface Platform {
   relay: OutboxRelay;
   /** Open tickets by category and place, for duplicate suggestions. */
   openTickets: OpenTicketMap;
+  /** The KPI projection's storage (written by the live service, read by workflow). */
+  kpis: KpiStore;
   redis: Redis;
+  /**
+   * Working calendars for deadline arithmetic, cached in this process and dropped when an
+   * administrator's change is announced on `reference-data` (listening starts with the first read).
+   */
+  calendars: CalendarStore;
   close(): Promise<void>;
 }
 
@@ -79,8 +88,22 @@ export async function openPlatform(
     },
   );
   const openTickets = new OpenTicketMap(lockRedis, config.QUEUE_PREFIX);
+  const kpis = new KpiStore(models, lock);
   const tickets = new TicketRepository(models.tickets, lock, (ticketId) => relay.notePending(ticketId));
   relay.start();
+  const calendarLog = logger.child({ module: 'calendars' });
+  const watcher = new ReferenceDataSubscriber(kafka, config.TOPIC_PREFIX, calendarLog, (announcement) => {
+    if (announcement === null) calendars.invalidate();
+    else if (announcement.entity === 'calendar') calendars.invalidate(announcement.id);
+  });
+  const calendars = new CalendarStore(models.calendars, {
+    beforeLoad: () => watcher.start(),
+    onInvalid: (id, problems) =>
+      calendarLog.error(
+        { calendarId: id, problems },
+        'stored calendar is invalid; using the shipped default',
+      ),
+  });
 
   let closing: Promise<void> | null = null;
   return {
@@ -93,9 +116,12 @@ export async function openPlatform(
     tickets,
     relay,
     openTickets,
+    kpis,
     redis,
+    calendars,
     close() {
       closing ??= (async () => {
+        await watcher.stop();
         await relay.stop();
         await producer.disconnect().catch((err) => log.warn({ err }, 'producer disconnect failed'));
         await db.close().catch((err) => log.warn({ err }, 'database close failed'));

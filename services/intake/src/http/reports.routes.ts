@@ -6,6 +6,7 @@ import { publicViewOf } from '../public-view';
 import type { ReportIntake } from '../report-intake';
 import { normalizeTrackingCode } from '../tracking-code';
 import { feedbackHandler } from './feedback.routes';
+import { parseNearbyQuery } from './nearby-query';
 import { reportBodySchema } from './report.schema';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -23,6 +24,13 @@ export function reportsRouter(platform: Platform, intake: ReportIntake, verifyWi
     const body = parseBody(reportBodySchema, req.body);
     const result = await intake.submit(body, key);
     res.status(result.status).json(result.body);
+  });
+
+  // Before sending, the form offers open reports of the same kind nearby (the same list the
+  // submit answer carries). Tracking codes are upper case, so "nearby" never shadows one.
+  router.get('/nearby', async (req, res) => {
+    const { category, at } = parseNearbyQuery(req.query);
+    res.json({ duplicates: await intake.nearbyOpenTickets(category, at) });
   });
 
   router.get('/:trackingCode', async (req, res) => {

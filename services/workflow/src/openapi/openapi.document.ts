@@ -1,3 +1,4 @@
+import { kpiSchemas } from './kpi-paths';
 import { paths } from './paths';
 import { schemas } from './schemas';
 
@@ -16,7 +17,10 @@ export function openApiDocument(extraPaths: Record<string, unknown> = {}) {
         'Issue dispatch for neighbourhood governance. Errors are {error:{code,message,fields?}}; lists are {items,nextCursor} with ?limit= (≤ 100) and ?cursor=.',
     },
     servers: [{ url: '/' }],
-    components: { schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: {
+      schemas: { ...schemas, ...kpiSchemas },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    },
     paths: { ...paths, ...extraPaths },
   };
 }

@@ -14,6 +14,23 @@ const bodyErrors = {
 };
 const staffErrors = { 401: error('No or expired token'), 404: error('Not found, or not in your scope') };
 
+/** A photo as stored and served: the raw bytes of one of these types (no JSON schema). */
+const photoContent = { 'image/jpeg': {}, 'image/png': {}, 'image/webp': {} };
+const photoStored = {
+  type: 'object',
+  required: ['id', 'url', 'contentType', 'bytes'],
+  properties: {
+    id: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' },
+    url: { type: 'string', pattern: '^/api/v1/photos/[A-Za-z0-9_-]{22}$', description: 'use it in photos' },
+    contentType: { enum: ['image/jpeg', 'image/png', 'image/webp'] },
+    bytes: { type: 'integer', minimum: 1 },
+  },
+};
+const photoReference = {
+  type: 'string',
+  description: 'a public http(s) URL, or the url of a photo stored with POST /api/v1/photos',
+};
+
 const ticketId = { name: 'id', in: 'path', required: true, schema: str };
 const trackingCode = { name: 'trackingCode', in: 'path', required: true, schema: str };
 
@@ -35,7 +52,7 @@ const ACTIONS: Array<[string, Json, string]> = [
       type: 'object',
       required: ['note'],
       additionalProperties: false,
-      properties: { note: str, photos: { type: 'array', items: str } },
+      properties: { note: str, photos: { type: 'array', items: photoReference } },
     },
     'unit member of the lead unit: report the fix (办结反馈)',
   ],
@@ -148,6 +165,33 @@ export const paths: Record<string, Json> = {
       responses: { 200: { description: 'Areas', ...json({ type: 'array', items: ref('Area') }) } },
     },
   },
+  '/api/v1/units': {
+    get: {
+      operationId: 'listUnits',
+      summary: 'The member units, for staff pickers (reassign, approve a return)',
+      security: staff,
+      responses: {
+        200: {
+          description: 'Units',
+          ...json({
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'name', 'kind', 'areaIds', 'active'],
+              properties: {
+                id: str,
+                name: ref('LocalizedName'),
+                kind: str,
+                areaIds: { type: 'array', items: str },
+                active: { type: 'boolean' },
+              },
+            },
+          }),
+        },
+        401: error('No or expired token'),
+      },
+    },
+  },
   '/api/v1/reports': {
     post: {
       operationId: 'createReport',
@@ -167,6 +211,39 @@ export const paths: Record<string, Json> = {
           ...json(ref('ReportCreated')),
         },
         ...bodyErrors,
+      },
+    },
+  },
+  '/api/v1/reports/nearby': {
+    get: {
+      operationId: 'nearbyReports',
+      summary: 'Open reports of a category near a place, offered before sending (no personal data)',
+      parameters: ['category', 'lat', 'lng'].map((name) => ({
+        name,
+        in: 'query',
+        required: true,
+        schema: str,
+      })),
+      responses: {
+        200: {
+          description: 'Nearest first, within the duplicate radius',
+          ...json({
+            type: 'object',
+            required: ['duplicates'],
+            properties: {
+              duplicates: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['trackingCode', 'distanceM'],
+                  properties: { trackingCode: str, distanceM: { type: 'number', minimum: 0 } },
+                },
+              },
+            },
+          }),
+        },
+        400: error('Missing, repeated or unknown parameter'),
+        422: error('Coordinates out of range or not a category code'),
       },
     },
   },
@@ -193,6 +270,42 @@ export const paths: Record<string, Json> = {
         404: error('Unknown tracking code'),
         409: error('Not rateable in this state'),
         ...bodyErrors,
+      },
+    },
+  },
+  '/api/v1/photos': {
+    post: {
+      operationId: 'uploadPhoto',
+      summary:
+        'Store a photo (no login): the raw image is the body. Use the answered url in a report or a fix.',
+      requestBody: { required: true, content: photoContent },
+      responses: {
+        201: { description: 'Stored', ...json(photoStored) },
+        400: error('Empty body'),
+        413: error('Larger than the limit (PHOTO_MAX_BYTES, default 5 MiB)'),
+        415: error(
+          'Content-Type missing or not image/jpeg, image/png or image/webp, or the bytes are not that type',
+        ),
+        429: error('Too many uploads from this address; Retry-After'),
+        503: error('A server is down; retry after Retry-After seconds'),
+      },
+    },
+  },
+  '/api/v1/photos/{id}': {
+    get: {
+      operationId: 'getPhoto',
+      summary: 'A stored photo, byte for byte; cacheable for good',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: str }],
+      responses: {
+        200: {
+          description: 'The image',
+          headers: {
+            'Cache-Control': { schema: { const: 'public, max-age=31536000, immutable' } },
+            'X-Content-Type-Options': { schema: { const: 'nosniff' } },
+          },
+          content: photoContent,
+        },
+        404: error('Unknown photo'),
       },
     },
   },

@@ -1,14 +1,20 @@
 import type { Connection } from 'mongoose';
 import { areaModel } from './area.model';
+import { calendarModel } from './calendar.model';
 import { categoryModel } from './category.model';
+import { kpiBucketModel, ticketFactModel } from './kpi.model';
+import { photoModel } from './photo.model';
 import { responsibilityModel } from './responsibility.model';
 import { ticketModel } from './ticket.model';
 import { unitModel } from './unit.model';
 import { userModel } from './user.model';
 
 export * from './area.model';
+export * from './calendar.model';
 export * from './category.model';
+export * from './kpi.model';
 export * from './localized-name';
+export * from './photo.model';
 export * from './responsibility.model';
 export * from './ticket.model';
 export * from './unit.model';
@@ -21,8 +27,12 @@ export function createModels(connection: Connection) {
     units: unitModel(connection),
     users: userModel(connection),
     categories: categoryModel(connection),
+    calendars: calendarModel(connection),
     responsibilities: responsibilityModel(connection),
     tickets: ticketModel(connection),
+    ticketFacts: ticketFactModel(connection),
+    kpiBuckets: kpiBucketModel(connection),
+    photos: photoModel(connection),
   };
 }
 

@@ -1,0 +1,88 @@
+import { toAreaNode } from '@grid-dispatch/db';
+import { ancestorPath, daysBetween, isWithinArea, monthDays, rotatingChair } from '@grid-dispatch/domain';
+import { AppError } from '@grid-dispatch/errors';
+import { principalOf, requireStaff } from '@grid-dispatch/http';
+import type { Platform } from '@grid-dispatch/runtime';
+import { Router } from 'express';
+import type { WorkflowConfig } from '../config';
+import { resolveKpiScope } from './kpi-query';
+import { buildKpiReport } from './kpi-report';
+import { meetingCsv, meetingHtml } from './meeting-report';
+
+const KPI_READERS = [
+  'unit_member',
+  'community_secretary',
+  'subdistrict_secretary',
+  'district_secretary',
+  'admin',
+] as const;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * GET /api/v1/kpis and GET /api/v1/meetings/{areaId}/{YYYY-MM}: figures read from the KPI
+ * projection (day buckets written by the live service from events), never by scanning tickets.
+ */
+export function kpiRouter(platform: Platform, config: WorkflowConfig): Router {
+  const router = Router();
+  // Per route, not router.use: this router sits on /api/v1 beside others and must not guard them.
+  const staffOnly = requireStaff(config.AUTH_SECRET, KPI_READERS);
+
+  async function report(query: Record<string, unknown>, principal: ReturnType<typeof principalOf>) {
+    const [areas, units] = await Promise.all([
+      platform.models.areas.find({}).lean().exec(),
+      platform.models.units.find({}, { name: 1, areaIds: 1 }).lean().exec(),
+    ]);
+    const nodes = areas.map(toAreaNode);
+    const scope = resolveKpiScope(principal, query, nodes, new Date());
+    const entries = await platform.kpis.entries(scope.scope, daysBetween(scope.from, scope.to));
+    const names = new Map(units.map((u) => [u._id, u.name]));
+    return { scope, areas, units, nodes, kpis: buildKpiReport(scope, entries, names) };
+  }
+
+  router.get('/kpis', staffOnly, async (req, res) => {
+    res.json((await report(req.query, principalOf(req))).kpis);
+  });
+
+  router.get('/meetings/:areaId/:month', staffOnly, async (req, res) => {
+    const { areaId, month } = req.params as { areaId: string; month: string };
+    if (!MONTH.test(month)) {
+      throw new AppError('VALIDATION_FAILED', 'The month must look like 2026-11.', {
+        fields: [{ path: 'month', message: 'expected YYYY-MM' }],
+      });
+    }
+    const format = req.query.format ?? 'html';
+    if (format !== 'html' && format !== 'csv') {
+      throw new AppError('VALIDATION_FAILED', 'format is html or csv.', {
+        fields: [{ path: 'format', message: 'expected html or csv' }],
+      });
+    }
+    const { from, to } = monthDays(month);
+    const { areas, units, nodes, kpis } = await report({ areaId, from, to }, principalOf(req));
+    const area = areas.find((a) => a._id === areaId)!;
+    // The committee's members: units serving this area, an area above it, or one below it.
+    const path = new Set(ancestorPath(nodes, areaId));
+    const members = units.filter((u) =>
+      u.areaIds.some((id) => path.has(id) || isWithinArea(nodes, id, areaId)),
+    );
+    const chair = rotatingChair(
+      members.map((u) => ({ id: u._id, name: u.name })),
+      month,
+    );
+    const meeting = {
+      area: { id: area._id, name: area.name },
+      month,
+      chair,
+      kpis,
+      generatedAt: new Date().toISOString(),
+    };
+    if (format === 'csv') {
+      res.type('text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="meeting-${areaId}-${month}.csv"`);
+      res.send(meetingCsv(meeting));
+    } else {
+      res.type('html').send(meetingHtml(meeting));
+    }
+  });
+
+  return router;
+}

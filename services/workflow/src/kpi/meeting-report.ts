@@ -1,0 +1,144 @@
+import type { LocalizedName } from '@grid-dispatch/db';
+import type { KpiReport } from './kpi-report';
+
+export interface MeetingReport {
+  area: { id: string; name: LocalizedName };
+  month: string;
+  chair: { id: string; name: LocalizedName } | null;
+  kpis: KpiReport;
+  generatedAt: string;
+}
+
+const RATE_COLUMNS = [
+  ['responseRate', '响应率', 'Response rate'],
+  ['onTimeRate', '按时办结率', 'On-time rate'],
+  ['resolutionRate', '解决率', 'Resolution rate'],
+  ['satisfactionRate', '满意率', 'Satisfaction rate'],
+] as const;
+
+const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+}
+
+/** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
+function csvCell(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The monthly joint-meeting report (联席会议) as CSV: one row per unit with its figures and rank.
+ * Starts with a byte-order mark so spreadsheet programs read the Chinese names as UTF-8.
+ */
+export function meetingCsv(report: MeetingReport): string {
+  const header = [
+    'rank',
+    'unit_id',
+    'unit_zh',
+    'unit_en',
+    ...RATE_COLUMNS.map(([key]) => key),
+    'score',
+    'dispatched',
+    'signed_on_time',
+    'due',
+    'fixed_on_time',
+    'closed',
+    'solved',
+    'rated',
+    'chair',
+  ];
+  const rows = report.kpis.units.map((u) =>
+    [
+      u.rank,
+      u.unitId,
+      u.name?.zh ?? '',
+      u.name?.en ?? '',
+      ...RATE_COLUMNS.map(([key]) => u[key]),
+      u.score,
+      u.counts.dispatched,
+      u.counts.signedOnTime,
+      u.counts.due,
+      u.counts.fixedOnTime,
+      u.counts.closed,
+      u.counts.solved,
+      u.counts.rated,
+      report.chair?.id === u.unitId ? 'yes' : '',
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return `\uFEFF${[header.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+/** The same report as a printable page (Chinese first, English beside it). */
+export function meetingHtml(report: MeetingReport): string {
+  const k = report.kpis;
+  const tiles = RATE_COLUMNS.map(
+    ([key, zh, en]) => `<div class="tile"><b>${percent(k[key])}</b><span>${zh} · ${en}</span></div>`,
+  ).join('');
+  const times = [
+    ['签收时长中位数 · median time to sign', k.ackP50],
+    ['签收时长 P90 · p90 time to sign', k.ackP90],
+    ['办结时长中位数 · median time to fix', k.resolveP50],
+    ['办结时长 P90 · p90 time to fix', k.resolveP90],
+  ]
+    .map(([label, value]) => `<tr><th>${label}</th><td>${escapeHtml(value ?? '—')}</td></tr>`)
+    .join('');
+  const units = k.units
+    .map(
+      (u) =>
+        `<tr${report.chair?.id === u.unitId ? ' class="chair"' : ''}><td>${u.rank}</td><td>${escapeHtml(
+          u.name?.zh ?? u.unitId,
+        )}<br><small>${escapeHtml(u.name?.en ?? '')}</small></td>${RATE_COLUMNS.map(
+          ([key]) => `<td>${percent(u[key])}</td>`,
+        ).join('')}<td>${u.counts.dispatched}</td></tr>`,
+    )
+    .join('');
+  const categories = k.byCategory
+    .map(
+      (c) =>
+        `<tr><td>${escapeHtml(c.category)}</td>${RATE_COLUMNS.map(
+          ([key]) => `<td>${percent(c[key])}</td>`,
+        ).join('')}<td>${c.counts.dispatched}</td></tr>`,
+    )
+    .join('');
+  const chair = report.chair
+    ? `${escapeHtml(report.chair.name.zh)} · ${escapeHtml(report.chair.name.en)}`
+    : '（无成员单位 · no member units）';
+  const rateHeads = RATE_COLUMNS.map(([, zh, en]) => `<th>${zh}<br><small>${en}</small></th>`).join('');
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(report.area.name.zh)} ${report.month} 联席会议报告</title>
+<style>
+body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem;color:#1a1a1a}
+h1{font-size:1.4rem;margin:0 0 .25rem}.sub{color:#555;margin:0 0 1.5rem}
+.tiles{display:grid;grid-template-columns:repeat(4,1fr);gap:.75rem;margin:1rem 0}
+.tile{border:1px solid #ccc;border-radius:6px;padding:.75rem;text-align:center}
+.tile b{display:block;font-size:1.6rem}.tile span{font-size:.8rem;color:#555}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left}
+th{background:#f3f4f6}tr.chair td{background:#fff7e0}small{color:#666}
+.sign{margin-top:3rem;display:flex;gap:4rem}
+@media print{body{margin:1cm}.noprint{display:none}}
+</style></head><body>
+<h1>${escapeHtml(report.area.name.zh)} ${report.month} 联席会议报告</h1>
+<p class="sub">${escapeHtml(report.area.name.en)} · joint meeting report ${report.month} · 轮值主席 rotating chair: <b>${chair}</b></p>
+<p class="noprint"><button onclick="window.print()">打印 · Print</button></p>
+<div class="tiles">${tiles}</div>
+<table>${times}</table>
+<h2>成员单位排名 · Units ranked</h2>
+<table><thead><tr><th>名次<br><small>Rank</small></th><th>单位<br><small>Unit</small></th>${rateHeads}<th>派单<br><small>Dispatched</small></th></tr></thead><tbody>${
+    units || '<tr><td colspan="7">本月无派单 · nothing dispatched this month</td></tr>'
+  }</tbody></table>
+<h2>按类别 · By category</h2>
+<table><thead><tr><th>类别<br><small>Category</small></th>${rateHeads}<th>派单<br><small>Dispatched</small></th></tr></thead><tbody>${categories}</tbody></table>
+<p class="sub">派单 ${k.counts.dispatched} · 按时签收 ${k.counts.signedOnTime} · 到期 ${k.counts.due} · 按时办结 ${k.counts.fixedOnTime} · 销号 ${k.counts.closed} · 评价 ${k.counts.rated}</p>
+<div class="sign"><span>主持人签字 · Chair: ________</span><span>记录人 · Minutes: ________</span></div>
+<p class="sub"><small>生成于 generated ${escapeHtml(report.generatedAt)}</small></p>
+</body></html>`;
+}
