@@ -5,7 +5,8 @@ COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
 COPY shared ./shared
 COPY services ./services
 COPY test/tsconfig.json ./test/tsconfig.json
-RUN npm ci --no-audit --no-fund && npx tsc -b shared/* services/* && npm prune --omit=dev
+RUN npm ci --no-audit --no-fund && npx tsc -b shared/* services/* \
+  && npx vite build --config services/live/web/vite.config.ts && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production

@@ -11,5 +11,10 @@ ensure_node_modules() {
 
 build() {
   say "building TypeScript (tsc -b)"
-  npx tsc -b
+  npx tsc -b || return 1
+  # The web pages: typechecked on their own (DOM, JSX), then bundled into services/live/public.
+  say "building the web pages (vite)"
+  npx tsc -p services/live/web --noEmit || { say "web pages: type errors (above)"; return 1; }
+  npx vite build --config services/live/web/vite.config.ts --logLevel warn \
+    || { say "web pages: vite build failed (above)"; return 1; }
 }

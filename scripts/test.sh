@@ -26,6 +26,21 @@ if ! command -v docker-compose >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command 
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose) >/dev/null 2>&1 \
     || say "warning: could not install docker-compose; its check will fail"
 fi
+# The browser suite drives Debian's chromium (playwright-core downloads no browser); a CJK font
+# makes its screenshots readable. Without chromium that suite fails, naming the missing package.
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  want=""
+  [ -x /usr/bin/chromium ] || want="chromium"
+  fc-list 2>/dev/null | grep -qiE 'wqy|cjk' || want="$want fonts-wqy-microhei"
+  if [ -n "$want" ]; then
+    say "installing Debian's$want for the browser tests"
+    # shellcheck disable=SC2086
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $want) >/dev/null 2>&1 \
+      || say "warning: could not install$want"
+  fi
+fi
+[ -x /usr/bin/chromium ] \
+  || say "error: /usr/bin/chromium is missing (apt-get install chromium); the browser suite will fail"
 # The binaries first: some tests start servers of their own even when shared ones are running.
 bash scripts/infra.sh prepare || exit 1
 INFRA_STARTED_FILE="$started" bash scripts/infra.sh up || exit 1
@@ -54,6 +69,7 @@ run_suite() {
 run_suite unit
 run_suite integration
 run_suite e2e
+run_suite browser
 
 say "all suites done in $((SECONDS - t0))s"
 echo "tests: $passed passed, $failed failed, $skipped skipped"

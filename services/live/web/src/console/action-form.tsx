@@ -1,0 +1,133 @@
+import { useState } from 'preact/hooks';
+import { ApiError, api } from '../lib/api';
+import { ErrorBox } from '../lib/error-box';
+import { t, useLang } from '../lib/i18n';
+import { PhotoUpload } from '../lib/photo-upload';
+import type { TicketRow } from './ticket.types';
+
+export type UnitAction = 'accept' | 'progress' | 'resolve' | 'return' | 'extension';
+
+/** Which of the unit's actions the lifecycle allows in each status (action-rules.table.ts). */
+export function actionsFor(status: string, pending: boolean): UnitAction[] {
+  if (status === 'dispatched') return ['accept', 'return'];
+  if (status === 'accepted') return pending ? ['progress'] : ['progress', 'resolve', 'extension', 'return'];
+  return [];
+}
+
+/** Default for an extension: one day after the current fix deadline, as datetime-local text. */
+function suggestResolveBy(t: TicketRow): string {
+  const base = t.deadlines.resolve ? Date.parse(t.deadlines.resolve.dueAt) : Date.now();
+  const d = new Date(base + 86400000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/**
+ * One action on one ticket, sent with If-Match: version so that acting on a stale screen is refused
+ * (409) instead of silently overriding what someone else just did.
+ */
+export function ActionForm({
+  ticket,
+  action,
+  onDone,
+  onCancel,
+  onConflict,
+}: {
+  ticket: TicketRow;
+  action: UnitAction;
+  onDone: (updated: TicketRow) => void;
+  onCancel: () => void;
+  onConflict: () => void;
+}) {
+  useLang();
+  const [text, setText] = useState('');
+  const [photos, setPhotos] = useState<string[]>([]);
+  const [resolveBy, setResolveBy] = useState(() => suggestResolveBy(ticket));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  function body(): Record<string, unknown> {
+    switch (action) {
+      case 'accept':
+        return {};
+      case 'progress':
+        return { note: text };
+      case 'resolve':
+        return photos.length ? { note: text, photos } : { note: text };
+      case 'return':
+        return { reason: text };
+      case 'extension':
+        return { resolveBy: new Date(resolveBy).toISOString(), reason: text };
+    }
+  }
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await api<TicketRow>(
+        'POST',
+        `/api/v1/tickets/${encodeURIComponent(ticket.id)}/${action}`,
+        body(),
+        { headers: { 'if-match': String(ticket.version) } },
+      );
+      onDone(updated);
+    } catch (err) {
+      setError(err);
+      if (err instanceof ApiError && err.status === 409) onConflict();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const textLabel =
+    action === 'progress'
+      ? t('c.progressNote')
+      : action === 'resolve'
+        ? t('c.resolveNote')
+        : action === 'accept'
+          ? null
+          : t('c.reason');
+  return (
+    <form class="action-form" data-testid={`form-${action}`} onSubmit={submit}>
+      <h3>{t(`c.action.${action}`)}</h3>
+      {action === 'return' && <p class="hint">{t('c.returnHint')}</p>}
+      {action === 'extension' && (
+        <>
+          <label for="resolve-by">{t('c.resolveBy')}</label>
+          <input
+            id="resolve-by"
+            type="datetime-local"
+            required
+            value={resolveBy}
+            onInput={(e) => setResolveBy(e.currentTarget.value)}
+          />
+        </>
+      )}
+      {textLabel && (
+        <>
+          <label for={`text-${action}`}>{textLabel}</label>
+          <textarea
+            id={`text-${action}`}
+            rows={3}
+            maxLength={2000}
+            required
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
+        </>
+      )}
+      {action === 'resolve' && <PhotoUpload id="fix-photos" urls={photos} onChange={setPhotos} />}
+      <ErrorBox error={error} />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy} data-testid={`send-${action}`}>
+          {busy ? t('c.sending') : action === 'accept' ? t('c.action.accept') : t('c.send')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

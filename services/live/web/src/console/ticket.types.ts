@@ -1,0 +1,39 @@
+import type { LiveDeadlines } from '../lib/live';
+
+/** A ticket as GET /api/v1/tickets lists it (the staff view, without events). */
+export interface TicketRow {
+  id: string;
+  trackingCode: string;
+  version: number;
+  status: string;
+  category: string;
+  priority: 'P1' | 'P2' | 'P3' | 'P4';
+  description?: string;
+  address?: string | null;
+  location?: { lat: number; lng: number } | null;
+  photos?: string[];
+  areaIds?: string[];
+  unitId: string | null;
+  assistUnitIds?: string[];
+  escalationLevel: number;
+  deadlines: LiveDeadlines;
+  pendingRequest?: { kind: 'return' | 'extension'; reason?: string; resolveBy?: string } | null;
+  createdAt?: string;
+  reporter?: { name?: string; phoneMasked?: string };
+}
+
+export interface TicketEvent {
+  eventId: string;
+  type: string;
+  version: number;
+  at: string;
+  actor?: { kind: string; role?: string; userId?: string };
+  payload?: Record<string, unknown>;
+}
+
+export interface TicketDetail extends TicketRow {
+  events: TicketEvent[];
+}
+
+/** The statuses that belong in a unit's inbox; anything else leaves it. */
+export const INBOX_STATUSES = ['dispatched', 'accepted', 'returned', 'reopened', 'resolved'];

@@ -1,0 +1,139 @@
+import { useMemo, useState } from 'preact/hooks';
+import { useNow } from '../lib/countdown';
+import { ErrorBox } from '../lib/error-box';
+import { t, useLang } from '../lib/i18n';
+import { LiveBadge } from '../lib/live-status';
+import { AreaMap, gridAt } from '../lib/map';
+import { AppHeader } from '../lib/page';
+import { getSession } from '../lib/session';
+import { boardPins, countLevels, levelOf } from './board-pins';
+import { EscalationInbox } from './escalation-inbox';
+import { FilterBar } from './filter-bar';
+import { KpiPanel } from './kpi-panel';
+import { type LevelChoice, LevelFilter } from './level-filter';
+import { MeetingReport } from './meeting-report';
+import { makeNames } from './names';
+import { monthPeriod } from './period';
+import { subtree } from './scope';
+import { ScopeFilters } from './scope-filters';
+import { type BoardFilter, needsSecretary, openList } from './ticket-board';
+import { TicketDetail } from './ticket-detail';
+import { TicketTable } from './ticket-table';
+import { useBoard } from './use-board';
+import { useKpis } from './use-kpis';
+import { knownUnits, useReference } from './use-reference';
+
+/**
+ * The secretary's dashboard: figures on top, then the live map beside the inbox of what needs a
+ * secretary, then every open ticket with its countdown. One drill-down filter (unit, category,
+ * area) narrows all of them at once.
+ */
+export function DashboardApp() {
+  useLang();
+  const session = getSession()!;
+  const reference = useReference();
+  const [period, setPeriod] = useState(() => monthPeriod(new Date()));
+  const [filter, setFilter] = useState<BoardFilter>({});
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [level, setLevel] = useState<LevelChoice>('all');
+  const kpi = useKpis(filter, period, true);
+  const board = useBoard(session.token, kpi.refreshSoon);
+  // Pins change colour as clocks run; every five seconds is plenty for a map.
+  const now = useNow(5000);
+
+  const all = [...board.tickets.values()];
+  const units = knownUnits(
+    reference.units,
+    kpi.kpis?.units,
+    all.map((tk) => tk.unitId),
+  );
+  const names = makeNames(reference.areas, reference.categories, units);
+  const areas = useMemo(
+    () => subtree(reference.areas, session.user.areaId),
+    [reference.areas, session.user.areaId],
+  );
+  const scoped = openList(all, filter);
+  const inbox = scoped.filter(needsSecretary);
+  const list = level === 'all' ? scoped : scoped.filter((tk) => levelOf(tk, now) === level);
+  const openAll = openList(all, {});
+  // Clicking a grid drills into it (again: back out); a pin's click opens its ticket and stops there.
+  function drillMap(lat: number, lng: number) {
+    const grid = gridAt(areas, lat, lng);
+    if (grid) setFilter({ ...filter, areaId: filter.areaId === grid.id ? undefined : grid.id });
+  }
+
+  return (
+    <>
+      <AppHeader titleKey="dash.title" staff>
+        {session.user.areaId && <span class="who">{names.area(session.user.areaId)}</span>}
+        <LiveBadge status={board.live} />
+      </AppHeader>
+      <main class="wide dashboard">
+        <ErrorBox error={reference.error} />
+        <div class="dash-controls">
+          <ScopeFilters
+            areas={areas}
+            categories={reference.categories}
+            filter={filter}
+            onChange={setFilter}
+          />
+          <FilterBar filter={filter} names={names} onChange={setFilter} />
+        </div>
+        <KpiPanel
+          state={kpi}
+          period={period}
+          onPeriod={setPeriod}
+          filter={filter}
+          onDrill={setFilter}
+          names={names}
+        />
+        <div class="dash-grid">
+          <section class="card dash-map">
+            <h2>{t('dash.map')}</h2>
+            <AreaMap
+              areas={areas}
+              pins={boardPins(list, now)}
+              highlightAreaId={filter.areaId}
+              onPinClick={setOpenId}
+              pick={drillMap}
+            />
+          </section>
+          <section class="card dash-inbox">
+            <h2>
+              {t('dash.inbox')} <span class="count">{inbox.length}</span>
+            </h2>
+            <EscalationInbox tickets={inbox} names={names} onOpen={setOpenId} />
+            <MeetingReport areas={areas} defaultAreaId={session.user.areaId} />
+          </section>
+        </div>
+        <section class="card dash-list">
+          <h2>
+            {t('dash.openTickets')}{' '}
+            <span class="count" data-testid="open-count">
+              {list.length}
+            </span>{' '}
+            <LevelFilter counts={countLevels(scoped, now)} value={level} onChange={setLevel} />
+          </h2>
+          <ErrorBox error={board.error} />
+          {board.loading && all.length === 0 && <p class="loading">{t('common.loading')}</p>}
+          {board.truncated && <p class="notice">{t('dash.truncated', { n: all.length })}</p>}
+          {!board.loading && list.length === 0 && <p class="muted">{t('dash.listEmpty')}</p>}
+          <div class="table-scroll">
+            <TicketTable tickets={list} names={names} onOpen={setOpenId} onChanged={board.put} />
+          </div>
+        </section>
+      </main>
+      {openId && (
+        <TicketDetail
+          id={openId}
+          boardVersion={board.tickets.get(openId)?.version}
+          names={names}
+          units={units}
+          mergeTargets={openAll}
+          onChanged={board.put}
+          onClose={() => setOpenId(null)}
+        />
+      )}
+    </>
+  );
+}

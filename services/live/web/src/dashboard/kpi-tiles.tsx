@@ -1,0 +1,31 @@
+import { formatIsoDuration, formatRate } from '../lib/format';
+import { t, useLang } from '../lib/i18n';
+import { type KpiRates, RATE_TILES, TIME_TILES } from './kpi.types';
+
+/**
+ * 三率 and the sign/fix times. Every tile is always there (test ids `kpi-<name>`), showing "—"
+ * while there is nothing to count or the KPI API is not available.
+ */
+export function KpiTiles({ figures }: { figures: KpiRates | null }) {
+  const lang = useLang();
+  return (
+    <div class="tiles kpi-tiles">
+      {RATE_TILES.map((k) => (
+        <div class="tile" key={k}>
+          <div class="label">{t(`kpi.${k}`)}</div>
+          <div class="value" data-testid={`kpi-${k}`}>
+            {formatRate(figures?.[k])}
+          </div>
+        </div>
+      ))}
+      {TIME_TILES.map((k) => (
+        <div class="tile tile-time" key={k}>
+          <div class="label">{t(`kpi.${k}`)}</div>
+          <div class="value" data-testid={`kpi-${k}`}>
+            {formatIsoDuration(figures?.[k], lang)}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import type { DeadlineKind, DeadlineState, TicketStatus, TicketUpdate, TicketView } from './ticket.types';
+
+/** Statuses in which a ticket still needs someone (the server's OPEN list). */
+export const OPEN_STATUSES: readonly TicketStatus[] = [
+  'submitted',
+  'dispatched',
+  'accepted',
+  'returned',
+  'reopened',
+  'resolved',
+];
+
+export function isOpen(status: TicketStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
+/** Drill-down: what the secretary clicked (a unit, a category, an area); empty shows all. */
+export interface BoardFilter {
+  unitId?: string;
+  category?: string;
+  areaId?: string;
+}
+
+export function matchesFilter(t: TicketView, f: BoardFilter): boolean {
+  if (f.unitId && t.unitId !== f.unitId && !t.assistUnitIds.includes(f.unitId)) return false;
+  if (f.category && t.category !== f.category) return false;
+  if (f.areaId && !t.areaIds.includes(f.areaId)) return false;
+  return true;
+}
+
+/** The clock that matters now: signing while dispatched, the fix once signed, verification after it. */
+const CLOCK_OF: Partial<Record<TicketStatus, DeadlineKind>> = {
+  dispatched: 'ack',
+  accepted: 'resolve',
+  resolved: 'verify',
+};
+
+/**
+ * The deadline a row counts down to. Falls back to the earliest one present, so a returned ticket
+ * (whose clock is paused) still shows its paused deadline rather than nothing.
+ */
+export function activeDeadline(t: Pick<TicketView, 'status' | 'deadlines'>): DeadlineState | null {
+  const kind = CLOCK_OF[t.status];
+  if (kind && t.deadlines[kind]) return t.deadlines[kind]!;
+  const all = Object.values(t.deadlines).filter((d): d is DeadlineState => !!d);
+  all.sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1));
+  return all[0] ?? null;
+}
+
+/** Needs a secretary: escalated past the unit, a pending return/extension, or handed back. */
+export function needsSecretary(t: TicketView): boolean {
+  return isOpen(t.status) && (t.escalationLevel >= 1 || !!t.pendingRequest || t.status === 'returned');
+}
+
+/** Most urgent first: overdue, then the nearest deadline; tickets without a clock last. */
+export function byUrgency(a: TicketView, b: TicketView): number {
+  const da = activeDeadline(a)?.dueAt ?? '9999';
+  const db = activeDeadline(b)?.dueAt ?? '9999';
+  if (da !== db) return da < db ? -1 : 1;
+  return a.id < b.id ? -1 : 1;
+}
+
+/** Open tickets passing the filter, most urgent first. */
+export function openList(tickets: Iterable<TicketView>, f: BoardFilter): TicketView[] {
+  return [...tickets].filter((t) => isOpen(t.status) && matchesFilter(t, f)).sort(byUrgency);
+}
+
+/** Events after which the pending request changed in a way the live message does not carry. */
+const REQUEST_EVENTS = new Set(['ticket.return_requested', 'ticket.extension_requested']);
+/** Events that settle any pending request. */
+const SETTLING_EVENTS = new Set([
+  'ticket.return_approved',
+  'ticket.return_refused',
+  'ticket.extension_approved',
+  'ticket.extension_refused',
+  'ticket.reassigned',
+  'ticket.resolved',
+  'ticket.cancelled',
+  'ticket.merged',
+]);
+
+/**
+ * Applies a live update to the ticket we hold. Older or equal versions are ignored, so an event
+ * that arrives after a fresher fetch never moves the row back. Answers the merged ticket (or the
+ * same object when nothing changed) and whether the full view must be fetched: the message lacks
+ * location, areas and the pending request's reason.
+ */
+export function mergeUpdate(
+  known: TicketView | undefined,
+  u: TicketUpdate,
+): { ticket: TicketView | undefined; refetch: boolean } {
+  if (!known) return { ticket: undefined, refetch: true };
+  if (u.version <= known.version) return { ticket: known, refetch: false };
+  const ticket: TicketView = {
+    ...known,
+    version: u.version,
+    status: u.status,
+    unitId: u.unitId,
+    escalationLevel: u.escalationLevel,
+    deadlines: u.deadlines,
+    category: u.category,
+    priority: u.priority,
+    updatedAt: u.at,
+    pendingRequest: SETTLING_EVENTS.has(u.eventType) ? null : known.pendingRequest,
+  };
+  return { ticket, refetch: REQUEST_EVENTS.has(u.eventType) };
+}
+
+/** Keeps the fresher of two copies of one ticket (a fetch may race a live update). */
+export function fresher(a: TicketView | undefined, b: TicketView): TicketView {
+  return a && a.version > b.version ? a : b;
+}

@@ -1,0 +1,58 @@
+import { addMessages } from './messages';
+
+/** Timeline labels for every event type (`t('event.ticket.accepted')`), shared by all pages. */
+const zh: Record<string, string> = {
+  'ticket.submitted': '已提交',
+  'ticket.dispatched': '已派单给责任单位',
+  'ticket.accepted': '责任单位已签收',
+  'ticket.progress_reported': '责任单位报告进展',
+  'ticket.resolved': '责任单位已办结',
+  'ticket.verified': '已核查销号',
+  'ticket.verification_failed': '核查未通过，继续办理',
+  'ticket.closed': '已销号',
+  'ticket.return_requested': '单位申请退单',
+  'ticket.return_approved': '退单已批准',
+  'ticket.return_refused': '退单未批准',
+  'ticket.reassigned': '已改派',
+  'ticket.extension_requested': '单位申请延期',
+  'ticket.extension_approved': '延期已批准',
+  'ticket.extension_refused': '延期未批准',
+  'ticket.reopened': '已重新打开',
+  'ticket.cancelled': '已撤销',
+  'ticket.merged': '已并入其他工单',
+  'ticket.urged': '已督办',
+  'ticket.rated': '居民已评价',
+  'ticket.escalated': '已升级督办',
+  'sla.warning': '时限提醒',
+  'sla.reminder': '催办',
+  'sla.breached': '已超时',
+};
+const en: Record<string, string> = {
+  'ticket.submitted': 'Submitted',
+  'ticket.dispatched': 'Sent to the responsible unit',
+  'ticket.accepted': 'Signed for by the unit',
+  'ticket.progress_reported': 'Progress reported',
+  'ticket.resolved': 'Fixed by the unit',
+  'ticket.verified': 'Verified and closed',
+  'ticket.verification_failed': 'Verification failed, work continues',
+  'ticket.closed': 'Closed',
+  'ticket.return_requested': 'Unit asked to return it',
+  'ticket.return_approved': 'Return approved',
+  'ticket.return_refused': 'Return refused',
+  'ticket.reassigned': 'Reassigned',
+  'ticket.extension_requested': 'Unit asked for more time',
+  'ticket.extension_approved': 'Extension approved',
+  'ticket.extension_refused': 'Extension refused',
+  'ticket.reopened': 'Reopened',
+  'ticket.cancelled': 'Cancelled',
+  'ticket.merged': 'Merged into another report',
+  'ticket.urged': 'Urged',
+  'ticket.rated': 'Rated by the resident',
+  'ticket.escalated': 'Escalated',
+  'sla.warning': 'Deadline reminder',
+  'sla.reminder': 'Reminder',
+  'sla.breached': 'Deadline missed',
+};
+const prefix = (m: Record<string, string>) =>
+  Object.fromEntries(Object.entries(m).map(([k, v]) => [`event.${k}`, v]));
+addMessages({ zh: prefix(zh), en: prefix(en) });

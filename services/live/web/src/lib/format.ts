@@ -1,0 +1,82 @@
+/**
+ * Dates and durations as people read them. Pure (Intl only): unit-tested in Node.
+ * Every time is shown in Asia/Shanghai, whatever the browser's own zone.
+ */
+export type FormatLang = 'zh' | 'en';
+const ZONE = 'Asia/Shanghai';
+
+/** 2026-11-27 09:55 in Shanghai time. */
+export function formatDateTime(iso: string | number | Date, lang: FormatLang = 'zh'): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const text = `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  return lang === 'zh' ? text : `${text} (CST)`;
+}
+
+/** 09:55 in Shanghai time. */
+export function formatTime(iso: string | number | Date): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(d);
+}
+
+/** Milliseconds as `1天2小时`, `3小时5分`, `4分12秒` / `1d 2h`, `3h 5m`, `4m 12s` (two largest units). */
+export function formatDurationMs(ms: number, lang: FormatLang = 'zh'): string {
+  const units: [number, string, string][] = [
+    [86400000, '天', 'd'],
+    [3600000, '小时', 'h'],
+    [60000, '分', 'm'],
+    [1000, '秒', 's'],
+  ];
+  let rest = Math.max(0, Math.floor(Math.abs(ms) / 1000) * 1000);
+  const out: string[] = [];
+  for (const [size, zh, en] of units) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n > 0 || (out.length > 0 && out.length < 2)) out.push(lang === 'zh' ? `${n}${zh}` : `${n}${en}`);
+    if (out.length === 2) break;
+  }
+  if (out.length === 0) return lang === 'zh' ? '0秒' : '0s';
+  // "3小时0分" reads oddly: drop a trailing zero unit.
+  if (out.length === 2 && /^0/.test(out[1]!)) out.pop();
+  return lang === 'zh' ? out.join('') : out.join(' ');
+}
+
+/** Parses ISO-8601 durations such as PT15M, P5D, PT1H30M, P1DT2H, PT3.5S into milliseconds. */
+export function parseIsoDuration(iso: string): number | null {
+  const m =
+    /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
+      iso,
+    );
+  if (!m || iso === 'P' || iso.endsWith('T')) return null;
+  const [, w, d, h, min, s] = m.map((x) => (x === undefined ? 0 : Number(x)));
+  return ((((w ?? 0) * 7 + (d ?? 0)) * 24 + (h ?? 0)) * 60 + (min ?? 0)) * 60000 + (s ?? 0) * 1000;
+}
+
+/** `PT15M` → `15分` / `15m`; null or garbage → `—`. */
+export function formatIsoDuration(iso: string | null | undefined, lang: FormatLang = 'zh'): string {
+  if (!iso) return '—';
+  const ms = parseIsoDuration(iso);
+  return ms === null ? iso : formatDurationMs(ms, lang);
+}
+
+/** 0.873 → `87.3%`; null (nothing to measure yet) → `—`. */
+export function formatRate(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined || Number.isNaN(rate)) return '—';
+  return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+}

@@ -1,0 +1,90 @@
+/**
+ * The staff session: token, expiry and user, kept in localStorage so a reload stays logged in.
+ * Plain functions, no UI; `StaffGate` (staff-gate.tsx) renders on top of them.
+ */
+export interface SessionUser {
+  id: string;
+  username: string;
+  role: string;
+  displayName?: string;
+  unitId?: string;
+  areaId?: string;
+}
+
+export interface Session {
+  token: string;
+  expiresAt: string;
+  user: SessionUser;
+}
+
+export type ExpiryReason = 'expired' | 'logout';
+
+const KEY = 'gd.session';
+const listeners = new Set<(reason: ExpiryReason) => void>();
+const changeListeners = new Set<() => void>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** The current session, or null when there is none or its token has expired. */
+export function getSession(): Session | null {
+  const raw = localStorage.getItem(KEY);
+  if (!raw) return null;
+  try {
+    const s = JSON.parse(raw) as Session;
+    if (!s.token || Date.parse(s.expiresAt) <= Date.now()) return null;
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(session: Session): void {
+  localStorage.setItem(KEY, JSON.stringify(session));
+  armTimer();
+  for (const cb of changeListeners) cb();
+}
+
+/** Any login or end of session (for headers showing who is logged in). */
+export function onSessionChange(cb: () => void): () => void {
+  changeListeners.add(cb);
+  return () => changeListeners.delete(cb);
+}
+
+export function logout(): void {
+  expireSession('logout');
+}
+
+/** Clears the session and tells every listener (a 401, the timer, or the socket's session.expired). */
+export function expireSession(reason: ExpiryReason): void {
+  const had = localStorage.getItem(KEY) !== null;
+  localStorage.removeItem(KEY);
+  if (timer) clearTimeout(timer);
+  timer = undefined;
+  if (had || reason === 'logout') for (const cb of listeners) cb(reason);
+  for (const cb of changeListeners) cb();
+}
+
+/** Subscribe to the end of the session; returns the unsubscribe function. */
+export function onSessionExpired(cb: (reason: ExpiryReason) => void): () => void {
+  listeners.add(cb);
+  armTimer();
+  return () => listeners.delete(cb);
+}
+
+/** A timer at expiresAt, so a page left open returns to the login form on time. */
+function armTimer(): void {
+  if (timer) clearTimeout(timer);
+  timer = undefined;
+  const raw = localStorage.getItem(KEY);
+  if (!raw) return;
+  let expiresAt = 0;
+  try {
+    expiresAt = Date.parse((JSON.parse(raw) as Session).expiresAt);
+  } catch {
+    return;
+  }
+  // setTimeout overflows past ~24.8 days; tokens live hours, but clamp anyway.
+  const wait = Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1);
+  timer = setTimeout(() => {
+    if (!getSession()) expireSession('expired');
+  }, wait);
+}

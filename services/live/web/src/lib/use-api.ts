@@ -1,0 +1,37 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { api } from './api';
+
+export interface ApiState<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  /** Fetches again; a slower earlier answer never overwrites a newer one. */
+  reload: () => Promise<void>;
+}
+
+/** GET `path` on mount (and when it changes); null skips the call. */
+export function useApi<T>(path: string | null): ApiState<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(path !== null);
+  const seq = useRef(0);
+  const reload = useCallback(async () => {
+    if (path === null) return;
+    const mine = ++seq.current;
+    setLoading(true);
+    try {
+      const result = await api<T>('GET', path);
+      if (mine !== seq.current) return;
+      setData(result);
+      setError(null);
+    } catch (err) {
+      if (mine === seq.current) setError(err);
+    } finally {
+      if (mine === seq.current) setLoading(false);
+    }
+  }, [path]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { data, error, loading, reload };
+}

@@ -1,0 +1,97 @@
+import '../lib/style.css';
+import './resident.css';
+import './messages';
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { ErrorBox } from '../lib/error-box';
+import { pick, t, useLang } from '../lib/i18n';
+import type { Area } from '../lib/map';
+import { AppHeader, mountPage } from '../lib/page';
+import { useApi } from '../lib/use-api';
+import type { Category } from './categories';
+import { Confirmation } from './confirmation';
+import { Lookup } from './lookup';
+import { type ReportCreated, ReportForm } from './report-form';
+import { rememberReport } from './reporter-tokens';
+import { useRoute } from './route';
+import { TrackPage } from './track-page';
+
+/** The resident app: report (index), confirmation, tracking (#/track/<code>) and rating. */
+function ResidentApp() {
+  useLang();
+  const route = useRoute();
+  const categories = useApi<Category[]>('/api/v1/categories');
+  const areas = useApi<Area[]>(route.page === 'report' ? '/api/v1/areas' : null);
+  const [created, setCreated] = useState<ReportCreated | null>(null);
+  const categoryName = (code: string) => {
+    const c = categories.data?.find((x) => x.code === code);
+    return c ? pick(c.name) : code;
+  };
+
+  let body: JSX.Element;
+  if (route.page === 'track') body = <TrackPage code={route.code} categoryName={categoryName} />;
+  else if (route.page === 'lookup') body = <Lookup categoryName={categoryName} />;
+  else if (created) body = <Confirmation created={created} onAnother={() => setCreated(null)} />;
+  else if (categories.error || areas.error)
+    body = (
+      <div class="card">
+        <ErrorBox error={categories.error ?? areas.error} />
+        <button
+          type="button"
+          onClick={() => {
+            void categories.reload();
+            void areas.reload();
+          }}
+        >
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  else if (!categories.data || !areas.data) body = <p class="loading">{t('common.loading')}</p>;
+  else
+    body = (
+      <ReportForm
+        categories={categories.data}
+        areas={areas.data}
+        onCreated={(c, category) => {
+          rememberReport({
+            trackingCode: c.trackingCode,
+            reporterToken: c.reporterToken,
+            category,
+            at: new Date().toISOString(),
+          });
+          setCreated(c);
+          window.scrollTo(0, 0);
+        }}
+      />
+    );
+
+  return (
+    <>
+      <AppHeader titleKey="app.resident">
+        <a href="/console.html" class="staff-link">
+          {t('r.staffLink')}
+        </a>
+      </AppHeader>
+      <nav class="tabs" aria-label={t('app.resident')}>
+        <button
+          type="button"
+          class="tab"
+          aria-current={route.page === 'report' && !created ? 'page' : undefined}
+          onClick={() => {
+            setCreated(null);
+            location.hash = '#/';
+          }}
+        >
+          {t('r.newReport')}
+        </button>
+        <a href="#/track" aria-current={route.page !== 'report' ? 'page' : undefined} data-testid="tab-track">
+          {t('r.trackTitle')}
+        </a>
+      </nav>
+      <main>{body}</main>
+    </>
+  );
+}
+
+mountPage(ResidentApp);

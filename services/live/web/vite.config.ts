@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+/**
+ * The web pages of grid-dispatch: one multi-page Vite build, emitted into services/live/public,
+ * which the live service serves statically. Preact through Oxc's automatic JSX runtime (no plugin).
+ * Nothing is loaded from the internet at run time: the system runs on a closed network.
+ */
+const root = import.meta.dirname;
+
+export default defineConfig({
+  root,
+  base: '/',
+  logLevel: 'warn',
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: {
+    outDir: resolve(root, '../public'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        index: resolve(root, 'index.html'),
+        console: resolve(root, 'console.html'),
+        dashboard: resolve(root, 'dashboard.html'),
+        admin: resolve(root, 'admin.html'),
+      },
+    },
+  },
+  server: {
+    // `npx vite --config services/live/web/vite.config.ts` for development against a running system.
+    proxy: {
+      '/api': 'http://localhost:8080',
+      '/socket.io': { target: 'ws://localhost:8080', ws: true },
+    },
+  },
+});

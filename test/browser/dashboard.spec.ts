@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { demoGridCentre } from '@grid-dispatch/bootstrap';
+import type { Browser, Page } from 'playwright-core';
+import { DESK, launchBrowser, loginThroughForm, newPage, screenshot } from '../support/browser';
+import { login, request } from '../support/http-client';
+import { startTestSystem, type TestSystem } from '../support/test-system';
+
+const PASSWORD = 'demo-test-password';
+
+/**
+ * Issue 5 §1, the secretary's and the administrator's screens in a real Chromium: a returned
+ * ticket reaches the dashboard's inbox live, the secretary approves the return to another unit
+ * from the ticket detail (the history shows it), the KPI tiles and ranking are there; the admin
+ * draws a grid on the map, is told by the server what is missing, fixes it and saves.
+ */
+describe('browser: secretary dashboard and administration', function () {
+  this.timeout(120000);
+  let system: TestSystem;
+  let browser: Browser;
+  const errors: string[][] = [];
+  const pages: Page[] = [];
+
+  before(async () => {
+    [system, browser] = await Promise.all([startTestSystem(), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await system?.destroy();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    for (const e of errors.flat()) console.log(`      ${e}`);
+    for (const [i, p] of pages.entries()) await screenshot(p, `failed-dashboard-${i}`).catch(() => undefined);
+  });
+
+  async function open(path: string): Promise<Page> {
+    const p = await newPage(browser, system.url, DESK);
+    errors.push(p.errors);
+    pages.push(p.page);
+    await p.page.goto(path);
+    return p.page;
+  }
+
+  it('shows a returned ticket in the inbox live and re-routes it from the detail', async () => {
+    const dash = await open('/dashboard.html');
+    await loginThroughForm(dash, 'chunhai.secretary', PASSWORD);
+    await dash.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
+    for (const tile of [
+      'responseRate',
+      'onTimeRate',
+      'resolutionRate',
+      'satisfactionRate',
+      'ackP50',
+      'resolveP90',
+    ])
+      await dash.locator(`[data-testid="kpi-${tile}"]`).waitFor();
+
+    // A burst main in Chunhai goes to the water company, which hands it back.
+    const report = await request(system.url, 'POST', '/api/v1/reports', {
+      body: {
+        category: 'water_main_burst',
+        description: '春海街水管爆裂 — a burst main',
+        location: demoGridCentre('chunhai-g1'),
+      },
+    });
+    assert.equal(report.status, 201, JSON.stringify(report.body));
+    const { ticketId, trackingCode } = report.body;
+    const row = dash.locator(`[data-testid="ticket-row-${trackingCode}"]`);
+    await row.waitFor({ timeout: 10000 });
+    assert.equal(await row.locator('[data-testid="countdown"]').count(), 1);
+    const water = await login(system.url, 'water.member', PASSWORD);
+    const ret = await request(system.url, 'POST', `/api/v1/tickets/${ticketId}/return`, {
+      token: water,
+      body: { reason: '是排水管道问题，不属于供水' },
+    });
+    assert.equal(ret.status, 200, JSON.stringify(ret.body));
+
+    const inboxRow = dash.locator(`[data-testid="inbox-row-${trackingCode}"]`);
+    await inboxRow.waitFor({ timeout: 5000 });
+    await screenshot(dash, 'dash-01-returned-in-inbox');
+
+    // Approve the return to municipal works: the form first insists on a unit.
+    await inboxRow.locator('button').first().click();
+    const detail = dash.locator('[data-testid="ticket-detail"]');
+    await detail.locator('[data-testid="action-decide"]').click();
+    await detail.locator('input[name="approve"]').first().check();
+    await detail.locator('[data-testid="action-submit"]').click();
+    await detail.locator('.field-error').first().waitFor();
+    // The picker lists only the units the page knows (staff cannot list units); an id can be typed.
+    await detail.locator('.action-form input:not([type="radio"])').fill('municipal');
+    await detail.locator('[data-testid="action-submit"]').click();
+    await detail.locator('[data-testid="history"] [data-event="ticket.return_approved"]').waitFor();
+    await waitFor(async () => (await inboxRow.count()) === 0, 'the decided ticket leaves the inbox');
+    await screenshot(dash, 'dash-02-return-approved');
+
+    const secretary = await login(system.url, 'chunhai.secretary', PASSWORD);
+    const after = await request(system.url, 'GET', `/api/v1/tickets/${ticketId}`, { token: secretary });
+    assert.equal(after.body.status, 'dispatched');
+    assert.equal(after.body.unitId, 'municipal');
+
+    // The language switch turns the page to English without a reload.
+    await dash.locator('[data-testid="detail-close"]').click();
+    assert.equal((await dash.locator('h1').textContent())?.trim(), '书记工作台');
+    await dash.locator('[data-testid="lang-switch"]').click();
+    assert.equal((await dash.locator('h1').textContent())?.trim(), 'Secretary dashboard');
+    await screenshot(dash, 'dash-03-english');
+  });
+
+  it('lets the admin draw a grid, shows the server’s field error, then saves it', async () => {
+    const admin = await open('/admin.html#areas');
+    await loginThroughForm(admin, 'admin', 'admin-test-password');
+    await admin.locator('[data-testid="area-chunhai-g1"]').waitFor();
+    await admin.locator('[data-testid="admin-new"]').click();
+    await admin.fill('[data-testid="input-name-zh"]', '春海三网格');
+    await admin.fill('[data-testid="input-name-en"]', 'Chunhai Grid 3');
+    const map = admin.locator('[data-testid="polygon-editor"] [data-testid="area-map"]');
+    const box = await map.boundingBox();
+    assert.ok(box, 'the polygon editor shows the grid map');
+    for (const [fx, fy] of [
+      [0.05, 0.05],
+      [0.15, 0.05],
+      [0.15, 0.15],
+      [0.05, 0.15],
+    ] as const)
+      await admin.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
+    assert.match((await admin.locator('[data-testid="polygon-points"]').textContent()) ?? '', /4/);
+
+    // No parent: the server's 422 names the field, and the form shows it beside the input.
+    await admin.locator('[data-testid="admin-save"]').click();
+    await admin.locator('[data-testid="field-error-parentId"]').waitFor();
+    await screenshot(admin, 'admin-01-field-error');
+
+    await admin.selectOption('[data-testid="input-parentId"]', 'chunhai');
+    await admin.locator('[data-testid="admin-save"]').click();
+    await admin
+      .locator('[data-testid="admin-saved"]')
+      .waitFor({ timeout: 5000 })
+      .catch(() => undefined);
+    await waitFor(
+      async () =>
+        ((await admin.locator('[data-testid="area-tree"]').textContent()) ?? '').includes('春海三网格'),
+      'the new grid appears in the tree',
+    );
+    await screenshot(admin, 'admin-02-grid-saved');
+
+    const areas = await request(system.url, 'GET', '/api/v1/areas');
+    const grid = (areas.body as any[]).find((a) => a.name.zh === '春海三网格');
+    assert.ok(grid, 'the grid is stored');
+    assert.equal(grid.parentId, 'chunhai');
+    assert.equal(grid.boundary.coordinates[0].length, 5, 'four corners and the closing point');
+  });
+});
+
+async function waitFor(probe: () => Promise<boolean>, what: string, timeoutMs = 10000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for: ${what}`);
+}

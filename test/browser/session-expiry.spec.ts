@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { DESK, launchBrowser, loginThroughForm, newPage, screenshot } from '../support/browser';
+import { startTestSystem, type TestSystem } from '../support/test-system';
+
+const PASSWORD = 'demo-test-password';
+const TTL_SECONDS = 6;
+
+/**
+ * Staff tokens expire (here after a few seconds). A console left open must not keep showing, or
+ * acting on, a dead session: it goes back to the login form and says why.
+ */
+describe('browser: an expired staff session goes back to the login form', function () {
+  this.timeout(120000);
+  let system: TestSystem;
+  let browser: Browser;
+
+  before(async () => {
+    [system, browser] = await Promise.all([
+      startTestSystem({ TOKEN_TTL_SECONDS: String(TTL_SECONDS) }),
+      launchBrowser(),
+    ]);
+  });
+  after(async () => {
+    await browser?.close();
+    await system?.destroy();
+  });
+
+  async function loggedInConsole(): Promise<Page> {
+    const { page } = await newPage(browser, system.url, DESK);
+    await page.goto('/console.html');
+    await loginThroughForm(page, 'municipal.member', PASSWORD);
+    await page.locator('[data-testid="inbox-count"]').waitFor();
+    return page;
+  }
+
+  async function expectLoginWithNotice(page: Page, timeout: number) {
+    await page.locator('[data-testid="login-form"]').waitFor({ timeout });
+    const notice = (await page.locator('[data-testid="login-notice"]').textContent()) ?? '';
+    assert.match(notice, /登录已过期/);
+    assert.equal(await page.evaluate(() => (globalThis as any).localStorage.getItem('gd.session')), null);
+  }
+
+  it('when the server refuses the token (401)', async () => {
+    const page = await loggedInConsole();
+    // A token the server no longer accepts, though the browser still thinks it is valid.
+    await page.evaluate(() => {
+      const ls = (globalThis as any).localStorage;
+      const s = JSON.parse(ls.getItem('gd.session'));
+      ls.setItem('gd.session', JSON.stringify({ ...s, token: `${s.token}x` }));
+    });
+    await page.reload();
+    await expectLoginWithNotice(page, 5000);
+    await screenshot(page, 'session-expired-401');
+  });
+
+  it('when the token runs out while the console is open, and lets the user back in', async () => {
+    const page = await loggedInConsole();
+    await screenshot(page, 'session-live');
+    await expectLoginWithNotice(page, (TTL_SECONDS + 4) * 1000);
+    await screenshot(page, 'session-expired-timeout');
+    await loginThroughForm(page, 'municipal.member', PASSWORD);
+    await page.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
+  });
+});

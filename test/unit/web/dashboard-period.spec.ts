@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { loadWebModule } from '../../support/web-module';
+
+const period = loadWebModule<{
+  monthPeriod(now: Date): { from: string; to: string };
+  monthOf(now: Date): string;
+  kpiPath(filter: Record<string, string>, p: { from: string; to: string }): string;
+  meetingPath(areaId: string, month: string, format: 'html' | 'csv'): string;
+  dayAfter(date: string): string;
+}>('dashboard/period');
+const kpi = loadWebModule<{
+  tileRates(kpis: any, filter: Record<string, string>): any;
+  rankedUnits(kpis: any): Array<{ unitId: string }>;
+}>('dashboard/kpi-view');
+
+/** The KPI period and queries: inclusive dates on screen, the API's exclusive `to`. */
+describe('web: dashboard period and KPI view', () => {
+  it('defaults to the calendar month, both ends included', () => {
+    assert.deepEqual(period.monthPeriod(new Date(2026, 1, 14)), { from: '2026-02-01', to: '2026-02-28' });
+    assert.deepEqual(period.monthPeriod(new Date(2026, 11, 31)), { from: '2026-12-01', to: '2026-12-31' });
+    assert.equal(period.monthOf(new Date(2026, 0, 5)), '2026-01');
+  });
+
+  it('asks the API up to the day after the last day', () => {
+    assert.equal(period.dayAfter('2026-12-31'), '2027-01-01');
+    assert.equal(
+      period.kpiPath(
+        { areaId: 'chunhai', unitId: 'water', category: 'noise' },
+        { from: '2026-11-01', to: '2026-11-30' },
+      ),
+      '/api/v1/kpis?areaId=chunhai&unitId=water&from=2026-11-01&to=2026-12-01',
+    );
+    assert.equal(
+      period.meetingPath('chunhai', '2026-11', 'csv'),
+      '/api/v1/meetings/chunhai/2026-11?format=csv',
+    );
+  });
+
+  it('shows a category’s own row when drilled into, and units by rank', () => {
+    const kpis = {
+      responseRate: 0.5,
+      byCategory: [{ category: 'noise', responseRate: 1 }],
+      units: [
+        { unitId: 'b', rank: 2 },
+        { unitId: 'a', rank: 1 },
+        { unitId: 'c', rank: 2, score: 90 },
+      ],
+    };
+    assert.equal(kpi.tileRates(kpis, {}).responseRate, 0.5);
+    assert.equal(kpi.tileRates(kpis, { category: 'noise' }).responseRate, 1);
+    assert.equal(kpi.tileRates(kpis, { category: 'gas_leak' }), null);
+    assert.equal(kpi.tileRates(null, {}), null);
+    assert.deepEqual(
+      kpi.rankedUnits(kpis).map((u) => u.unitId),
+      ['a', 'c', 'b'],
+    );
+  });
+});
