@@ -1,8 +1,13 @@
-import { commonConfigSchema, loadConfig, port, z } from '@grid-dispatch/config';
+import { booleanFlag, commonConfigSchema, loadConfig, port, z } from '@grid-dispatch/config';
 
 export const liveConfigSchema = commonConfigSchema.extend({
   LIVE_PORT: port(8083),
   LIVE_HOST: z.string().default('127.0.0.1'),
+  /**
+   * Whether this instance also projects KPIs (consumer group `kpi`). Off on push-only replicas:
+   * the projection costs database writes per event, and one projecting replica is enough.
+   */
+  LIVE_KPI_PROJECTION: booleanFlag(true),
 });
 
 export type LiveConfig = z.infer<typeof liveConfigSchema>;

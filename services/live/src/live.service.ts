@@ -80,15 +80,18 @@ export async function startLive(
   });
   // KPI projections: a separate group, so database writes never hold back a push.
   const notifier = new KpiNotifier(io);
-  const kpiConsumer = new EventConsumer({
-    kafka: platform.kafka,
-    groupId: groupName(config.TOPIC_PREFIX, ConsumerGroup.Kpi),
-    topicPrefix: config.TOPIC_PREFIX,
-    logger,
-    handle: async (envelope) => notifier.changed(await platform.kpis.project(envelope)),
-  });
-  const joined = Promise.all([consumer.whenJoined(), kpiConsumer.whenJoined()]);
-  await Promise.all([consumer.start(), kpiConsumer.start()]);
+  const kpiConsumer = config.LIVE_KPI_PROJECTION
+    ? new EventConsumer({
+        kafka: platform.kafka,
+        groupId: groupName(config.TOPIC_PREFIX, ConsumerGroup.Kpi),
+        topicPrefix: config.TOPIC_PREFIX,
+        logger,
+        handle: async (envelope) => notifier.changed(await platform.kpis.project(envelope)),
+      })
+    : null;
+  const consumers = kpiConsumer ? [consumer, kpiConsumer] : [consumer];
+  const joined = Promise.all(consumers.map((c) => c.whenJoined()));
+  await Promise.all(consumers.map((c) => c.start()));
   await joined;
   logger.info({ url: server.url }, 'live listening');
 
@@ -97,7 +100,7 @@ export async function startLive(
     port: server.port,
     io,
     async stop() {
-      await Promise.all([consumer.stop(), kpiConsumer.stop()]);
+      await Promise.all(consumers.map((c) => c.stop()));
       notifier.stop();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

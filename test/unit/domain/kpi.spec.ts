@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {
+  affectsKpis,
   computeKpis,
   daysBetween,
   emptyTicketFact,
@@ -89,6 +90,31 @@ describe('kpi: folding a ticket’s events into its fact', () => {
       [c!.kind, (c as any).standing, r!.kind, (r as any).rating],
       ['closure', true, 'rating', 'satisfied'],
     );
+  });
+
+  it('names the event types that can never change a fact (the projection skips them)', () => {
+    for (const type of [
+      'ticket.progress_reported',
+      'ticket.urged',
+      'sla.warning',
+      'sla.reminder',
+      'ticket.escalated',
+    ]) {
+      assert.equal(affectsKpis(type), false, type);
+      const events = history([['ticket.submitted', 0], dispatched(1), [type, 2, {}, {}]]);
+      const before = fold(events.slice(0, 2));
+      const after = foldTicketFact(before, events[2]!);
+      assert.deepEqual(kpiEntriesOf(after), kpiEntriesOf(before), `${type} changes no entry`);
+    }
+    for (const type of [
+      'ticket.dispatched',
+      'ticket.accepted',
+      'sla.breached',
+      'ticket.rated',
+      'ticket.verified',
+    ]) {
+      assert.equal(affectsKpis(type), true, type);
+    }
   });
 
   it('ignores a redelivered or older event (same version)', () => {

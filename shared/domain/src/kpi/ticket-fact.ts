@@ -182,3 +182,21 @@ function lastFixer(fact: TicketFact): Assignment | undefined {
   }
   return undefined;
 }
+
+/**
+ * Event types that never change a ticket's KPI fact: reminders, escalations, progress notes,
+ * urging. The projection skips them without reading or writing anything — most live traffic is of
+ * these kinds, and on FerretDB each fact costs a read and a write.
+ */
+const KPI_NEUTRAL_EVENTS: ReadonlySet<string> = new Set([
+  'ticket.submitted',
+  'ticket.progress_reported',
+  'ticket.urged',
+  'sla.warning',
+  'sla.reminder',
+  'ticket.escalated',
+]);
+
+export function affectsKpis(eventType: string): boolean {
+  return !KPI_NEUTRAL_EVENTS.has(eventType);
+}
