@@ -29,7 +29,7 @@ export class KpiStore {
 
   /** Folds one event in; answers the scopes whose figures changed (empty when none did). */
   async project(event: KpiEvent): Promise<string[]> {
-    if (!affectsKpis(event.type)) return [];
+    if (!affectsKpis(event)) return [];
     const stored = await this.models.ticketFacts.findById(event.ticketId).lean();
     const before = stored?.fact ?? emptyTicketFact(event.ticketId);
     const after = foldTicketFact(before, event);

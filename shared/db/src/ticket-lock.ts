@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 export interface TicketLockOptions {
-  /** A holder that dies frees the lock after this long; writes take milliseconds. */
+  /** A holder that dies frees the lock after this long (default 30 s, above SQLite's busy wait). */
   ttlMs?: number;
   /** How long a writer waits for a busy ticket before answering 409. */
   waitMs?: number;
@@ -30,7 +30,10 @@ export class TicketLock {
     private readonly prefix: string,
     options: TicketLockOptions = {},
   ) {
-    this.ttlMs = options.ttlMs ?? 5000;
+    // Longer than any write can take: FerretDB's SQLite waits up to 10 s (busy_timeout) for the
+    // single writer, and a lock that lapsed mid-write would let a second writer in (lost update).
+    // A holder that dies blocks its ticket this long; writes take milliseconds.
+    this.ttlMs = options.ttlMs ?? 30000;
     this.waitMs = options.waitMs ?? 10000;
   }
 

@@ -100,21 +100,18 @@ describe('kpi: folding a ticket’s events into its fact', () => {
       'sla.reminder',
       'ticket.escalated',
     ]) {
-      assert.equal(affectsKpis(type), false, type);
+      assert.equal(affectsKpis({ type }), false, type);
       const events = history([['ticket.submitted', 0], dispatched(1), [type, 2, {}, {}]]);
       const before = fold(events.slice(0, 2));
       const after = foldTicketFact(before, events[2]!);
       assert.deepEqual(kpiEntriesOf(after), kpiEntriesOf(before), `${type} changes no entry`);
     }
-    for (const type of [
-      'ticket.dispatched',
-      'ticket.accepted',
-      'sla.breached',
-      'ticket.rated',
-      'ticket.verified',
-    ]) {
-      assert.equal(affectsKpis(type), true, type);
+    for (const type of ['ticket.dispatched', 'ticket.accepted', 'ticket.rated', 'ticket.verified']) {
+      assert.equal(affectsKpis({ type }), true, type);
     }
+    assert.equal(affectsKpis({ type: 'sla.breached', payload: { deadline: 'resolve' } }), true);
+    assert.equal(affectsKpis({ type: 'sla.breached', payload: { deadline: 'ack' } }), false);
+    assert.equal(affectsKpis({ type: 'sla.breached', payload: { deadline: 'verify' } }), false);
   });
 
   it('ignores a redelivered or older event (same version)', () => {

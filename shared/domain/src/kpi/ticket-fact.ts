@@ -197,6 +197,9 @@ const KPI_NEUTRAL_EVENTS: ReadonlySet<string> = new Set([
   'ticket.escalated',
 ]);
 
-export function affectsKpis(eventType: string): boolean {
-  return !KPI_NEUTRAL_EVENTS.has(eventType);
+export function affectsKpis(event: { type: string; payload?: Record<string, unknown> }): boolean {
+  if (KPI_NEUTRAL_EVENTS.has(event.type)) return false;
+  // Only a lapsed fix deadline counts (the dispatch came due unfixed); sign and verify lapses do not.
+  if (event.type === 'sla.breached') return event.payload?.deadline === 'resolve';
+  return true;
 }
