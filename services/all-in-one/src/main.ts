@@ -22,6 +22,8 @@ runMain(logger, async () => {
   say(`ready: ${origin}`);
   say(`  resident report form   ${origin}/`);
   say(`  unit console           ${origin}/console.html`);
+  say(`  secretary dashboard    ${origin}/dashboard.html`);
+  say(`  administration         ${origin}/admin.html`);
   say(`  health                 ${origin}/healthz`);
   say(
     `  admin login            admin / ${process.env.ADMIN_PASSWORD ? '(ADMIN_PASSWORD)' : config.ADMIN_PASSWORD}`,
