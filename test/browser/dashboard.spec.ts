@@ -149,6 +149,36 @@ describe('browser: secretary dashboard and administration', function () {
     assert.equal(grid.parentId, 'chunhai');
     assert.equal(grid.boundary.coordinates[0].length, 5, 'four corners and the closing point');
   });
+
+  it('opens every admin tab: its list, a record’s form and a new one', async () => {
+    const admin = await open('/admin.html#areas');
+    await loginThroughForm(admin, 'admin', 'admin-test-password');
+    const tabs = [
+      ['areas', 'area-tree', 'li button', 'area-form'],
+      ['units', 'unit-list', 'tr', 'unit-form'],
+      ['users', 'user-list', 'tr', 'user-form'],
+      ['categories', 'category-list', 'tr', 'category-form'],
+      ['responsibilities', 'responsibility-list', 'tr', 'responsibility-form'],
+      ['calendars', 'calendar-list', 'tr', 'calendar-form'],
+    ] as const;
+    for (const [tab, list, row, form] of tabs) {
+      await admin.locator(`[data-testid="tab-${tab}"]`).click();
+      const editor = admin.locator(`[data-testid="${form}"]`);
+      await admin.locator(`[data-testid="${list}"] ${row}`).first().click();
+      await editor.waitFor();
+      assert.match(
+        (await editor.locator('h2').textContent()) ?? '',
+        /^编辑/,
+        `${tab}: a record opens to edit`,
+      );
+      await admin.locator('[data-testid="admin-new"]').click();
+      await waitFor(
+        async () => (await editor.locator('h2').textContent()) === '新建',
+        `${tab}: "new" opens an empty form`,
+      );
+    }
+    assert.deepEqual(errors.at(-1), [], 'no page errors');
+  });
 });
 
 async function waitFor(probe: () => Promise<boolean>, what: string, timeoutMs = 10000): Promise<void> {

@@ -69,3 +69,12 @@ export function areaPath(areas: readonly Area[], id: string, lang: 'zh' | 'en'):
   }
   return names.length > 0 ? names.join(' · ') : id;
 }
+
+/** Select options for areas, each labelled with its whole path ("城区 / 春海街道 / 网格一"). */
+export function areaOptions(
+  areas: readonly Area[],
+  lang: 'zh' | 'en',
+  shown: readonly Area[] = areas,
+): Array<[string, string]> {
+  return shown.map((a) => [a.id, areaPath(areas, a.id, lang)]);
+}

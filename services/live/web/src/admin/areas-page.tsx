@@ -1,28 +1,18 @@
-import { useState } from 'preact/hooks';
 import { pick, t, useLang } from '../lib/i18n';
-import { AdminSplit } from './admin-shell';
 import { AreaForm } from './area-form';
 import { type Area, flattenTree } from './area-tree';
+import { RecordPage } from './record-page';
 import { useResource } from './use-resource';
 
 /** The area hierarchy as an indented tree; choosing one edits it. */
 export function AreasPage() {
   useLang();
   const res = useResource<Area>('/api/v1/admin/areas');
-  const [selected, setSelected] = useState<string | 'new' | null>(null);
-  // Remount the form only when the user picks another record, not when a save selects the new one.
-  const [formKey, setFormKey] = useState(0);
-  const choose = (id: string) => {
-    setSelected(id);
-    setFormKey((k) => k + 1);
-  };
-  const area = res.items.find((a) => a.id === selected) ?? null;
   return (
-    <AdminSplit
-      loading={res.loading}
-      error={res.error}
-      onNew={() => choose('new')}
-      list={
+    <RecordPage
+      records={res}
+      keyOf={(a) => a.id}
+      list={({ selected, choose }) => (
         <ul class="tree" data-testid="area-tree">
           {flattenTree(res.items).map(({ area: a, depth }) => (
             <li
@@ -39,22 +29,8 @@ export function AreasPage() {
             </li>
           ))}
         </ul>
-      }
-      editor={
-        // An id chosen before the reload that brings its record shows nothing until it arrives.
-        (selected === 'new' || area) && (
-          <AreaForm
-            key={formKey}
-            area={area}
-            areas={res.items}
-            onSaved={async (id) => {
-              // Reload first, so the record is there when it becomes the selection.
-              await res.reload();
-              setSelected(id);
-            }}
-          />
-        )
-      }
+      )}
+      form={(area, onSaved) => <AreaForm area={area} areas={res.items} onSaved={onSaved} />}
     />
   );
 }

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { api } from '../lib/api';
-import { ErrorBox } from '../lib/error-box';
 import { formatIsoDuration, parseIsoDuration } from '../lib/format';
 import { pick, t, useLang } from '../lib/i18n';
-import { AdminSplit, FormButtons } from './admin-shell';
-import { Field, Select, TextInput } from './form-fields';
+import { ActiveCheckbox, BilingualFields, SelectField, TextField } from './field-rows';
+import { saveRecord } from './record-api';
+import { editTitle, RecordFormFrame } from './record-form-frame';
+import { RecordPage, RecordTable } from './record-page';
+import { useRecordForm } from './use-record-form';
 import { useResource } from './use-resource';
-import { useSave } from './use-save';
 
 interface Category {
   code: string;
@@ -19,6 +19,8 @@ interface Category {
   active: boolean;
 }
 
+const CATEGORIES = '/api/v1/admin/categories';
+
 /** Shown beside a limit as it is typed: "PT4H = 4小时", or that it is not a duration. */
 function DurationHint({ value }: { value: string }) {
   const lang = useLang();
@@ -28,153 +30,137 @@ function DurationHint({ value }: { value: string }) {
   return <span class="hint">= {formatIsoDuration(value, lang)}</span>;
 }
 
+/** A time limit typed as an ISO-8601 duration, read back beside it. */
+function DurationField({
+  label,
+  path,
+  value,
+  onInput,
+  example,
+}: {
+  label: string;
+  path: 'ackWithin' | 'resolveWithin';
+  value: string;
+  onInput: (v: string) => void;
+  example: string;
+}) {
+  return (
+    <TextField label={label} path={path} value={value} onInput={onInput} placeholder={example}>
+      <DurationHint value={value} />
+    </TextField>
+  );
+}
+
 function CategoryForm({ category, onSaved }: { category: Category | null; onSaved: (code: string) => void }) {
   useLang();
   const [code, setCode] = useState(category?.code ?? '');
-  const [zh, setZh] = useState(category?.name.zh ?? '');
-  const [en, setEn] = useState(category?.name.en ?? '');
-  const [descZh, setDescZh] = useState(category?.description?.zh ?? '');
-  const [descEn, setDescEn] = useState(category?.description?.en ?? '');
+  const [name, setName] = useState({ zh: category?.name.zh ?? '', en: category?.name.en ?? '' });
+  const [desc, setDesc] = useState({
+    zh: category?.description?.zh ?? '',
+    en: category?.description?.en ?? '',
+  });
   const [priority, setPriority] = useState<string>(category?.priority ?? 'P3');
   const [ackWithin, setAck] = useState(category?.ackWithin ?? '');
   const [resolveWithin, setResolve] = useState(category?.resolveWithin ?? '');
   // '' sends no calendar: the server then uses the priority's default clock (P1/P2 calendar time).
   const [clock, setClock] = useState<string>(category?.calendar ?? '');
   const [active, setActive] = useState(category?.active ?? true);
-  const [saved, setSaved] = useState(false);
-  const save = useSave();
+  const form = useRecordForm();
 
   async function submit(e: Event) {
-    e.preventDefault();
-    setSaved(false);
     const body = {
-      name: { zh, en },
-      ...(descZh || descEn ? { description: { zh: descZh, en: descEn } } : {}),
+      name,
+      ...(desc.zh || desc.en ? { description: desc } : {}),
       priority,
       ackWithin: ackWithin.trim(),
       resolveWithin: resolveWithin.trim(),
       ...(clock ? { calendar: clock } : {}),
       active,
     };
-    if (
-      await save.run(() => api('PUT', `/api/v1/admin/categories/${encodeURIComponent(code.trim())}`, body))
-    ) {
-      setSaved(true);
-      onSaved(code.trim());
-    }
+    // PUT by code creates or replaces: a new category is keyed by the code typed.
+    const savedCode = await form.submit(e, () => saveRecord(CATEGORIES, code.trim(), body));
+    if (savedCode !== null) onSaved(savedCode);
   }
 
   return (
-    <form onSubmit={submit} data-testid="category-form">
-      <h2>{category ? `${t('admin.edit')} ${category.code}` : t('admin.new')}</h2>
+    <RecordFormFrame testId="category-form" title={editTitle(category?.code)} form={form} onSubmit={submit}>
       {!category && (
-        <Field label={t('admin.code')} path="code" fields={save.fields}>
-          <TextInput name="code" value={code} onInput={setCode} placeholder="road_collapse" />
-        </Field>
+        <TextField
+          label={t('admin.code')}
+          path="code"
+          value={code}
+          onInput={setCode}
+          placeholder="road_collapse"
+        />
       )}
-      <Field label={t('admin.nameZh')} path="name.zh" fields={save.fields}>
-        <TextInput name="name-zh" value={zh} onInput={setZh} />
-      </Field>
-      <Field label={t('admin.nameEn')} path="name.en" fields={save.fields}>
-        <TextInput name="name-en" value={en} onInput={setEn} />
-      </Field>
-      <Field label={t('admin.descZh')} path="description.zh" fields={save.fields}>
-        <TextInput name="desc-zh" value={descZh} onInput={setDescZh} />
-      </Field>
-      <Field label={t('admin.descEn')} path="description.en" fields={save.fields}>
-        <TextInput name="desc-en" value={descEn} onInput={setDescEn} />
-      </Field>
-      <Field label={t('admin.priority')} path="priority" fields={save.fields}>
-        <Select
-          name="priority"
-          value={priority}
-          onChange={setPriority}
-          options={['P1', 'P2', 'P3', 'P4'].map((p) => [p, `${p} ${t(`priority.${p}`)}`])}
-        />
-      </Field>
-      <Field label={t('admin.ackWithin')} path="ackWithin" fields={save.fields}>
-        <TextInput name="ackWithin" value={ackWithin} onInput={setAck} placeholder="PT15M" />
-        <DurationHint value={ackWithin} />
-      </Field>
-      <Field label={t('admin.resolveWithin')} path="resolveWithin" fields={save.fields}>
-        <TextInput name="resolveWithin" value={resolveWithin} onInput={setResolve} placeholder="PT4H" />
-        <DurationHint value={resolveWithin} />
-      </Field>
-      <Field label={t('admin.clock')} path="calendar" fields={save.fields}>
-        <Select
-          name="calendar"
-          value={clock}
-          onChange={setClock}
-          options={[
-            ['', t('admin.clock.default')],
-            ['calendar', t('admin.clock.calendar')],
-            ['working', t('admin.clock.working')],
-          ]}
-        />
-      </Field>
-      <label class="inline">
-        <input type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
-        {t('admin.active')}
-      </label>
-      <ErrorBox error={save.error} />
-      <FormButtons busy={save.busy} saved={saved} />
-    </form>
+      <BilingualFields path="name" input="name" value={name} onChange={setName} />
+      <BilingualFields path="description" input="desc" value={desc} onChange={setDesc} />
+      <SelectField
+        label={t('admin.priority')}
+        path="priority"
+        value={priority}
+        onChange={setPriority}
+        options={['P1', 'P2', 'P3', 'P4'].map((p) => [p, `${p} ${t(`priority.${p}`)}`])}
+      />
+      <DurationField
+        label={t('admin.ackWithin')}
+        path="ackWithin"
+        value={ackWithin}
+        onInput={setAck}
+        example="PT15M"
+      />
+      <DurationField
+        label={t('admin.resolveWithin')}
+        path="resolveWithin"
+        value={resolveWithin}
+        onInput={setResolve}
+        example="PT4H"
+      />
+      <SelectField
+        label={t('admin.clock')}
+        path="calendar"
+        value={clock}
+        onChange={setClock}
+        options={[
+          ['', t('admin.clock.default')],
+          ['calendar', t('admin.clock.calendar')],
+          ['working', t('admin.clock.working')],
+        ]}
+      />
+      <ActiveCheckbox value={active} onChange={setActive} />
+    </RecordFormFrame>
   );
 }
 
 /** Categories with their priority and time limits (PUT by code creates or replaces). */
 export function CategoriesPage() {
   const lang = useLang();
-  const res = useResource<Category>('/api/v1/admin/categories');
-  const [selected, setSelected] = useState<string | null>(null);
-  // Remount the form only when the user picks another record, not when a save selects the new one.
-  const [formKey, setFormKey] = useState(0);
-  const choose = (id: string) => {
-    setSelected(id);
-    setFormKey((k) => k + 1);
-  };
-  const category = res.items.find((c) => c.code === selected) ?? null;
+  const res = useResource<Category>(CATEGORIES);
   return (
-    <AdminSplit
-      loading={res.loading}
-      error={res.error}
-      onNew={() => choose('new')}
-      list={
-        <table data-testid="category-list">
-          <tbody>
-            {res.items.map((c) => (
-              <tr
-                key={c.code}
-                class={`clickable${c.code === selected ? ' selected' : ''}`}
-                onClick={() => choose(c.code)}
-              >
-                <td>
-                  <span class={`prio prio-${c.priority}`}>{c.priority}</span>
-                </td>
-                <td>{pick(c.name)}</td>
-                <td class="muted">
-                  {formatIsoDuration(c.ackWithin, lang)} / {formatIsoDuration(c.resolveWithin, lang)}
-                  {c.calendar === 'working' ? ` · ${t('admin.clock.working')}` : ''}
-                  {!c.active && ` · ${t('admin.inactive')}`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
-      editor={
-        (selected === 'new' || category) && (
-          <CategoryForm
-            key={formKey}
-            category={category}
-            onSaved={async (code) => {
-              // Reload first, so the record is there when it becomes the selection.
-              await res.reload();
-              setSelected(code);
-            }}
-          />
-        )
-      }
+    <RecordPage
+      records={res}
+      keyOf={(c) => c.code}
+      list={(selection) => (
+        <RecordTable
+          testId="category-list"
+          rows={res.items}
+          selection={selection}
+          cells={(c) => (
+            <>
+              <td>
+                <span class={`prio prio-${c.priority}`}>{c.priority}</span>
+              </td>
+              <td>{pick(c.name)}</td>
+              <td class="muted">
+                {formatIsoDuration(c.ackWithin, lang)} / {formatIsoDuration(c.resolveWithin, lang)}
+                {c.calendar === 'working' ? ` · ${t('admin.clock.working')}` : ''}
+                {!c.active && ` · ${t('admin.inactive')}`}
+              </td>
+            </>
+          )}
+        />
+      )}
+      form={(category, onSaved) => <CategoryForm category={category} onSaved={onSaved} />}
     />
   );
 }

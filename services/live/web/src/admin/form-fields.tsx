@@ -1,19 +1,24 @@
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import { fieldError } from './field-errors';
+
+/**
+ * The server's field errors of the form around (see field-errors.ts). A context, so each field of a
+ * form finds its message by its path without every field row being handed the whole map.
+ */
+export const FieldErrors = createContext<Record<string, string>>({});
 
 /** A labelled input with the server's message for its path under it. */
 export function Field({
   label,
   path,
-  fields,
   children,
 }: {
   label: string;
   path: string;
-  fields: Record<string, string>;
   children: ComponentChildren;
 }) {
-  const error = fieldError(fields, path);
+  const error = fieldError(useContext(FieldErrors), path);
   return (
     <div class={`field${error ? ' has-error' : ''}`} data-field={path}>
       {/* biome-ignore lint/a11y/noLabelWithoutControl: the control comes in as children, inside the label */}
@@ -75,6 +80,39 @@ export function Select({
     >
       {options.map(([v, label]) => (
         <option key={v} value={v}>
+          {label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A <select multiple>; `name`, when given, is also the form field's name. */
+export function MultiSelect({
+  testId,
+  name,
+  size,
+  value,
+  onChange,
+  options,
+}: {
+  testId: string;
+  name?: string;
+  size: number;
+  value: string[];
+  onChange: (v: string[]) => void;
+  options: Array<[string, string]>;
+}) {
+  return (
+    <select
+      multiple
+      size={size}
+      name={name}
+      data-testid={testId}
+      onChange={(e) => onChange([...e.currentTarget.selectedOptions].map((o) => o.value))}
+    >
+      {options.map(([v, label]) => (
+        <option key={v} value={v} selected={value.includes(v)}>
           {label}
         </option>
       ))}

@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
-import { api } from '../lib/api';
-import { ErrorBox } from '../lib/error-box';
 import { pick, t, useLang } from '../lib/i18n';
-import { AdminSplit, FormButtons } from './admin-shell';
-import { type Area, areaPath } from './area-tree';
-import { Field, Select, TextInput } from './form-fields';
+import { type Area, areaOptions } from './area-tree';
+import { ActiveCheckbox, BilingualFields, SelectField, TextField } from './field-rows';
+import { Field, MultiSelect } from './form-fields';
+import { saveRecord, withOptionalId } from './record-api';
+import { editTitle, RecordFormFrame } from './record-form-frame';
+import { RecordPage, RecordTable } from './record-page';
+import { useRecordForm } from './use-record-form';
 import { useResource } from './use-resource';
-import { useSave } from './use-save';
 
 export interface Unit {
   id: string;
@@ -18,35 +19,7 @@ export interface Unit {
 
 export const UNIT_KINDS = ['water', 'gas', 'power', 'municipal', 'heating', 'property', 'other'];
 
-/** A <select multiple> of areas, for the areas a unit serves. */
-export function AreaMultiSelect({
-  areas,
-  value,
-  onChange,
-  name,
-}: {
-  areas: Area[];
-  value: string[];
-  onChange: (ids: string[]) => void;
-  name: string;
-}) {
-  const lang = useLang();
-  return (
-    <select
-      multiple
-      size={8}
-      name={name}
-      data-testid={`input-${name}`}
-      onChange={(e) => onChange([...e.currentTarget.selectedOptions].map((o) => o.value))}
-    >
-      {areas.map((a) => (
-        <option key={a.id} value={a.id} selected={value.includes(a.id)}>
-          {areaPath(areas, a.id, lang)}
-        </option>
-      ))}
-    </select>
-  );
-}
+const UNITS = '/api/v1/admin/units';
 
 function UnitForm({
   unit,
@@ -57,128 +30,86 @@ function UnitForm({
   areas: Area[];
   onSaved: (id: string | null) => void;
 }) {
-  useLang();
+  const lang = useLang();
   const [id, setId] = useState('');
-  const [zh, setZh] = useState(unit?.name.zh ?? '');
-  const [en, setEn] = useState(unit?.name.en ?? '');
+  const [name, setName] = useState({ zh: unit?.name.zh ?? '', en: unit?.name.en ?? '' });
   const [kind, setKind] = useState(unit?.kind ?? 'other');
   const [areaIds, setAreaIds] = useState<string[]>(unit?.areaIds ?? []);
   const [active, setActive] = useState(unit?.active ?? true);
-  const [saved, setSaved] = useState(false);
-  const save = useSave();
+  const form = useRecordForm();
 
   async function submit(e: Event) {
-    e.preventDefault();
-    setSaved(false);
-    const body = { name: { zh, en }, kind, areaIds, active };
-    let savedId = unit?.id ?? null;
-    const ok = await save.run(async () => {
-      if (unit) await api('PUT', `/api/v1/admin/units/${encodeURIComponent(unit.id)}`, body);
-      else savedId = (await api<Unit>('POST', '/api/v1/admin/units', { ...body, ...(id ? { id } : {}) })).id;
-    });
-    if (ok) {
-      setSaved(true);
-      onSaved(savedId);
-    }
+    const body = { name, kind, areaIds, active };
+    const savedId = await form.submit(e, () =>
+      saveRecord(UNITS, unit?.id ?? null, body, withOptionalId(body, id)),
+    );
+    if (savedId !== null) onSaved(savedId);
   }
   // DELETE deactivates: closed tickets and KPIs keep naming the unit.
   async function deactivate() {
-    if (!unit || !confirm(t('admin.confirmDelete', { name: pick(unit.name) }))) return;
-    if (await save.run(() => api('DELETE', `/api/v1/admin/units/${encodeURIComponent(unit.id)}`)))
-      onSaved(unit.id);
+    if (unit && (await form.remove(UNITS, unit.id, pick(unit.name)))) onSaved(unit.id);
   }
 
   return (
-    <form onSubmit={submit} data-testid="unit-form">
-      <h2>{unit ? `${t('admin.edit')} ${unit.id}` : t('admin.new')}</h2>
-      {!unit && (
-        <Field label={t('admin.id')} path="id" fields={save.fields}>
-          <TextInput name="id" value={id} onInput={setId} />
-        </Field>
-      )}
-      <Field label={t('admin.nameZh')} path="name.zh" fields={save.fields}>
-        <TextInput name="name-zh" value={zh} onInput={setZh} />
-      </Field>
-      <Field label={t('admin.nameEn')} path="name.en" fields={save.fields}>
-        <TextInput name="name-en" value={en} onInput={setEn} />
-      </Field>
-      <Field label={t('admin.kind')} path="kind" fields={save.fields}>
-        <Select
-          name="kind"
-          value={kind}
-          onChange={setKind}
-          options={UNIT_KINDS.map((k) => [k, t(`admin.kind.${k}`)])}
+    <RecordFormFrame
+      testId="unit-form"
+      title={editTitle(unit?.id)}
+      form={form}
+      onSubmit={submit}
+      onDelete={unit?.active ? deactivate : undefined}
+      deleteLabel={t('admin.deactivate')}
+    >
+      {!unit && <TextField label={t('admin.id')} path="id" value={id} onInput={setId} />}
+      <BilingualFields path="name" input="name" value={name} onChange={setName} />
+      <SelectField
+        label={t('admin.kind')}
+        path="kind"
+        value={kind}
+        onChange={setKind}
+        options={UNIT_KINDS.map((k) => [k, t(`admin.kind.${k}`)])}
+      />
+      <Field label={t('admin.unitAreas')} path="areaIds">
+        <MultiSelect
+          testId="input-areaIds"
+          name="areaIds"
+          size={8}
+          value={areaIds}
+          onChange={setAreaIds}
+          options={areaOptions(areas, lang)}
         />
       </Field>
-      <Field label={t('admin.unitAreas')} path="areaIds" fields={save.fields}>
-        <AreaMultiSelect name="areaIds" areas={areas} value={areaIds} onChange={setAreaIds} />
-      </Field>
-      <label class="inline">
-        <input type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
-        {t('admin.active')}
-      </label>
-      <ErrorBox error={save.error} />
-      <FormButtons
-        busy={save.busy}
-        saved={saved}
-        onDelete={unit?.active ? deactivate : undefined}
-        deleteLabel={t('admin.deactivate')}
-      />
-    </form>
+      <ActiveCheckbox value={active} onChange={setActive} />
+    </RecordFormFrame>
   );
 }
 
 /** Member units of the joint committees. */
 export function UnitsPage() {
   useLang();
-  const res = useResource<Unit>('/api/v1/admin/units');
+  const res = useResource<Unit>(UNITS);
   const areas = useResource<Area>('/api/v1/admin/areas');
-  const [selected, setSelected] = useState<string | null>(null);
-  // Remount the form only when the user picks another record, not when a save selects the new one.
-  const [formKey, setFormKey] = useState(0);
-  const choose = (id: string) => {
-    setSelected(id);
-    setFormKey((k) => k + 1);
-  };
-  const unit = res.items.find((u) => u.id === selected) ?? null;
   return (
-    <AdminSplit
-      loading={res.loading}
-      error={res.error ?? areas.error}
-      onNew={() => choose('new')}
-      list={
-        <table data-testid="unit-list">
-          <tbody>
-            {res.items.map((u) => (
-              <tr
-                key={u.id}
-                class={`clickable${u.id === selected ? ' selected' : ''}`}
-                onClick={() => choose(u.id)}
-              >
-                <td>{pick(u.name)}</td>
-                <td class="muted">
-                  {t(`admin.kind.${u.kind}`)}
-                  {!u.active && ` · ${t('admin.inactive')}`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
-      editor={
-        (selected === 'new' || unit) && (
-          <UnitForm
-            key={formKey}
-            unit={unit}
-            areas={areas.items}
-            onSaved={async (id) => {
-              // Reload first, so the record is there when it becomes the selection.
-              await res.reload();
-              setSelected(id);
-            }}
-          />
-        )
-      }
+    <RecordPage
+      records={res}
+      keyOf={(u) => u.id}
+      references={[areas]}
+      list={(selection) => (
+        <RecordTable
+          testId="unit-list"
+          rows={res.items}
+          selection={selection}
+          cells={(u) => (
+            <>
+              <td>{pick(u.name)}</td>
+              <td class="muted">
+                {t(`admin.kind.${u.kind}`)}
+                {!u.active && ` · ${t('admin.inactive')}`}
+              </td>
+            </>
+          )}
+        />
+      )}
+      form={(unit, onSaved) => <UnitForm unit={unit} areas={areas.items} onSaved={onSaved} />}
     />
   );
 }

@@ -48,3 +48,8 @@ export function useResource<T>(path: string): Resource<T> {
   }, [reload]);
   return { items, loading, error, reload };
 }
+
+/** The error to show for a page's collections: the first that failed to load, else null. */
+export function firstError(resources: ReadonlyArray<{ error: unknown }>): unknown {
+  return resources.reduce<unknown>((error, r) => error ?? r.error, null);
+}

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
-import { api } from '../lib/api';
-import { ErrorBox } from '../lib/error-box';
 import { pick, t, useLang } from '../lib/i18n';
-import { AdminSplit, FormButtons } from './admin-shell';
-import { type Area, areaPath } from './area-tree';
-import { Field, Select, TextInput } from './form-fields';
+import { type Area, areaOptions } from './area-tree';
+import { ActiveCheckbox, SelectField, TextField } from './field-rows';
+import { saveRecord } from './record-api';
+import { editTitle, RecordFormFrame } from './record-form-frame';
+import { RecordPage, RecordTable } from './record-page';
 import type { Unit } from './units-page';
+import { useRecordForm } from './use-record-form';
 import { useResource } from './use-resource';
-import { useSave } from './use-save';
 
 interface User {
   id: string;
@@ -19,6 +19,7 @@ interface User {
   active: boolean;
 }
 
+const USERS = '/api/v1/admin/users';
 const ROLES = ['unit_member', 'community_secretary', 'subdistrict_secretary', 'district_secretary', 'admin'];
 /** The area level each secretary role is placed on (the server checks the same). */
 const ROLE_LEVEL: Record<string, string> = {
@@ -46,13 +47,10 @@ function UserForm({
   const [unitId, setUnitId] = useState(user?.unitId ?? '');
   const [areaId, setAreaId] = useState(user?.areaId ?? '');
   const [active, setActive] = useState(user?.active ?? true);
-  const [saved, setSaved] = useState(false);
-  const save = useSave();
+  const form = useRecordForm();
   const level = ROLE_LEVEL[role];
 
   async function submit(e: Event) {
-    e.preventDefault();
-    setSaved(false);
     // Only what the role uses: the server refuses a unit on a secretary and an area on a member.
     const body: Record<string, unknown> = {
       username,
@@ -62,148 +60,114 @@ function UserForm({
       areaId: level ? areaId || null : null,
     };
     if (password || !user) body.password = password;
-    let savedId = user?.id ?? null;
-    const ok = await save.run(async () => {
-      if (user) await api('PUT', `/api/v1/admin/users/${encodeURIComponent(user.id)}`, { ...body, active });
-      else savedId = (await api<User>('POST', '/api/v1/admin/users', body)).id;
-    });
-    if (ok) {
-      setSaved(true);
+    // Active is only edited on an existing account: a new one starts active.
+    const savedId = await form.submit(e, () =>
+      saveRecord(USERS, user?.id ?? null, { ...body, active }, body),
+    );
+    if (savedId !== null) {
       setPassword('');
       onSaved(savedId);
     }
   }
   async function deactivate() {
-    if (!user || !confirm(t('admin.confirmDelete', { name: user.username }))) return;
-    if (await save.run(() => api('DELETE', `/api/v1/admin/users/${encodeURIComponent(user.id)}`)))
-      onSaved(user.id);
+    if (user && (await form.remove(USERS, user.id, user.username))) onSaved(user.id);
   }
 
   return (
-    <form onSubmit={submit} data-testid="user-form">
-      <h2>{user ? `${t('admin.edit')} ${user.username}` : t('admin.new')}</h2>
-      <Field label={t('admin.username')} path="username" fields={save.fields}>
-        <TextInput name="username" value={username} onInput={setUsername} />
-      </Field>
-      <Field label={t('admin.password')} path="password" fields={save.fields}>
-        <TextInput
-          name="password"
-          type="password"
-          value={password}
-          onInput={setPassword}
-          placeholder={user ? t('admin.passwordKeep') : ''}
-        />
-      </Field>
-      <Field label={t('admin.displayName')} path="displayName" fields={save.fields}>
-        <TextInput name="displayName" value={displayName} onInput={setDisplayName} />
-      </Field>
-      <Field label={t('admin.role')} path="role" fields={save.fields}>
-        <Select
-          name="role"
-          value={role}
-          onChange={setRole}
-          options={ROLES.map((r) => [r, t(`admin.role.${r}`)])}
-        />
-      </Field>
+    <RecordFormFrame
+      testId="user-form"
+      title={editTitle(user?.username)}
+      form={form}
+      onSubmit={submit}
+      onDelete={user?.active ? deactivate : undefined}
+      deleteLabel={t('admin.deactivate')}
+    >
+      <TextField label={t('admin.username')} path="username" value={username} onInput={setUsername} />
+      <TextField
+        label={t('admin.password')}
+        path="password"
+        type="password"
+        value={password}
+        onInput={setPassword}
+        placeholder={user ? t('admin.passwordKeep') : ''}
+      />
+      <TextField
+        label={t('admin.displayName')}
+        path="displayName"
+        value={displayName}
+        onInput={setDisplayName}
+      />
+      <SelectField
+        label={t('admin.role')}
+        path="role"
+        value={role}
+        onChange={setRole}
+        options={ROLES.map((r) => [r, t(`admin.role.${r}`)])}
+      />
       {role === 'unit_member' && (
-        <Field label={t('admin.unit')} path="unitId" fields={save.fields}>
-          <Select
-            name="unitId"
-            value={unitId}
-            onChange={setUnitId}
-            options={[
-              ['', t('admin.none')],
-              ...units.filter((u) => u.active).map((u): [string, string] => [u.id, pick(u.name)]),
-            ]}
-          />
-        </Field>
+        <SelectField
+          label={t('admin.unit')}
+          path="unitId"
+          value={unitId}
+          onChange={setUnitId}
+          options={[
+            ['', t('admin.none')],
+            ...units.filter((u) => u.active).map((u): [string, string] => [u.id, pick(u.name)]),
+          ]}
+        />
       )}
       {level && (
-        <Field label={t('admin.area')} path="areaId" fields={save.fields}>
-          <Select
-            name="areaId"
-            value={areaId}
-            onChange={setAreaId}
-            options={[
-              ['', t('admin.none')],
-              ...areas
-                .filter((a) => a.level === level)
-                .map((a): [string, string] => [a.id, areaPath(areas, a.id, lang)]),
-            ]}
-          />
-        </Field>
+        <SelectField
+          label={t('admin.area')}
+          path="areaId"
+          value={areaId}
+          onChange={setAreaId}
+          options={[
+            ['', t('admin.none')],
+            ...areaOptions(
+              areas,
+              lang,
+              areas.filter((a) => a.level === level),
+            ),
+          ]}
+        />
       )}
-      {user && (
-        <label class="inline">
-          <input type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
-          {t('admin.active')}
-        </label>
-      )}
-      <ErrorBox error={save.error} />
-      <FormButtons
-        busy={save.busy}
-        saved={saved}
-        onDelete={user?.active ? deactivate : undefined}
-        deleteLabel={t('admin.deactivate')}
-      />
-    </form>
+      {user && <ActiveCheckbox value={active} onChange={setActive} />}
+    </RecordFormFrame>
   );
 }
 
 /** Staff accounts: unit members, secretaries and administrators. */
 export function UsersPage() {
   useLang();
-  const res = useResource<User>('/api/v1/admin/users');
+  const res = useResource<User>(USERS);
   const units = useResource<Unit>('/api/v1/admin/units');
   const areas = useResource<Area>('/api/v1/admin/areas');
-  const [selected, setSelected] = useState<string | null>(null);
-  // Remount the form only when the user picks another record, not when a save selects the new one.
-  const [formKey, setFormKey] = useState(0);
-  const choose = (id: string) => {
-    setSelected(id);
-    setFormKey((k) => k + 1);
-  };
-  const user = res.items.find((u) => u.id === selected) ?? null;
   return (
-    <AdminSplit
-      loading={res.loading}
-      error={res.error ?? units.error ?? areas.error}
-      onNew={() => choose('new')}
-      list={
-        <table data-testid="user-list">
-          <tbody>
-            {res.items.map((u) => (
-              <tr
-                key={u.id}
-                class={`clickable${u.id === selected ? ' selected' : ''}`}
-                onClick={() => choose(u.id)}
-              >
-                <td>{u.username}</td>
-                <td>{u.displayName}</td>
-                <td class="muted">
-                  {t(`admin.role.${u.role}`)}
-                  {!u.active && ` · ${t('admin.inactive')}`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
-      editor={
-        (selected === 'new' || user) && (
-          <UserForm
-            key={formKey}
-            user={user}
-            units={units.items}
-            areas={areas.items}
-            onSaved={async (id) => {
-              // Reload first, so the record is there when it becomes the selection.
-              await res.reload();
-              setSelected(id);
-            }}
-          />
-        )
-      }
+    <RecordPage
+      records={res}
+      keyOf={(u) => u.id}
+      references={[units, areas]}
+      list={(selection) => (
+        <RecordTable
+          testId="user-list"
+          rows={res.items}
+          selection={selection}
+          cells={(u) => (
+            <>
+              <td>{u.username}</td>
+              <td>{u.displayName}</td>
+              <td class="muted">
+                {t(`admin.role.${u.role}`)}
+                {!u.active && ` · ${t('admin.inactive')}`}
+              </td>
+            </>
+          )}
+        />
+      )}
+      form={(user, onSaved) => (
+        <UserForm user={user} units={units.items} areas={areas.items} onSaved={onSaved} />
+      )}
     />
   );
 }
