@@ -128,6 +128,10 @@ describe('browser: a P1 from the resident’s phone to the rating', function () 
     await resident.click('[data-testid="follow"]');
     await resident.locator('[data-testid="track-page"][data-status="accepted"]').waitFor();
     await resident.locator('[data-testid="track-due"]').waitFor();
+    // The fix clock counts down live on the resident's page too (4 h for a P1).
+    const countdown = resident.locator('[data-testid="track-due"] [data-testid="countdown"]');
+    await countdown.waitFor();
+    assert.match((await countdown.textContent()) ?? '', /\d/);
     await screenshot(resident, '09-resident-tracking');
 
     // The unit fixes it, with a photo.

@@ -7,7 +7,8 @@ export interface PublicTicketView {
   status: string;
   createdAt: string;
   unit?: { name: { zh: string; en: string } };
-  deadlines: Record<string, { dueAt: string }>;
+  /** When each running clock started and is due (and since when it stands still), for a countdown. */
+  deadlines: Record<string, { dueAt: string; startedAt: string; pausedAt?: string }>;
   timeline: Array<{ type: string; at: string; note?: string }>;
   mergedInto?: { trackingCode: string };
 }
@@ -26,7 +27,10 @@ export async function publicViewOf(platform: Platform, ticket: TicketDoc): Promi
     deadlines: Object.fromEntries(
       Object.entries(ticket.deadlines ?? {})
         .filter(([, d]) => d)
-        .map(([kind, d]) => [kind, { dueAt: d!.dueAt }]),
+        .map(([kind, d]) => [
+          kind,
+          { dueAt: d!.dueAt, startedAt: d!.startedAt, ...(d!.pausedAt ? { pausedAt: d!.pausedAt } : {}) },
+        ]),
     ),
     timeline: ticket.events.map((e) => ({ type: e.type, at: new Date(e.at).toISOString() })),
   };

@@ -147,7 +147,12 @@ export const schemas = {
       unit: { type: 'object', required: ['name'], properties: { name: ref('LocalizedName') } },
       deadlines: {
         type: 'object',
-        additionalProperties: { type: 'object', required: ['dueAt'], properties: { dueAt: isoTime } },
+        additionalProperties: {
+          type: 'object',
+          required: ['dueAt', 'startedAt'],
+          additionalProperties: false,
+          properties: { dueAt: isoTime, startedAt: isoTime, pausedAt: isoTime },
+        },
       },
       timeline: {
         type: 'array',

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../lib/api';
+import { Countdown } from '../lib/countdown';
 import { ErrorBox } from '../lib/error-box';
 import { formatDateTime } from '../lib/format';
 import { pick, t, useLang } from '../lib/i18n';
@@ -15,7 +16,7 @@ interface PublicView {
   status: string;
   createdAt: string;
   unit?: { name: { zh: string; en: string } };
-  deadlines: Record<string, { dueAt: string }>;
+  deadlines: Record<string, { dueAt: string; startedAt: string; pausedAt?: string }>;
   timeline: { type: string; at: string; note?: string }[];
   mergedInto?: { trackingCode: string };
 }
@@ -61,7 +62,7 @@ export function TrackPage({ code, categoryName }: { code: string; categoryName: 
   }
   if (!view.data) return <p class="loading">{t('common.loading')}</p>;
   const v = view.data;
-  // The public view carries due times only: show the one the unit is working to now.
+  // Show the clock the unit is working to now: its due time and a live countdown.
   const current = v.status === 'dispatched' ? 'ack' : v.status === 'accepted' ? 'resolve' : null;
   const due = current ? v.deadlines[current] : undefined;
   return (
@@ -87,10 +88,8 @@ export function TrackPage({ code, categoryName }: { code: string; categoryName: 
         )}
         {current && due && (
           <p data-testid="track-due">
-            {t(`deadline.${current}`)}: <strong>{formatDateTime(due.dueAt, lang)}</strong>
-            {Date.parse(due.dueAt) < Date.now() && (
-              <span class="countdown level-breached"> {t('level.breached')}</span>
-            )}
+            {t(`deadline.${current}`)}: <strong>{formatDateTime(due.dueAt, lang)}</strong>{' '}
+            <Countdown deadline={due} />
           </p>
         )}
         {v.mergedInto && (
