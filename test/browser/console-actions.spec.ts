@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
-import type { Browser, Page } from 'playwright-core';
-import { DESK, launchBrowser, loginThroughForm, PageSet, screenshot } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { browserSuite, DESK, loginThroughForm, screenshot } from '../support/browser';
 import { login, request } from '../support/http-client';
-import { startTestSystem, type TestSystem } from '../support/test-system';
 
 const PASSWORD = 'demo-test-password';
 
@@ -13,27 +12,11 @@ const PASSWORD = 'demo-test-password';
  */
 describe('browser: unit console actions', function () {
   this.timeout(120000);
-  let system: TestSystem;
-  let browser: Browser;
+  const suite = browserSuite('console-actions');
   let page: Page;
-  const pages = new PageSet(
-    () => browser,
-    () => system.url,
-  );
-
-  before(async () => {
-    [system, browser] = await Promise.all([startTestSystem(), launchBrowser()]);
-  });
-  afterEach(async function () {
-    await pages.afterEach(this.currentTest, 'console-actions');
-  });
-  after(async () => {
-    await browser?.close();
-    await system?.destroy();
-  });
 
   async function report(category: string, grid: string): Promise<{ id: string; code: string }> {
-    const res = await request(system.url, 'POST', '/api/v1/reports', {
+    const res = await request(suite.system.url, 'POST', '/api/v1/reports', {
       body: { category, description: `${category} 测试 console actions`, location: demoGridCentre(grid) },
     });
     assert.equal(res.status, 201, JSON.stringify(res.body));
@@ -46,7 +29,7 @@ describe('browser: unit console actions', function () {
   }
 
   beforeEach(async () => {
-    page = await pages.open(DESK, '/console.html');
+    page = await suite.pages.open(DESK, '/console.html');
     await loginThroughForm(page, 'water.member', PASSWORD);
     await page.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
   });
@@ -89,7 +72,7 @@ describe('browser: unit console actions', function () {
 
   it('refuses to act on a stale screen (409) and reloads the ticket', async () => {
     // A console cut off from live pushes (socket.io blocked), so its screen goes stale.
-    const offline = await pages.open(DESK, '/console.html', async (p) => {
+    const offline = await suite.pages.open(DESK, '/console.html', async (p) => {
       await p.routeWebSocket('**/socket.io/**', (ws) => ws.close());
       await p.route('**/socket.io/**', (route) => route.abort());
     });
@@ -103,8 +86,8 @@ describe('browser: unit console actions', function () {
     const version = Number(await detail.getAttribute('data-version'));
 
     // A colleague signs first, from another screen.
-    const token = await login(system.url, 'water.member', PASSWORD);
-    const signed = await request(system.url, 'POST', `/api/v1/tickets/${t.id}/accept`, {
+    const token = await login(suite.system.url, 'water.member', PASSWORD);
+    const signed = await request(suite.system.url, 'POST', `/api/v1/tickets/${t.id}/accept`, {
       token,
       body: {},
       headers: { 'if-match': String(version) },

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
-import type { Browser } from 'playwright-core';
-import { DESK, launchBrowser, loginThroughForm, PageSet, screenshot } from '../support/browser';
+import { browserSuite, DESK, loginThroughForm, screenshot } from '../support/browser';
 import { addFastCategory } from '../support/fast-category';
 import { request } from '../support/http-client';
-import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
  * The unit console's countdown, live against the real SLA timers: green, amber once the first
@@ -13,31 +11,18 @@ import { startTestSystem, type TestSystem } from '../support/test-system';
  */
 describe('browser: the unit console’s countdown turns amber, then red', function () {
   this.timeout(120000);
-  let system: TestSystem;
-  let browser: Browser;
-  const pages = new PageSet(
-    () => browser,
-    () => system.url,
-  );
+  const suite = browserSuite('countdown');
 
   before(async () => {
-    [system, browser] = await Promise.all([startTestSystem(), launchBrowser()]);
-    await addFastCategory(system.platform, 'fast_sign_web', 'PT8S', 'PT1H');
-  });
-  afterEach(async function () {
-    await pages.afterEach(this.currentTest, 'countdown');
-  });
-  after(async () => {
-    await browser?.close();
-    await system?.destroy();
+    await addFastCategory(suite.system.platform, 'fast_sign_web', 'PT8S', 'PT1H');
   });
 
   it('colours the sign countdown by the SLA level and shows the escalation', async () => {
-    const page = await pages.open(DESK, '/console.html');
+    const page = await suite.pages.open(DESK, '/console.html');
     await loginThroughForm(page, 'municipal.member', 'demo-test-password');
     await page.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
 
-    const res = await request(system.url, 'POST', '/api/v1/reports', {
+    const res = await request(suite.system.url, 'POST', '/api/v1/reports', {
       body: {
         category: 'fast_sign_web',
         description: '测试倒计时颜色 countdown colours',

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
-import type { Browser, Page } from 'playwright-core';
-import { DESK, launchBrowser, loginThroughForm, newPage, screenshot } from '../support/browser';
+import { browserSuite, DESK, loginThroughForm, screenshot } from '../support/browser';
 import { login, request } from '../support/http-client';
-import { startTestSystem, type TestSystem } from '../support/test-system';
 
 const PASSWORD = 'demo-test-password';
 
@@ -15,31 +13,9 @@ const PASSWORD = 'demo-test-password';
  */
 describe('browser: secretary dashboard and administration', function () {
   this.timeout(120000);
-  let system: TestSystem;
-  let browser: Browser;
-  const errors: string[][] = [];
-  const pages: Page[] = [];
-
-  before(async () => {
-    [system, browser] = await Promise.all([startTestSystem(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await system?.destroy();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    for (const e of errors.flat()) console.log(`      ${e}`);
-    for (const [i, p] of pages.entries()) await screenshot(p, `failed-dashboard-${i}`).catch(() => undefined);
-  });
-
-  async function open(path: string): Promise<Page> {
-    const p = await newPage(browser, system.url, DESK);
-    errors.push(p.errors);
-    pages.push(p.page);
-    await p.page.goto(path);
-    return p.page;
-  }
+  const suite = browserSuite('dashboard');
+  // Each test's pages, with their errors; on a failure the suite prints them and screenshots them.
+  const open = (path: string) => suite.pages.open(DESK, path);
 
   it('shows a returned ticket in the inbox live and re-routes it from the detail', async () => {
     const dash = await open('/dashboard.html');
@@ -56,7 +32,7 @@ describe('browser: secretary dashboard and administration', function () {
       await dash.locator(`[data-testid="kpi-${tile}"]`).waitFor();
 
     // A burst main in Chunhai goes to the water company, which hands it back.
-    const report = await request(system.url, 'POST', '/api/v1/reports', {
+    const report = await request(suite.system.url, 'POST', '/api/v1/reports', {
       body: {
         category: 'water_main_burst',
         description: '春海街水管爆裂 — a burst main',
@@ -68,8 +44,8 @@ describe('browser: secretary dashboard and administration', function () {
     const row = dash.locator(`[data-testid="ticket-row-${trackingCode}"]`);
     await row.waitFor({ timeout: 10000 });
     assert.equal(await row.locator('[data-testid="countdown"]').count(), 1);
-    const water = await login(system.url, 'water.member', PASSWORD);
-    const ret = await request(system.url, 'POST', `/api/v1/tickets/${ticketId}/return`, {
+    const water = await login(suite.system.url, 'water.member', PASSWORD);
+    const ret = await request(suite.system.url, 'POST', `/api/v1/tickets/${ticketId}/return`, {
       token: water,
       body: { reason: '是排水管道问题，不属于供水' },
     });
@@ -93,8 +69,8 @@ describe('browser: secretary dashboard and administration', function () {
     await waitFor(async () => (await inboxRow.count()) === 0, 'the decided ticket leaves the inbox');
     await screenshot(dash, 'dash-02-return-approved');
 
-    const secretary = await login(system.url, 'chunhai.secretary', PASSWORD);
-    const after = await request(system.url, 'GET', `/api/v1/tickets/${ticketId}`, { token: secretary });
+    const secretary = await login(suite.system.url, 'chunhai.secretary', PASSWORD);
+    const after = await request(suite.system.url, 'GET', `/api/v1/tickets/${ticketId}`, { token: secretary });
     assert.equal(after.body.status, 'dispatched');
     assert.equal(after.body.unitId, 'municipal');
 
@@ -143,7 +119,7 @@ describe('browser: secretary dashboard and administration', function () {
     );
     await screenshot(admin, 'admin-02-grid-saved');
 
-    const areas = await request(system.url, 'GET', '/api/v1/areas');
+    const areas = await request(suite.system.url, 'GET', '/api/v1/areas');
     const grid = (areas.body as any[]).find((a) => a.name.zh === '春海三网格');
     assert.ok(grid, 'the grid is stored');
     assert.equal(grid.parentId, 'chunhai');
@@ -177,7 +153,7 @@ describe('browser: secretary dashboard and administration', function () {
         `${tab}: "new" opens an empty form`,
       );
     }
-    assert.deepEqual(errors.at(-1), [], 'no page errors');
+    assert.deepEqual(suite.pages.errors, [], 'no page errors');
   });
 });
 

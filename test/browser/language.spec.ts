@@ -1,24 +1,13 @@
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { DESK, launchBrowser, newPage, PHONE, screenshot } from '../support/browser';
-import { startTestSystem, type TestSystem } from '../support/test-system';
+import { browserSuite, DESK, newPage, PHONE, screenshot } from '../support/browser';
 
 /** Simplified Chinese first; one switch to English that every page of the origin remembers. */
 describe('browser: the language switch', function () {
   this.timeout(120000);
-  let system: TestSystem;
-  let browser: Browser;
-
-  before(async () => {
-    [system, browser] = await Promise.all([startTestSystem(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await system?.destroy();
-  });
+  const suite = browserSuite('language');
 
   it('shows Chinese first, switches to English and back, and remembers the choice', async () => {
-    const { page, context } = await newPage(browser, system.url, PHONE);
+    const { page, context } = await newPage(suite.browser, suite.system.url, PHONE);
     await page.goto('/');
     const road = page.locator('[data-category="road_collapse"] .category-name');
     await road.waitFor();

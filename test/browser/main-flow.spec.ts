@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
-import type { Browser } from 'playwright-core';
-import {
-  DESK,
-  launchBrowser,
-  loginThroughForm,
-  PageSet,
-  PHONE,
-  screenshot,
-  TINY_PNG,
-} from '../support/browser';
+import { browserSuite, DESK, loginThroughForm, PHONE, screenshot, TINY_PNG } from '../support/browser';
 import { login, request } from '../support/http-client';
-import { startTestSystem, type TestSystem } from '../support/test-system';
 
 const PASSWORD = 'demo-test-password';
 
@@ -23,25 +13,9 @@ const PASSWORD = 'demo-test-password';
  */
 describe('browser: a P1 from the resident’s phone to the rating', function () {
   this.timeout(120000);
-  let system: TestSystem;
-  let browser: Browser;
-  const pages = new PageSet(
-    () => browser,
-    () => system.url,
-  );
+  const suite = browserSuite('main-flow');
 
-  before(async () => {
-    [system, browser] = await Promise.all([startTestSystem(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await system?.destroy();
-  });
-  afterEach(async function () {
-    await pages.afterEach(this.currentTest, 'main-flow');
-  });
-
-  const open = (device: typeof PHONE | typeof DESK, path: string) => pages.open(device, path);
+  const open = (device: typeof PHONE | typeof DESK, path: string) => suite.pages.open(device, path);
 
   it('files, dispatches, signs, fixes, verifies and rates, live on every screen', async () => {
     // Staff screens first, so they are listening when the report arrives.
@@ -160,10 +134,10 @@ describe('browser: a P1 from the resident’s phone to the rating', function () 
       if ((await confirm.count()) > 0) await confirm.click();
     } else {
       console.log('      (dashboard has no verify button: verified through the API)');
-      const token = await login(system.url, 'chunhai.secretary', PASSWORD);
-      const list = await request(system.url, 'GET', `/api/v1/tickets?status=resolved`, { token });
+      const token = await login(suite.system.url, 'chunhai.secretary', PASSWORD);
+      const list = await request(suite.system.url, 'GET', `/api/v1/tickets?status=resolved`, { token });
       const ticket = list.body.items.find((t: any) => t.trackingCode === code);
-      const res = await request(system.url, 'POST', `/api/v1/tickets/${ticket.id}/verify`, {
+      const res = await request(suite.system.url, 'POST', `/api/v1/tickets/${ticket.id}/verify`, {
         token,
         body: { solved: true, note: '现场核查已修复' },
       });
@@ -183,7 +157,7 @@ describe('browser: a P1 from the resident’s phone to the rating', function () 
     // The console inbox no longer holds the closed ticket.
     await waitFor(async () => (await row.count()) === 0, 'closed ticket leaves the inbox');
     // Script errors fail the test; refused requests are listed (pages show those to the user).
-    const all = pages.errors;
+    const all = suite.pages.errors;
     for (const e of all.filter((x) => x.startsWith('http 4'))) console.log(`      note: ${e}`);
     assert.deepEqual(
       all.filter((e) => !e.startsWith('http 4')),

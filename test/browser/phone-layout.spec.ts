@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, PHONE, screenshot } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { browserSuite, newPage, PHONE, screenshot } from '../support/browser';
 import { request } from '../support/http-client';
-import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /** Residents use phones: at 375 px wide no page of theirs may scroll sideways. */
 describe('browser: the resident pages on a phone (375 px)', function () {
   this.timeout(120000);
-  let system: TestSystem;
-  let browser: Browser;
-
-  before(async () => {
-    [system, browser] = await Promise.all([startTestSystem(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await system?.destroy();
-  });
+  const suite = browserSuite('phone-layout');
 
   async function assertNoSidewaysScroll(page: Page, where: string) {
     const { scroll, client } = await page.evaluate(() => {
@@ -31,7 +21,7 @@ describe('browser: the resident pages on a phone (375 px)', function () {
   for (const lang of ['zh', 'en'] as const) {
     it(`fits the form, the confirmation with duplicates and the tracking page (${lang})`, async () => {
       // Another report of the same kind at the same spot, so the confirmation lists a duplicate.
-      const earlier = await request(system.url, 'POST', '/api/v1/reports', {
+      const earlier = await request(suite.system.url, 'POST', '/api/v1/reports', {
         body: {
           category: 'broken_paving',
           description: '人行道砖松动 broken paving',
@@ -40,7 +30,7 @@ describe('browser: the resident pages on a phone (375 px)', function () {
       });
       assert.equal(earlier.status, 201, JSON.stringify(earlier.body));
 
-      const { page, context } = await newPage(browser, system.url, PHONE);
+      const { page, context } = await newPage(suite.browser, suite.system.url, PHONE);
       await page.goto('/');
       await page.locator('[data-testid="category-picker"]').waitFor();
       if (lang === 'en') await page.click('[data-testid="lang-switch"]');

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
-import type { Browser } from 'playwright-core';
-import { DESK, launchBrowser, loginThroughForm, PageSet, screenshot } from '../support/browser';
+import { browserSuite, DESK, loginThroughForm, screenshot } from '../support/browser';
 import { eventually, login, request } from '../support/http-client';
-import { startTestSystem, type TestSystem } from '../support/test-system';
 
 const PASSWORD = 'demo-test-password';
 
@@ -13,26 +11,10 @@ const PASSWORD = 'demo-test-password';
  */
 describe('browser: a console that lost its live connection catches up on reconnect', function () {
   this.timeout(120000);
-  let system: TestSystem;
-  let browser: Browser;
-  const pages = new PageSet(
-    () => browser,
-    () => system.url,
-  );
-
-  before(async () => {
-    [system, browser] = await Promise.all([startTestSystem(), launchBrowser()]);
-  });
-  afterEach(async function () {
-    await pages.afterEach(this.currentTest, 'reconnect');
-  });
-  after(async () => {
-    await browser?.close();
-    await system?.destroy();
-  });
+  const suite = browserSuite('reconnect');
 
   it('shows a ticket dispatched while it was offline once it is back', async () => {
-    const page = await pages.open(DESK, '/console.html');
+    const page = await suite.pages.open(DESK, '/console.html');
     await loginThroughForm(page, 'municipal.member', PASSWORD);
     const status = page.locator('[data-testid="live-status"]');
     await page.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
@@ -40,10 +22,10 @@ describe('browser: a console that lost its live connection catches up on reconne
     // The server drops every socket (as on a restart), and the way back is blocked for a while.
     await page.routeWebSocket('**/socket.io/**', (ws) => ws.close());
     await page.route('**/socket.io/**', (route) => route.abort());
-    system.services.live.io.disconnectSockets(true);
+    suite.system.services.live.io.disconnectSockets(true);
     await page.locator('[data-testid="live-status"][data-status="disconnected"]').waitFor();
 
-    const res = await request(system.url, 'POST', '/api/v1/reports', {
+    const res = await request(suite.system.url, 'POST', '/api/v1/reports', {
       body: {
         category: 'road_collapse',
         description: '断线期间的塌陷 while offline',
@@ -51,9 +33,9 @@ describe('browser: a console that lost its live connection catches up on reconne
       },
     });
     assert.equal(res.status, 201);
-    const token = await login(system.url, 'municipal.member', PASSWORD);
+    const token = await login(suite.system.url, 'municipal.member', PASSWORD);
     await eventually(async () => {
-      const t = await request(system.url, 'GET', `/api/v1/tickets/${res.body.ticketId}`, { token });
+      const t = await request(suite.system.url, 'GET', `/api/v1/tickets/${res.body.ticketId}`, { token });
       return t.status === 200 && t.body.status === 'dispatched' ? true : undefined;
     }, 15000);
     await page.waitForTimeout(500);

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { DESK, launchBrowser, loginThroughForm, newPage, screenshot } from '../support/browser';
-import { startTestSystem, type TestSystem } from '../support/test-system';
+import type { Page } from 'playwright-core';
+import { browserSuite, DESK, loginThroughForm, newPage, screenshot } from '../support/browser';
 
 const PASSWORD = 'demo-test-password';
 const TTL_SECONDS = 6;
@@ -12,22 +11,10 @@ const TTL_SECONDS = 6;
  */
 describe('browser: an expired staff session goes back to the login form', function () {
   this.timeout(120000);
-  let system: TestSystem;
-  let browser: Browser;
-
-  before(async () => {
-    [system, browser] = await Promise.all([
-      startTestSystem({ TOKEN_TTL_SECONDS: String(TTL_SECONDS) }),
-      launchBrowser(),
-    ]);
-  });
-  after(async () => {
-    await browser?.close();
-    await system?.destroy();
-  });
+  const suite = browserSuite('session-expiry', { TOKEN_TTL_SECONDS: String(TTL_SECONDS) });
 
   async function loggedInConsole(): Promise<Page> {
-    const { page } = await newPage(browser, system.url, DESK);
+    const { page } = await newPage(suite.browser, suite.system.url, DESK);
     await page.goto('/console.html');
     await loginThroughForm(page, 'municipal.member', PASSWORD);
     await page.locator('[data-testid="inbox-count"]').waitFor();

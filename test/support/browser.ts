@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { startTestSystem, type TestSystem } from './test-system';
 
 /**
  * Debian's chromium driven by playwright-core: no browser download, headless, no network of its
@@ -128,4 +129,44 @@ export class PageSet {
     }
     for (const p of this.opened.splice(0)) await p.context.close().catch(() => undefined);
   }
+}
+
+/** What a browser spec works with: its own test system, one Chromium, and the pages it opened. */
+export interface BrowserSuite {
+  readonly system: TestSystem;
+  readonly browser: Browser;
+  readonly pages: PageSet;
+}
+
+/**
+ * Registers the hooks every browser spec needs — start a test system and Chromium side by side,
+ * after each test report (on failure) and close its pages, stop both at the end — and gives the
+ * spec access to them. Call inside `describe`.
+ */
+export function browserSuite(name: string, overrides: Record<string, string> = {}): BrowserSuite {
+  let system: TestSystem | undefined;
+  let browser: Browser | undefined;
+  const pages = new PageSet(
+    () => browser!,
+    () => system!.url,
+  );
+  before(async () => {
+    [system, browser] = await Promise.all([startTestSystem(overrides), launchBrowser()]);
+  });
+  afterEach(async function () {
+    await pages.afterEach(this.currentTest, name);
+  });
+  after(async () => {
+    await browser?.close();
+    await system?.destroy();
+  });
+  return {
+    get system() {
+      return system!;
+    },
+    get browser() {
+      return browser!;
+    },
+    pages,
+  };
 }
