@@ -2,22 +2,10 @@
 
 export type Rate = number | null;
 
-export interface KpiCounts {
-  dispatched: number;
-  signed: number;
-  signedOnTime: number;
-  due: number;
-  fixedOnTime: number;
-  closed: number;
-  solved: number;
-  rated: number;
-  satisfied: number;
-  basicallySatisfied: number;
-  dissatisfied: number;
-  returned: number;
-  extended: number;
-  reworked: number;
-}
+// Type-only from the pure domain package: the same counts the projection computes.
+import type { KpiCounts } from '@grid-dispatch/domain';
+
+export type { KpiCounts };
 
 export interface KpiRates {
   responseRate: Rate;

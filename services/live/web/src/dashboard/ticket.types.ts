@@ -1,21 +1,14 @@
 /**
  * The shapes the dashboard reads from the API (GET /api/v1/tickets, /tickets/{id}) and from the
  * live socket (ticket.updated). Written here, not imported from shared/contracts, because the web
- * bundle must not pull server packages (zod, mongoose) into the browser.
+ * bundle must not pull server packages (zod, mongoose) into the browser; the status and deadline
+ * names come type-only from the pure domain package.
  */
 
-export type TicketStatus =
-  | 'submitted'
-  | 'dispatched'
-  | 'accepted'
-  | 'resolved'
-  | 'closed'
-  | 'returned'
-  | 'reopened'
-  | 'cancelled'
-  | 'merged';
+// Type-only: erased from the bundle, so the browser gets none of the domain package's code.
+import type { DeadlineKind, TicketStatus } from '@grid-dispatch/domain';
 
-export type DeadlineKind = 'ack' | 'resolve' | 'verify';
+export type { DeadlineKind, TicketStatus };
 
 export interface DeadlineState {
   dueAt: string;
