@@ -75,6 +75,17 @@ export function ActionPanel({ ticket, names, units, mergeTargets, onDone }: Prop
       {label}
     </label>
   );
+  // The next unit, for an approved return or a reassignment: never the one holding the ticket.
+  const unitPicker = () => (
+    <UnitPicker
+      units={units}
+      names={names}
+      value={input.unitId ?? ''}
+      exclude={ticket.unitId}
+      onChange={(unitId) => set({ unitId })}
+      error={fields.unitId}
+    />
+  );
   const text = (name: 'note' | 'reason', required = false) => (
     <div class="field">
       <label>
@@ -127,29 +138,13 @@ export function ActionPanel({ ticket, names, units, mergeTargets, onDone }: Prop
                 {radio('approve', false, t('act.refuse'))}
                 {fields.approve && <span class="field-error">{fields.approve}</span>}
               </div>
-              {ticket.pendingRequest?.kind === 'return' && input.approve && (
-                <UnitPicker
-                  units={units}
-                  names={names}
-                  value={input.unitId ?? ''}
-                  exclude={ticket.unitId}
-                  onChange={(unitId) => set({ unitId })}
-                  error={fields.unitId}
-                />
-              )}
+              {ticket.pendingRequest?.kind === 'return' && input.approve && unitPicker()}
               {text('note')}
             </>
           )}
           {action === 'reassign' && (
             <>
-              <UnitPicker
-                units={units}
-                names={names}
-                value={input.unitId ?? ''}
-                exclude={ticket.unitId}
-                onChange={(unitId) => set({ unitId })}
-                error={fields.unitId}
-              />
+              {unitPicker()}
               {text('reason')}
             </>
           )}
