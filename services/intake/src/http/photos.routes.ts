@@ -44,29 +44,29 @@ export function photosRouter(platform: Platform, maxBytes: number, throttle: Upl
     await throttle.take(req.ip ?? 'unknown');
     const id = randomBytes(16).toString('base64url');
     const sha256 = createHash('sha256').update(body).digest('hex');
-    await platform.models.photos.create({
-      _id: id,
-      contentType: declared,
-      bytes: body.length,
-      sha256,
-      data: body,
-    });
+    // Bytes first: a stored description always has its bytes (see PhotoDoc).
+    await platform.models.photoData.create({ _id: id, data: body });
+    await platform.models.photos.create({ _id: id, contentType: declared, bytes: body.length, sha256 });
     const url = photoPath(id);
     res.status(201).location(url).json({ id, url, contentType: declared, bytes: body.length });
   });
 
   router.get('/:id', async (req, res) => {
-    const photo = PHOTO_ID.test(req.params.id)
-      ? await platform.models.photos.findById(req.params.id).exec()
-      : null;
-    if (!photo) throw new AppError('NOT_FOUND', 'No such photo.');
+    const id = req.params.id;
+    const [photo, bytes] = PHOTO_ID.test(id)
+      ? await Promise.all([
+          platform.models.photos.findById(id).lean().exec(),
+          platform.models.photoData.findById(id).exec(), // a document: `data` comes back a Buffer
+        ])
+      : [null, null];
+    if (!photo || !bytes) throw new AppError('NOT_FOUND', 'No such photo.');
     res.set({
       'Content-Type': photo.contentType,
       'Cache-Control': 'public, max-age=31536000, immutable',
       'X-Content-Type-Options': 'nosniff',
       ETag: `"${photo.sha256}"`,
     });
-    res.send(photo.data);
+    res.send(bytes.data);
   });
 
   return router;

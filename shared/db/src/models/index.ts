@@ -3,7 +3,7 @@ import { areaModel } from './area.model';
 import { calendarModel } from './calendar.model';
 import { categoryModel } from './category.model';
 import { kpiBucketModel, ticketFactModel } from './kpi.model';
-import { photoModel } from './photo.model';
+import { photoDataModel, photoModel } from './photo.model';
 import { responsibilityModel } from './responsibility.model';
 import { ticketModel } from './ticket.model';
 import { unitModel } from './unit.model';
@@ -33,6 +33,7 @@ export function createModels(connection: Connection) {
     ticketFacts: ticketFactModel(connection),
     kpiBuckets: kpiBucketModel(connection),
     photos: photoModel(connection),
+    photoData: photoDataModel(connection),
   };
 }
 
