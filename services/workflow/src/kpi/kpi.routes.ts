@@ -1,5 +1,11 @@
-import { toAreaNode } from '@grid-dispatch/db';
-import { ancestorPath, daysBetween, isWithinArea, monthDays, rotatingChair } from '@grid-dispatch/domain';
+import {
+  type AreaNode,
+  ancestorPath,
+  daysBetween,
+  isWithinArea,
+  monthDays,
+  rotatingChair,
+} from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { principalOf, requireStaff } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
@@ -29,10 +35,11 @@ export function kpiRouter(platform: Platform, config: WorkflowConfig): Router {
 
   async function report(query: Record<string, unknown>, principal: ReturnType<typeof principalOf>) {
     const [areas, units] = await Promise.all([
-      platform.models.areas.find({}).lean().exec(),
+      // The hierarchy only: no boundaries to read and parse on every dashboard refresh.
+      platform.models.areas.find({}, { name: 1, level: 1, parentId: 1 }).lean().exec(),
       platform.models.units.find({}, { name: 1, areaIds: 1 }).lean().exec(),
     ]);
-    const nodes = areas.map(toAreaNode);
+    const nodes: AreaNode[] = areas.map((a) => ({ id: a._id, level: a.level, parentId: a.parentId }));
     const scope = resolveKpiScope(principal, query, nodes, new Date());
     const entries = await platform.kpis.entries(scope.scope, daysBetween(scope.from, scope.to));
     const names = new Map(units.map((u) => [u._id, u.name]));
