@@ -2,12 +2,16 @@ import { createSecretKey, type KeyObject } from 'node:crypto';
 import { AppError } from '@grid-dispatch/errors';
 import jwt from 'jsonwebtoken';
 
-export type StaffRole =
-  | 'unit_member'
-  | 'community_secretary'
-  | 'subdistrict_secretary'
-  | 'district_secretary'
-  | 'admin';
+/** Every staff role, admin included (for routes any logged-in staff may call). */
+export const STAFF_ROLES = [
+  'unit_member',
+  'community_secretary',
+  'subdistrict_secretary',
+  'district_secretary',
+  'admin',
+] as const;
+
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** Who a staff token speaks for; the same on every replica (stateless, HMAC-signed). */
 export interface StaffPrincipal {

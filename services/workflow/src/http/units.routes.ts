@@ -1,15 +1,8 @@
+import { STAFF_ROLES } from '@grid-dispatch/auth';
 import type { Models } from '@grid-dispatch/db';
 import { requireStaff } from '@grid-dispatch/http';
 import { Router } from 'express';
 import type { WorkflowConfig } from '../config';
-
-const STAFF = [
-  'unit_member',
-  'community_secretary',
-  'subdistrict_secretary',
-  'district_secretary',
-  'admin',
-] as const;
 
 /**
  * GET /api/v1/units: the member units, for staff pickers (a secretary re-routing a ticket or
@@ -17,7 +10,7 @@ const STAFF = [
  */
 export function unitsRouter(models: Models, config: WorkflowConfig): Router {
   const router = Router();
-  router.get('/units', requireStaff(config.AUTH_SECRET, STAFF), async (_req, res) => {
+  router.get('/units', requireStaff(config.AUTH_SECRET, STAFF_ROLES), async (_req, res) => {
     const units = await models.units.find({}).sort({ _id: 1 }).lean().exec();
     res.json(
       units.map((u) => ({ id: u._id, name: u.name, kind: u.kind, areaIds: u.areaIds, active: u.active })),

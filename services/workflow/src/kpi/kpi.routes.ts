@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@grid-dispatch/auth';
 import {
   type AreaNode,
   ancestorPath,
@@ -15,13 +16,6 @@ import { resolveKpiScope } from './kpi-query';
 import { buildKpiReport } from './kpi-report';
 import { meetingCsv, meetingHtml } from './meeting-report';
 
-const KPI_READERS = [
-  'unit_member',
-  'community_secretary',
-  'subdistrict_secretary',
-  'district_secretary',
-  'admin',
-] as const;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
@@ -31,7 +25,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export function kpiRouter(platform: Platform, config: WorkflowConfig): Router {
   const router = Router();
   // Per route, not router.use: this router sits on /api/v1 beside others and must not guard them.
-  const staffOnly = requireStaff(config.AUTH_SECRET, KPI_READERS);
+  const staffOnly = requireStaff(config.AUTH_SECRET, STAFF_ROLES);
 
   async function report(query: Record<string, unknown>, principal: ReturnType<typeof principalOf>) {
     const [areas, units] = await Promise.all([
