@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Provisions the real servers grid-dispatch needs on a machine without Docker:
 #   kafka  Apache Kafka 4.x, one KRaft node, jars from Maven Central, run on Java 17
-#   mongo  FerretDB 1.24.2 (MongoDB wire protocol) on SQLite, built from its Go module
+#   postgres  Debian's PostgreSQL, a cluster of the project's own: FerretDB's storage
+#   mongo  FerretDB 1.24.2 (MongoDB wire protocol) on that PostgreSQL, built from its Go module
 #   redis  Debian's redis-server, AOF on, noeviction
 #
-# usage: scripts/infra.sh up|down|status|logs|prepare [kafka|mongo|redis ...]
+# usage: scripts/infra.sh up|down|status|logs|prepare [kafka|postgres|mongo|redis ...]
+#   (`up mongo` brings its PostgreSQL up first; `down` stops servers in the reverse order)
 #   prepare: fetch and build what `up` would run, without starting anything (tests that start
 #   servers of their own need the binaries even when shared servers are already running)
 #
-# Addresses come from KAFKA_BROKERS, MONGO_URL and REDIS_URL (defaults below). A server already
+# Addresses come from KAFKA_BROKERS, POSTGRES_URL, MONGO_URL and REDIS_URL (defaults below). A server already
 # reachable there is used as it is and never started or stopped by this script.
 # Downloads and builds are cached in .cache/, data lives in .data/, PIDs and logs in .run/
 # (all git-ignored), so a second `up` takes seconds and `down` stops exactly what `up` started.
@@ -24,9 +26,11 @@ KAFKA_VERSION=4.1.1
 FERRETDB_VERSION=v1.24.2
 
 KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:19092}"
+POSTGRES_URL="${POSTGRES_URL:-postgres://postgres@127.0.0.1:27029/ferretdb}"
 MONGO_URL="${MONGO_URL:-mongodb://127.0.0.1:27027/grid-dispatch}"
 REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6389}"
-ALL_SERVERS=(kafka mongo redis)
+# In start order: FerretDB needs its PostgreSQL.
+ALL_SERVERS=(kafka postgres mongo redis)
 
 log() { printf '[infra %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf '[infra] error: %s\n' "$*" >&2; exit 1; }
@@ -35,6 +39,7 @@ die() { printf '[infra] error: %s\n' "$*" >&2; exit 1; }
 endpoint_of() {
   case "$1" in
     kafka) echo "${KAFKA_BROKERS%%,*}" ;;
+    postgres) local u="${POSTGRES_URL#*://}"; u="${u#*@}"; echo "${u%%/*}" ;;
     mongo) local u="${MONGO_URL#*://}"; u="${u#*@}"; u="${u%%/*}"; echo "${u%%,*}" ;;
     redis) local u="${REDIS_URL#*://}"; u="${u#*@}"; echo "${u%%/*}" ;;
   esac
@@ -60,6 +65,7 @@ running_pid() {
 cmd_marker() {
   case "$1" in
     kafka) echo "kafka.Kafka" ;;
+    postgres) echo "postgres" ;;
     mongo) echo "ferretdb" ;;
     redis) echo "redis-server" ;;
   esac
@@ -150,12 +156,105 @@ up_mongo() {
   local bin port
   bin=$(ferretdb_bin)
   port=$(port_of mongo)
-  mkdir -p "$DATA/ferretdb" "$DATA/ferretdb-state"
-  log "mongo: starting FerretDB $FERRETDB_VERSION (SQLite) on 127.0.0.1:$port"
-  start_detached mongo "$bin" --handler=sqlite --sqlite-url="file:$DATA/ferretdb/" \
+  reachable postgres || up_if_down postgres
+  mkdir -p "$DATA/ferretdb-state"
+  if compgen -G "$DATA/ferretdb/*.sqlite" >/dev/null; then
+    log "mongo: $DATA/ferretdb holds an earlier version's SQLite store; it is left there unused" \
+      "(the PostgreSQL store starts empty and npm start loads the demo district again; see README)"
+  fi
+  log "mongo: starting FerretDB $FERRETDB_VERSION (PostgreSQL) on 127.0.0.1:$port"
+  # Each update FerretDB runs holds one pooled PostgreSQL connection for its query while it takes a
+  # second for the write: a pool smaller than twice the updates in flight deadlocks (seen with the
+  # default 50 under the test suites). PostgreSQL allows max_connections (500, see its template).
+  local url="$POSTGRES_URL"
+  case "$url" in *pool_max_conns=*) ;; *\?*) url="$url&pool_max_conns=400" ;; *) url="$url?pool_max_conns=400" ;; esac
+  start_detached mongo "$bin" --handler=postgresql --postgresql-url="$url" \
     --state-dir="$DATA/ferretdb-state" --listen-addr="127.0.0.1:$port" \
     --telemetry=disable --debug-addr=- --log-level=warn
   wait_for_port mongo 30 "$(cat "$(pid_file mongo)")"
+}
+
+# ---------- PostgreSQL (FerretDB's storage) ----------
+# The newest PostgreSQL server Debian installed (postgresql-15 on Debian 12).
+pg_bindir() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$dir" ] && [ -x "$dir/initdb" ] && [ -x "$dir/postgres" ] && echo "$dir"
+}
+
+ensure_postgres_server() {
+  pg_bindir >/dev/null && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "postgres: installing Debian's postgresql (apt-get)"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null \
+      || die "postgres: apt-get install postgresql failed"
+  fi
+  pg_bindir >/dev/null || die "PostgreSQL server not found: install it (apt-get install postgresql)"
+}
+
+# PostgreSQL refuses to run as root: as root, the cluster belongs to (and runs as) `postgres`.
+as_pg_owner() {
+  if [ "$(id -u)" = 0 ]; then setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; else "$@"; fi
+}
+
+# As root, `postgres` must reach its folders: a clone inside a private folder (mktemp -d makes
+# them 0700) gets search permission (o+x, not read) on each folder above .data that lacks it.
+pg_open_path() {
+  [ "$(id -u)" = 0 ] || return 0
+  local dir="" part
+  local IFS=/
+  for part in $1; do
+    [ -n "$part" ] || continue
+    dir="$dir/$part"
+    if ! as_pg_owner test -x "$dir" 2>/dev/null; then
+      log "postgres: letting the postgres user pass through $dir (chmod o+x)"
+      chmod o+x "$dir"
+    fi
+  done
+}
+
+pg_port() { port_of postgres; }
+pg_psql() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$(pg_port)" -U postgres "$@"; }
+
+up_postgres() {
+  ensure_postgres_server
+  local bin data="$DATA/postgres" sockets="$RUN/postgres-sockets" conf="$RUN/postgresql.conf" i
+  bin=$(pg_bindir)
+  mkdir -p "$data" "$sockets" "$RUN"
+  if [ "$(id -u)" = 0 ]; then
+    pg_open_path "$DATA"; pg_open_path "$RUN"
+    chown postgres:postgres "$data" "$sockets"
+  fi
+  chmod 700 "$data"
+  if [ ! -f "$data/PG_VERSION" ]; then
+    log "postgres: creating the cluster in $data (UTF8, C.UTF-8)"
+    as_pg_owner "$bin/initdb" -D "$data" --username=postgres --auth=trust --encoding=UTF8 \
+      --locale=C.UTF-8 >>"$(log_file postgres)" 2>&1 || die "postgres: initdb failed; see $(log_file postgres)"
+  fi
+  sed -e "s#@@PORT@@#$(pg_port)#g" -e "s#@@SOCKET_DIR@@#$sockets#g" \
+    "$ROOT/infra/postgres/postgresql.conf.template" >"$conf"
+  log "postgres: starting PostgreSQL $(basename "$(dirname "$bin")") on 127.0.0.1:$(pg_port)"
+  local server=("$bin/postgres" -D "$data" -c config_file="$conf")
+  [ "$(id -u)" = 0 ] && server=(setpriv --reuid=postgres --regid=postgres --init-groups -- "${server[@]}")
+  start_detached postgres "${server[@]}"
+  wait_for_port postgres 60 "$(cat "$(pid_file postgres)")"
+  for ((i = 0; i < 150; i++)); do
+    "$bin/pg_isready" -q -h 127.0.0.1 -p "$(pg_port)" && break
+    sleep 0.2
+  done
+  pg_prepare_database
+}
+
+# FerretDB's database, and the event trigger that gives its indexes a GIN sibling (the SQL file
+# explains why). Idempotent; run at every start.
+pg_prepare_database() {
+  local db="${POSTGRES_URL##*/}"
+  db="${db%%\?*}"
+  if [ -z "$(pg_psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
+    pg_psql -d postgres -c "CREATE DATABASE \"$db\"" || die "postgres: could not create database $db"
+  fi
+  pg_psql -d "$db" -f "$ROOT/infra/postgres/gin-beside-btree.sql" >/dev/null \
+    || die "postgres: installing the GIN index trigger failed"
 }
 
 # ---------- Redis ----------
@@ -182,30 +281,40 @@ up_redis() {
 }
 
 # ---------- commands ----------
+# Starts one server unless something already answers at its address.
+up_if_down() {
+  local name=$1
+  if reachable "$name"; then
+    log "$name: reachable at $(endpoint_of "$name"), using it"
+    return 0
+  fi
+  is_loopback "$name" || die "$name: nothing answers at $(endpoint_of "$name") and it is not on this machine; start it there or unset the URL"
+  "up_$name"
+  [ -n "${INFRA_STARTED_FILE:-}" ] && echo "$name" >>"$INFRA_STARTED_FILE"
+  return 0
+}
+
 cmd_up() {
   local t0=$SECONDS name
-  for name in "$@"; do
-    if reachable "$name"; then
-      log "$name: reachable at $(endpoint_of "$name"), using it"
-      continue
-    fi
-    is_loopback "$name" || die "$name: nothing answers at $(endpoint_of "$name") and it is not on this machine; start it there or unset the URL"
-    "up_$name"
-    [ -n "${INFRA_STARTED_FILE:-}" ] && echo "$name" >>"$INFRA_STARTED_FILE"
-  done
+  for name in "$@"; do up_if_down "$name"; done
   log "all servers up in $((SECONDS - t0))s"
 }
 
+# PostgreSQL's TERM waits for every client to leave; INT is its "fast" shutdown (still clean).
+stop_signal() { [ "$1" = postgres ] && echo INT || echo TERM; }
+
 cmd_down() {
-  local name pid i
-  for name in "$@"; do
+  local name pid i k
+  # Reverse order: FerretDB stops before the PostgreSQL under it.
+  for ((k = $#; k >= 1; k--)); do
+    name=${!k}
     if ! pid=$(running_pid "$name"); then
       rm -f "$(pid_file "$name")"
       log "$name: not started by this script, leaving it alone"
       continue
     fi
     log "$name: stopping pid $pid"
-    kill -TERM "$pid" 2>/dev/null || true
+    kill -"$(stop_signal "$name")" "$pid" 2>/dev/null || true
     for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     if kill -0 "$pid" 2>/dev/null; then
       log "$name: still running after 30s, killing"
@@ -220,7 +329,7 @@ cmd_status() {
   for name in "$@"; do
     if reachable "$name"; then state=up; else state=down; rc=1; fi
     if pid=$(running_pid "$name"); then pid="pid $pid (started by infra)"; else pid="not started by infra"; fi
-    printf '%-6s %-5s %-28s %s\n' "$name" "$state" "$(endpoint_of "$name")" "$pid"
+    printf '%-8s %-5s %-28s %s\n' "$name" "$state" "$(endpoint_of "$name")" "$pid"
   done
   return $rc
 }
@@ -230,6 +339,7 @@ cmd_prepare() {
   for name in "$@"; do
     case "$name" in
       kafka) kafka_libs >/dev/null ;;
+      postgres) ensure_postgres_server ;;
       mongo) ferretdb_bin >/dev/null ;;
       redis) ensure_redis_server ;;
     esac
@@ -249,7 +359,7 @@ main() {
   local names=("$@")
   [ ${#names[@]} -gt 0 ] || names=("${ALL_SERVERS[@]}")
   for n in "${names[@]}"; do
-    case "$n" in kafka|mongo|redis) ;; *) die "unknown server '$n' (kafka, mongo or redis)" ;; esac
+    case "$n" in kafka|postgres|mongo|redis) ;; *) die "unknown server '$n' (kafka, postgres, mongo or redis)" ;; esac
   done
   case "$cmd" in
     up) cmd_up "${names[@]}" ;;
@@ -257,7 +367,7 @@ main() {
     status) cmd_status "${names[@]}" ;;
     logs) cmd_logs "${names[@]}" ;;
     prepare) cmd_prepare "${names[@]}" ;;
-    *) echo "usage: scripts/infra.sh up|down|status|logs|prepare [kafka|mongo|redis ...]" >&2; exit 2 ;;
+    *) echo "usage: scripts/infra.sh up|down|status|logs|prepare [kafka|postgres|mongo|redis ...]" >&2; exit 2 ;;
   esac
 }
 

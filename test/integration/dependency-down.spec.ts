@@ -12,6 +12,7 @@ import { startTestSystem, type TestSystem } from '../support/test-system';
  */
 describe('when a server is down', function () {
   this.timeout(90000);
+  let postgres: OwnServer;
   let mongo: OwnServer;
   let redis: OwnServer;
   let system: TestSystem;
@@ -22,7 +23,9 @@ describe('when a server is down', function () {
   };
 
   before(async () => {
-    mongo = await OwnServer.ferretdb();
+    postgres = await OwnServer.postgres();
+    await postgres.start();
+    mongo = await OwnServer.ferretdb(postgres);
     redis = await OwnServer.redis();
     await Promise.all([mongo.start(), redis.start()]);
     system = await startTestSystem({
@@ -31,9 +34,11 @@ describe('when a server is down', function () {
     });
   });
   after(async () => {
+    await postgres?.start().catch(() => undefined);
     await Promise.all([mongo.start().catch(() => undefined), redis.start().catch(() => undefined)]);
     await system?.destroy();
     await Promise.all([mongo?.kill(), redis?.kill()]);
+    await postgres?.kill();
   });
 
   it('answers 503 with Retry-After within a second while the database is down, and recovers', async () => {
@@ -63,6 +68,29 @@ describe('when a server is down', function () {
         return again.status === 201 ? again : undefined;
       },
       20000,
+      250,
+    );
+  });
+
+  it('answers 503 with Retry-After while the PostgreSQL under FerretDB is down, and recovers', async () => {
+    assert.equal((await request(system.url, 'POST', '/api/v1/reports', { body: report })).status, 201);
+    await postgres.kill();
+
+    const res = await request(system.url, 'POST', '/api/v1/reports', { body: report });
+    assert.equal(res.status, 503, JSON.stringify(res.body));
+    assert.equal(res.body.error.code, 'DEPENDENCY_UNAVAILABLE');
+    assert.ok(Number(res.headers.get('retry-after')) > 0, 'Retry-After header');
+    const health = await request(system.url, 'GET', '/healthz');
+    assert.equal(health.status, 503);
+    assert.equal(health.body.database, 'down');
+
+    await postgres.start();
+    await eventually(
+      async () => {
+        const again = await request(system.url, 'POST', '/api/v1/reports', { body: report });
+        return again.status === 201 ? again : undefined;
+      },
+      30000,
       250,
     );
   });

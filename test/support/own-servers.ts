@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,20 +48,70 @@ export class OwnServer {
     private readonly args: string[],
   ) {}
 
-  static async ferretdb(): Promise<OwnServer> {
+  /** FerretDB on a PostgreSQL of the test's own (`OwnServer.postgres()`), as infra runs it. */
+  static async ferretdb(postgres: OwnServer): Promise<OwnServer> {
     if (!existsSync(FERRETDB_BIN))
       throw new Error(`${FERRETDB_BIN} is missing: run 'bash scripts/infra.sh prepare mongo'`);
     const port = await freePort();
     const dir = mkdtempSync(path.join(tmpdir(), 'gd-ferret-'));
     return new OwnServer(port, FERRETDB_BIN, [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dir}/`,
+      '--handler=postgresql',
+      `--postgresql-url=postgres://postgres@127.0.0.1:${postgres.port}/postgres?pool_max_conns=100`,
       `--state-dir=${dir}`,
       `--listen-addr=127.0.0.1:${port}`,
       '--telemetry=disable',
       '--debug-addr=-',
       '--log-level=error',
     ]);
+  }
+
+  /**
+   * A PostgreSQL cluster of the test's own in a temporary folder (Debian's server, which
+   * scripts/infra.sh installs), run as `postgres` when the tests run as root, as infra does.
+   */
+  static async postgres(): Promise<OwnServer> {
+    const bin = postgresBinDir();
+    const port = await freePort();
+    const dir = mkdtempSync(path.join(tmpdir(), 'gd-pg-'));
+    const data = path.join(dir, 'data');
+    mkdirSync(data, { mode: 0o700 });
+    const asOwner =
+      process.getuid?.() === 0
+        ? ['setpriv', '--reuid=postgres', '--regid=postgres', '--init-groups', '--']
+        : [];
+    if (asOwner.length > 0) {
+      const { uid, gid } = postgresUser();
+      chownSync(dir, uid, gid);
+      chownSync(data, uid, gid);
+    }
+    const initdb = [
+      ...asOwner,
+      path.join(bin, 'initdb'),
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+    ];
+    execFileSync(initdb[0]!, initdb.slice(1), { stdio: 'ignore' });
+    const server = [
+      ...asOwner,
+      path.join(bin, 'postgres'),
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-k',
+      dir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+    ];
+    return new OwnServer(port, server[0]!, server.slice(1));
   }
 
   static async redis(): Promise<OwnServer> {
@@ -98,4 +148,21 @@ export class OwnServer {
       child.kill('SIGKILL');
     });
   }
+}
+
+function postgresBinDir(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+  const found = versions
+    .map((v) => path.join(root, v, 'bin'))
+    .find((d) => existsSync(path.join(d, 'initdb')));
+  if (!found) throw new Error("PostgreSQL's server is missing: run 'bash scripts/infra.sh prepare postgres'");
+  return found;
+}
+
+function postgresUser(): { uid: number; gid: number } {
+  return {
+    uid: Number(execFileSync('id', ['-u', 'postgres'])),
+    gid: Number(execFileSync('id', ['-g', 'postgres'])),
+  };
 }

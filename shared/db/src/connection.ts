@@ -60,14 +60,24 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     name === 'MongoNetworkTimeoutError' ||
     name === 'MongoNotConnectedError' ||
     name === 'MongoTopologyClosedError' ||
-    /buffering timed out|Client must be connected|connection .* closed|ECONNREFUSED/i.test(error.message)
+    /buffering timed out|Client must be connected|connection .* closed|ECONNREFUSED/i.test(error.message) ||
+    (name === 'MongoServerError' && isStorageUnavailable(error.message))
   );
 }
 
 /**
- * A unique-index violation. MongoDB and FerretDB answer an insert with E11000; FerretDB 1.24
- * answers an update that breaks a unique index with InternalError (code 1) carrying SQLite's
- * "UNIQUE constraint failed".
+ * FerretDB is up but the PostgreSQL under it is not: FerretDB passes PostgreSQL's error on, with
+ * its SQLSTATE — class 08 (connection exception), 57P01–57P03 (shut down, crashed, not yet
+ * accepting connections), 53300 (too many connections) — or pgx's own "failed to connect".
+ */
+function isStorageUnavailable(message: string): boolean {
+  return /SQLSTATE (08[0-9A-Z]{3}|57P0[123]|53300)|failed to connect to|connection refused/i.test(message);
+}
+
+/**
+ * A unique-index violation. MongoDB and FerretDB answer an insert with E11000; FerretDB 1.24 on
+ * SQLite (the earlier embedded store, still possible with MONGO_URL) answers an update that
+ * breaks a unique index with InternalError (code 1) carrying SQLite's "UNIQUE constraint failed".
  */
 export function isDuplicateKeyError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
