@@ -6,9 +6,9 @@ import type { Redis } from 'ioredis';
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 export interface TicketLockOptions {
-  /** A holder that dies frees the lock after this long (default 30 s, above SQLite's busy wait). */
+  /** A holder that dies frees the lock after this long (default 30 s, far above any write). */
   ttlMs?: number;
-  /** How long a writer waits for a busy ticket before answering 409. */
+  /** How long a writer waits for a busy ticket before giving up with RESOURCE_BUSY (409, retryable). */
   waitMs?: number;
 }
 
@@ -30,8 +30,8 @@ export class TicketLock {
     private readonly prefix: string,
     options: TicketLockOptions = {},
   ) {
-    // Longer than any write can take: FerretDB's SQLite waits up to 10 s (busy_timeout) for the
-    // single writer, and a lock that lapsed mid-write would let a second writer in (lost update).
+    // Longer than any write can take (a lock that lapsed mid-write would let a second writer in:
+    // a lost update); FerretDB's SQLite backend could wait 10 s for its single writer.
     // A holder that dies blocks its ticket this long; writes take milliseconds.
     this.ttlMs = options.ttlMs ?? 30000;
     this.waitMs = options.waitMs ?? 10000;
@@ -49,8 +49,9 @@ export class TicketLock {
     while ((await this.acquire(key, token, this.ttlMs)) !== 'OK') {
       if (Date.now() > deadline) {
         throw new AppError(
-          'VERSION_CONFLICT',
-          `ticket ${ticketId} is busy with another change; reload it and try again`,
+          'RESOURCE_BUSY',
+          `ticket ${ticketId} is busy with another change; try again in a moment`,
+          { retryAfterSeconds: 1 },
         );
       }
       await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * pause));
@@ -61,6 +62,24 @@ export class TicketLock {
     } finally {
       await this.redis.eval(RELEASE, 1, key, token).catch(() => undefined);
     }
+  }
+
+  /**
+   * Takes, without waiting, the locks of those tickets that are free right now (background work
+   * such as emptying published outboxes skips a busy ticket and comes back later).
+   */
+  async tryLockAll(ticketIds: readonly string[]): Promise<{ held: string[]; release(): Promise<void> }> {
+    const token = randomUUID();
+    const results = await Promise.all(ticketIds.map((id) => this.acquire(this.key(id), token, this.ttlMs)));
+    const held = ticketIds.filter((_, i) => results[i] === 'OK');
+    return {
+      held,
+      release: async () => {
+        await Promise.all(
+          held.map((id) => this.redis.eval(RELEASE, 1, this.key(id), token).catch(() => undefined)),
+        );
+      },
+    };
   }
 
   /** A non-blocking lease (the outbox relay's claim on a ticket); true when taken. */

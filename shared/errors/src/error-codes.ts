@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   FORBIDDEN: { status: 403, retryable: false },
   NOT_FOUND: { status: 404, retryable: false },
   VERSION_CONFLICT: { status: 409, retryable: false },
+  /** Another change holds the record right now: the same request succeeds when tried again. */
+  RESOURCE_BUSY: { status: 409, retryable: true },
   ILLEGAL_TRANSITION: { status: 409, retryable: false },
   IDEMPOTENCY_KEY_REUSED: { status: 422, retryable: false },
   PAYLOAD_TOO_LARGE: { status: 413, retryable: false },

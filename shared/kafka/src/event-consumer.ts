@@ -15,13 +15,21 @@ export interface EventConsumerOptions {
   fromBeginning?: boolean;
   /** How many partitions to work on at once (default 6). */
   partitionsConcurrently?: number;
+  /**
+   * How long one message may be retried in place (with backoff) when its handler fails with a
+   * retryable error (a busy lock, a database or Redis blip) before kafkajs takes over the retrying
+   * (default 30 s). Either way the message is retried, never dead-lettered.
+   */
+  retryInPlaceMs?: number;
 }
 
 /**
  * Consumes ticket events for one consumer group. A message that fails its schema, or whose
  * handler throws a non-retryable AppError, goes to the dead-letter topic with the reason and is
- * skipped, so one bad message never blocks its partition. Any other error is left to kafkajs,
- * which retries the message (at-least-once: handlers are idempotent by ticket version).
+ * skipped, so one bad message never blocks its partition: the dead-letter topic is for messages
+ * that can never succeed. Any other failure is transient (a busy lock, a database that is
+ * restarting): the message is retried in place with growing pauses, then left to kafkajs, which
+ * retries it too (at-least-once: handlers are idempotent by ticket version). It is never skipped.
  */
 export class EventConsumer {
   private readonly consumer: Consumer;
@@ -52,7 +60,8 @@ export class EventConsumer {
     await this.consumer.run({
       // Partitions are handled side by side; within one partition (so within one ticket) in order.
       partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 6,
-      eachMessage: async ({ topic, partition, message }) => this.onMessage(topic, partition, message),
+      eachMessage: async ({ topic, partition, message, heartbeat }) =>
+        this.onMessage(topic, partition, message, heartbeat),
     });
   }
 
@@ -71,7 +80,12 @@ export class EventConsumer {
     });
   }
 
-  private async onMessage(topic: string, partition: number, message: KafkaMessage): Promise<void> {
+  private async onMessage(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
     let parsed: unknown;
     try {
       parsed = JSON.parse(message.value?.toString('utf8') ?? '');
@@ -80,17 +94,32 @@ export class EventConsumer {
     }
     const check = checkEnvelope(parsed);
     if (!check.ok) return this.deadLetter(topic, partition, message, check.reason);
-    try {
-      await this.options.handle(check.envelope);
-    } catch (error) {
-      if (isAppError(error) && !error.retryable) {
-        return this.deadLetter(topic, partition, message, `${error.code}: ${error.message}`);
+    const envelope = check.envelope;
+    const giveUpAt = Date.now() + (this.options.retryInPlaceMs ?? 30000);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.handle(envelope);
+        return;
+      } catch (error) {
+        if (isAppError(error) && !error.retryable) {
+          return this.deadLetter(topic, partition, message, `${error.code}: ${error.message}`);
+        }
+        const pause = retryPause(attempt);
+        if (!this.running || Date.now() + pause > giveUpAt) {
+          this.log.warn(
+            { err: error, eventId: envelope.eventId, ticketId: envelope.ticketId, attempt },
+            'handler still failing; Kafka will retry the message',
+          );
+          throw error;
+        }
+        this.log.debug(
+          { err: String(error), eventId: envelope.eventId, ticketId: envelope.ticketId, attempt },
+          'handler failed; retrying',
+        );
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        // Retrying in place must not look like a dead consumer to the group.
+        await heartbeat().catch(() => undefined);
       }
-      this.log.warn(
-        { err: error, eventId: check.envelope.eventId, ticketId: check.envelope.ticketId },
-        'handler failed; Kafka will retry',
-      );
-      throw error;
     }
   }
 
@@ -126,4 +155,10 @@ export class EventConsumer {
     await this.consumer.disconnect();
     await this.dlqProducer.disconnect();
   }
+}
+
+/** Exponential backoff with jitter: about 50 ms, 100 ms, 200 ms … capped at 5 s. */
+function retryPause(attempt: number): number {
+  const base = Math.min(5000, 50 * 2 ** (attempt - 1));
+  return base / 2 + Math.random() * (base / 2);
 }

@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { areaModel } from './area.model';
 import { calendarModel } from './calendar.model';
 import { categoryModel } from './category.model';
-import { kpiBucketModel, ticketFactModel } from './kpi.model';
+import { kpiTicketModel } from './kpi.model';
 import { photoDataModel, photoModel } from './photo.model';
 import { responsibilityModel } from './responsibility.model';
 import { ticketModel } from './ticket.model';
@@ -30,8 +30,7 @@ export function createModels(connection: Connection) {
     calendars: calendarModel(connection),
     responsibilities: responsibilityModel(connection),
     tickets: ticketModel(connection),
-    ticketFacts: ticketFactModel(connection),
-    kpiBuckets: kpiBucketModel(connection),
+    kpiTickets: kpiTicketModel(connection),
     photos: photoModel(connection),
     photoData: photoDataModel(connection),
   };

@@ -1,39 +1,34 @@
-import type { KpiEntry, TicketFact } from '@grid-dispatch/domain';
+import type { TicketFact } from '@grid-dispatch/domain';
 import { type Connection, type Model, Schema } from 'mongoose';
 
-/** The KPI projection's memory of one ticket (see `foldTicketFact`); `_id` is the ticket id. */
-export interface TicketFactDoc {
+/**
+ * The KPI projection's record of one ticket: its folded fact (see `foldTicketFact`) and the
+ * `<scope>|<YYYY-MM-DD>` buckets its entries count in (scope `area:<id>` or `unit:<id>`).
+ *
+ * One document per ticket, written only by the consumer that owns the ticket's partition, so no
+ * two writers ever meet on it: no lock, no version conflict, and a redelivered event is skipped
+ * by the fact's version. A period's figures are read bucket by bucket with `{buckets: id}`, an
+ * equality that an index serves (a GIN index on FerretDB/PostgreSQL, multikey on MongoDB); the
+ * entries themselves are derived from the fact when read (`kpiEntriesOf`).
+ */
+export interface KpiTicketDoc {
   _id: string;
   fact: TicketFact;
+  buckets: string[];
 }
 
-/**
- * One scope's KPI entries for one reporting day: `_id` is `<scope>|<YYYY-MM-DD>` with scope
- * `area:<id>` or `unit:<id>`, so a period's figures are read by `_id` alone (the only lookup
- * FerretDB 1.24 serves without a scan). Entries are keyed by `KpiEntry.key`: rewriting one is
- * idempotent, which makes the projection safe under at-least-once delivery.
- */
-export interface KpiBucketDoc {
-  _id: string;
-  entries: Record<string, Omit<KpiEntry, 'key' | 'day'>>;
-}
-
-const ticketFactSchema = new Schema<TicketFactDoc>(
-  { _id: { type: String, required: true }, fact: { type: Schema.Types.Mixed, required: true } },
-  { versionKey: false, minimize: false, collection: 'kpi_ticket_facts' },
+const kpiTicketSchema = new Schema<KpiTicketDoc>(
+  {
+    _id: { type: String, required: true },
+    fact: { type: Schema.Types.Mixed, required: true },
+    buckets: { type: [String], default: () => [] },
+  },
+  { versionKey: false, minimize: false, collection: 'kpi_tickets' },
 );
+kpiTicketSchema.index({ buckets: 1 });
 
-const kpiBucketSchema = new Schema<KpiBucketDoc>(
-  { _id: { type: String, required: true }, entries: { type: Schema.Types.Mixed, default: () => ({}) } },
-  { versionKey: false, minimize: false, collection: 'kpi_buckets' },
-);
-
-export function ticketFactModel(connection: Connection): Model<TicketFactDoc> {
-  return connection.models.TicketFact ?? connection.model<TicketFactDoc>('TicketFact', ticketFactSchema);
-}
-
-export function kpiBucketModel(connection: Connection): Model<KpiBucketDoc> {
-  return connection.models.KpiBucket ?? connection.model<KpiBucketDoc>('KpiBucket', kpiBucketSchema);
+export function kpiTicketModel(connection: Connection): Model<KpiTicketDoc> {
+  return connection.models.KpiTicket ?? connection.model<KpiTicketDoc>('KpiTicket', kpiTicketSchema);
 }
 
 export function kpiBucketId(scope: string, day: string): string {
