@@ -27,4 +27,6 @@ export async function addFastCategory(
     leadUnitId: 'municipal',
     assistUnitIds: [],
   });
+  // As the admin API does: caches of reference data reload for the next report.
+  await platform.referenceStamp.bump();
 }

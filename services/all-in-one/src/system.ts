@@ -42,6 +42,8 @@ export async function provisionSystem(
   if (config.SEED_DEMO) {
     step('loading the demo district (Zhongshan)');
     await seedDemoDistrict(platform.models, config.DEMO_PASSWORD, platform.logger);
+    // A dispatcher already running (another process) routes the next report on the seeded data.
+    await platform.referenceStamp.bump();
   }
 }
 

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@grid-dispatch/contracts';
-import { type TicketDoc, toAreaNode } from '@grid-dispatch/db';
+import type { RoutingReference, TicketDoc } from '@grid-dispatch/db';
 import { deadlineFor } from '@grid-dispatch/domain';
 import { isAppError } from '@grid-dispatch/errors';
 import type { Logger } from '@grid-dispatch/logger';
@@ -15,6 +15,7 @@ const DISPATCHABLE = new Set(['submitted', 'reopened']);
  */
 export async function dispatchTicket(
   platform: Platform,
+  reference: RoutingReference,
   envelope: EventEnvelope,
   logger: Logger,
 ): Promise<void> {
@@ -22,7 +23,7 @@ export async function dispatchTicket(
     const ticket = await platform.tickets.findById(envelope.ticketId);
     if (!ticket || !DISPATCHABLE.has(ticket.status)) return;
     try {
-      await dispatchOnce(platform, ticket);
+      await dispatchOnce(platform, reference, ticket);
       return;
     } catch (error) {
       // Someone else changed the ticket meanwhile (a cancel, a merge): read it again and decide again.
@@ -37,25 +38,18 @@ export async function dispatchTicket(
   throw new Error(`ticket ${envelope.ticketId} changed three times while dispatching`);
 }
 
-async function dispatchOnce(platform: Platform, ticket: TicketDoc): Promise<void> {
-  const { models } = platform;
-  const [areas, responsibilities, category, calendar] = await Promise.all([
-    models.areas.find({}, { _id: 1, level: 1, parentId: 1, boundaryJson: 1 }).lean().exec(),
-    models.responsibilities.find({ category: ticket.category }).lean().exec(),
-    models.categories.findById(ticket.category).lean().exec(),
-    platform.calendars.get(),
-  ]);
+async function dispatchOnce(
+  platform: Platform,
+  reference: RoutingReference,
+  ticket: TicketDoc,
+): Promise<void> {
+  const [data, calendar] = await Promise.all([reference.get(), platform.calendars.get()]);
+  const category = data.category(ticket.category);
   const routed = routeTicket({
     category: ticket.category,
     location: ticket.location,
-    areas: areas.map(toAreaNode),
-    responsibilities: responsibilities.map((r) => ({
-      id: r._id,
-      category: r.category,
-      areaId: r.areaId,
-      leadUnitId: r.leadUnitId,
-      assistUnitIds: r.assistUnitIds,
-    })),
+    areas: data.areas,
+    responsibilities: data.responsibilitiesFor(ticket.category),
   });
   const now = new Date();
   const ackWithin = category?.ackWithin ?? 'PT1H';

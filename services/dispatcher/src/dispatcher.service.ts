@@ -1,4 +1,5 @@
 import { ConsumerGroup, groupName } from '@grid-dispatch/contracts';
+import { RoutingReference } from '@grid-dispatch/db';
 import { EventConsumer } from '@grid-dispatch/kafka';
 import type { Platform } from '@grid-dispatch/runtime';
 import { dispatchTicket } from './dispatch-ticket';
@@ -14,6 +15,7 @@ export interface DispatcherService {
 /** Consumes ticket events in the dispatcher group and routes every submitted or reopened ticket. */
 export async function startDispatcher(platform: Platform): Promise<DispatcherService> {
   const logger = platform.logger.child({ module: 'dispatcher' });
+  const reference = new RoutingReference(platform.models, platform.referenceStamp);
   const consumer = new EventConsumer({
     kafka: platform.kafka,
     groupId: groupName(platform.config.TOPIC_PREFIX, ConsumerGroup.Dispatcher),
@@ -22,7 +24,7 @@ export async function startDispatcher(platform: Platform): Promise<DispatcherSer
     handle: async (envelope) => {
       // A new report, or one sent back to the router (reopened by a secretary or a dissatisfied rating).
       if (envelope.type === 'ticket.submitted' || envelope.ticket.status === 'reopened') {
-        await dispatchTicket(platform, envelope, logger);
+        await dispatchTicket(platform, reference, envelope, logger);
       }
       if (CLOSED.has(envelope.ticket.status)) {
         await platform.openTickets.remove(

@@ -61,13 +61,18 @@ export class TimerReconciler {
 
   private async pass(): Promise<ReconcileReport> {
     const t0 = Date.now();
-    const tickets = await this.platform.models.tickets
-      .find(
-        { status: { $in: CAN_OWE_TIMERS } },
-        { _id: 1, status: 1, escalationLevel: 1, deadlines: 1, category: 1 },
-      )
-      .lean<Array<Pick<TicketDoc, '_id' | 'status' | 'escalationLevel' | 'deadlines' | 'category'>>>()
-      .exec();
+    // One equality query per status rather than one `$in`: FerretDB passes equality down to the
+    // database, where the status index serves it, but filters `$in` itself after reading every
+    // ticket ever filed.
+    const perStatus = await Promise.all(
+      CAN_OWE_TIMERS.map((status) =>
+        this.platform.models.tickets
+          .find({ status }, { _id: 1, status: 1, escalationLevel: 1, deadlines: 1, category: 1 })
+          .lean<Array<Pick<TicketDoc, '_id' | 'status' | 'escalationLevel' | 'deadlines' | 'category'>>>()
+          .exec(),
+      ),
+    );
+    const tickets = perStatus.flat();
     let scheduled = 0;
     const expected = new Map<string, Set<string>>();
     for (const t of tickets) {

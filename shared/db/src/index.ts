@@ -6,6 +6,8 @@ export * from './models';
 export * from './open-ticket-map';
 export * from './outbox-index';
 export * from './outbox-relay';
+export * from './reference-stamp';
+export * from './routing-reference';
 export * from './ticket.repository';
 export * from './ticket-events';
 export * from './ticket-lock';

@@ -9,8 +9,8 @@ export interface NearbyTicket {
 
 /**
  * Open tickets with a location, per category, in Redis GEO sets: "open tickets of the same
- * category within 200 m" is one GEOSEARCH instead of a scan of every ticket (FerretDB's SQLite
- * backend scans for any query but `{_id}`). Derived state: intake adds a ticket when it is filed,
+ * category within 200 m" is one GEOSEARCH instead of a scan of every ticket (FerretDB has no
+ * geospatial index). Derived state: intake adds a ticket when it is filed,
  * the dispatcher's consumer removes it when the ticket closes, is cancelled or merged. Losing it
  * only means fewer duplicate suggestions, never a wrong ticket.
  */

@@ -18,15 +18,26 @@ export interface OutboxRelayOptions {
   /** How long a relay holds a ticket's outbox; another relay may take over after it. */
   leaseMs?: number;
   batchSize?: number;
+  /**
+   * How long a published outbox waits to be emptied by the relay (default 2 s). Most tickets are
+   * written again within that time (a report is dispatched within milliseconds of being filed),
+   * and that write drops the published events itself: no write of the relay's own.
+   */
+  emptyAfterMs?: number;
 }
 
 type OutboxView = Pick<TicketDoc, '_id' | 'version' | 'outbox'>;
 
 /**
- * Publishes the events that writes left in tickets' outboxes, in order per ticket, then empties
- * the outbox. A crash between publish and clear republishes (at-least-once; consumers are
- * idempotent by ticket version); a crash before publish loses nothing. A lease on each ticket
- * (in Redis) keeps two relays (two replicas) from interleaving one ticket's events.
+ * Publishes the events that writes left in tickets' outboxes, in order per ticket. A crash before
+ * the publish loses nothing; a crash after it republishes (at-least-once; consumers are
+ * idempotent by ticket version). A lease on each ticket (in Redis) keeps two relays (two
+ * replicas) from interleaving one ticket's events.
+ *
+ * Publishing writes nothing to the database: the relay notes the published version in Redis
+ * (OutboxIndex). The ticket's next write drops the published events from its outbox as part of
+ * its own update; an outbox that no write empties within `emptyAfterMs` is emptied by the relay,
+ * many tickets in one bulk write. So a report costs no relay write on its way to dispatch.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
@@ -38,6 +49,7 @@ export class OutboxRelay {
   private lastSafetyScan = 0;
   private readonly leaseMs: number;
   private readonly batchSize: number;
+  private readonly emptyAfterMs: number;
 
   constructor(
     private readonly tickets: Model<TicketDoc>,
@@ -51,6 +63,7 @@ export class OutboxRelay {
     this.safetyScanIntervalMs = options.safetyScanIntervalMs ?? 30000;
     this.leaseMs = options.leaseMs ?? 10000;
     this.batchSize = options.batchSize ?? 100;
+    this.emptyAfterMs = options.emptyAfterMs ?? 2000;
   }
 
   start(): void {
@@ -91,6 +104,12 @@ export class OutboxRelay {
     await this.runDrain();
   }
 
+  /** Empties every published outbox now, however recent (tests use it). */
+  async emptyPublishedNow(): Promise<void> {
+    while (this.draining) await this.draining;
+    await this.emptyIdle(0);
+  }
+
   private schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -116,20 +135,22 @@ export class OutboxRelay {
   private async drain(): Promise<void> {
     for (;;) {
       const claimed = await this.claimBatch();
-      if (claimed.length === 0) return;
-      const sent = new Map<string, Set<string>>();
-      try {
-        let pending = claimed;
-        while (pending.length > 0) {
-          await this.publisher.publish(pending.flatMap((t) => unsent(t, sent)));
-          for (const t of pending) for (const e of t.outbox) setOf(sent, t._id).add(e.eventId);
-          pending = await this.release(pending);
+      if (claimed.length > 0) {
+        const sent = new Map<string, Set<string>>();
+        try {
+          let pending = claimed;
+          while (pending.length > 0) {
+            await this.publisher.publish(pending.flatMap((t) => unsent(t, sent)));
+            for (const t of pending) for (const e of t.outbox) setOf(sent, t._id).add(e.eventId);
+            pending = await this.confirm(pending);
+          }
+        } finally {
+          await Promise.all(claimed.map((t) => this.lock.endLease(t._id).catch(() => undefined)));
         }
-      } finally {
-        await Promise.all(claimed.map((t) => this.lock.endLease(t._id).catch(() => undefined)));
       }
-      if (claimed.length < this.batchSize) return;
+      if (claimed.length < this.batchSize) break;
     }
+    await this.emptyIdle(this.emptyAfterMs);
   }
 
   /** Tickets with events waiting, each leased to this relay (a Redis lease, so the document is not written). */
@@ -137,7 +158,7 @@ export class OutboxRelay {
     await this.safetyScanIfDue();
     const ids = await this.index.sample(this.batchSize);
     const leased = await Promise.all(ids.map((id) => this.lock.tryLease(id, this.leaseMs)));
-    // By id, one at a time: the only query FerretDB's SQLite backend answers without a scan.
+    // By id, one at a time: FerretDB filters `$in` itself after reading every ticket.
     const tickets = await Promise.all(
       ids
         .filter((_, i) => leased[i])
@@ -158,18 +179,22 @@ export class OutboxRelay {
   private async safetyScanIfDue(): Promise<void> {
     if (Date.now() - this.lastSafetyScan < this.safetyScanIntervalMs) return;
     this.lastSafetyScan = Date.now();
-    const missed = await this.tickets
-      .find({ outboxPending: true }, { _id: 1 })
-      .lean<{ _id: string }[]>()
+    const withOutbox = await this.tickets
+      .find({ outboxPending: true }, { _id: 1, version: 1 })
+      .lean<{ _id: string; version: number }[]>()
       .exec();
-    await this.index.add(missed.map((t) => t._id));
+    const sent = await this.index.publishedVersions(withOutbox.map((t) => t._id));
+    // Published but not yet emptied: to the idle list (its entry may have been lost), not again to Kafka.
+    await this.index.noteIdle(withOutbox.filter((t, i) => sent[i]! >= t.version).map((t) => t._id));
+    await this.index.add(withOutbox.filter((t, i) => sent[i]! < t.version).map((t) => t._id));
   }
 
   /**
-   * Empties each published outbox if no write came in meanwhile (checked under the ticket's lock);
-   * returns the tickets that changed, re-read, so their new events go out in the next round.
+   * Notes each published outbox as published, if no write came in meanwhile (checked under the
+   * ticket's lock, so a write that lands after the check has already put the ticket back on the
+   * work list); returns the tickets that changed, re-read, so their new events go out next round.
    */
-  private async release(tickets: OutboxView[]): Promise<OutboxView[]> {
+  private async confirm(tickets: OutboxView[]): Promise<OutboxView[]> {
     const changed = await Promise.all(
       tickets.map((t) =>
         this.lock.withLock(t._id, async () => {
@@ -179,16 +204,48 @@ export class OutboxRelay {
             .exec();
           if (!fresh) return null;
           if (fresh.version !== t.version) return fresh;
-          await this.tickets.updateOne(
-            { _id: t._id }, // by _id alone: the version was checked just above, under the lock (see TicketRepository)
-            { $set: { outbox: [], outboxPending: false } },
-          );
-          await this.index.remove(t._id);
+          await this.index.published(t._id, t.version);
           return null;
         }),
       ),
     );
     return changed.filter((t): t is OutboxView => t !== null);
+  }
+
+  /**
+   * Empties the outboxes published at least `ms` ago that no write has emptied since: one bulk
+   * write for the batch, each update by `_id` and the version that was published (a ticket written
+   * since keeps its outbox for the next round). Under each ticket's lock, since FerretDB's updates
+   * are not atomic with their filter; a busy ticket is skipped and tried next time.
+   */
+  private async emptyIdle(ms: number): Promise<void> {
+    const before = Date.now() - ms;
+    const ids = await this.index.idleSince(ms, this.batchSize);
+    if (ids.length === 0) return;
+    const sent = await this.index.publishedVersions(ids);
+    const known = ids.filter((_, i) => sent[i]! > 0);
+    const versionOf = new Map(known.map((id) => [id, sent[ids.indexOf(id)]!]));
+    const locks = await this.lock.tryLockAll(known);
+    try {
+      if (locks.held.length > 0) {
+        await this.tickets.bulkWrite(
+          locks.held.map((id) => ({
+            updateOne: {
+              filter: { _id: id, version: versionOf.get(id)! },
+              update: { $set: { outbox: [], outboxPending: false } },
+            },
+          })),
+          { ordered: false },
+        );
+      }
+    } finally {
+      await locks.release();
+    }
+    const busy = new Set(known.filter((id) => !locks.held.includes(id)));
+    await this.index.emptied(
+      ids.filter((id) => !busy.has(id)),
+      before,
+    );
   }
 }
 

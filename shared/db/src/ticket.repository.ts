@@ -1,6 +1,7 @@
 import { AppError } from '@grid-dispatch/errors';
 import type { Model } from 'mongoose';
 import type { TicketDoc } from './models';
+import type { OutboxIndex } from './outbox-index';
 import { type NewTicketEvent, recordEvent } from './ticket-events';
 import type { TicketLock } from './ticket-lock';
 
@@ -25,6 +26,8 @@ export class TicketRepository {
   constructor(
     private readonly tickets: Model<TicketDoc>,
     private readonly lock: TicketLock,
+    /** Where the relay notes what it has published: each write drops those events from the outbox. */
+    private readonly outbox: Pick<OutboxIndex, 'publishedVersions'>,
     /** Called with the ticket id after each write, so the relay learns of the new outbox at once. */
     private readonly onOutboxWrite: (ticketId: string) => void = () => undefined,
   ) {}
@@ -66,21 +69,27 @@ export class TicketRepository {
     const version = current.version + 1;
     const { envelope, history } = recordEvent(current._id, { ...current, ...changes }, version, event);
     const updated = await this.lock.withLock(current._id, async () => {
-      const stored = await this.tickets
-        .findById(current._id, { version: 1 })
-        .lean<Pick<TicketDoc, 'version'>>()
-        .exec();
+      const [stored, [published]] = await Promise.all([
+        this.tickets
+          .findById(current._id, { version: 1, outbox: 1 })
+          .lean<Pick<TicketDoc, 'version' | 'outbox'>>()
+          .exec(),
+        this.outbox.publishedVersions([current._id]).catch(() => [0]),
+      ]);
       if (!stored) throw new AppError('NOT_FOUND', `ticket ${current._id} not found`);
       if (stored.version !== current.version) return null;
-      // Filter by _id alone: the version was checked under the lock, and FerretDB's SQLite backend
-      // answers only a bare `{_id}` filter by key — with `version` added it scans every ticket.
+      // The events the relay has already published leave the outbox in this same write, so the
+      // relay seldom needs a write of its own to empty it (see OutboxRelay).
+      const outbox = [...stored.outbox.filter((e) => e.ticketVersion > (published ?? 0)), envelope];
+      // Filter by _id alone: the version was checked under the lock (FerretDB's update does not
+      // re-check a filter when it writes, so the lock is what makes the check hold).
       return this.tickets
         .findOneAndUpdate(
           { _id: current._id },
           {
-            $set: { ...changes, outboxPending: true, updatedAt: event.at },
+            $set: { ...changes, outbox, outboxPending: true, updatedAt: event.at },
             $inc: { version: 1 },
-            $push: { events: history, outbox: envelope },
+            $push: { events: history },
           },
           { returnDocument: 'after' },
         )

@@ -2,6 +2,7 @@ import { isDatabaseUnavailable } from '@grid-dispatch/db';
 import { AppError, toHttpError } from '@grid-dispatch/errors';
 import type { Logger } from '@grid-dispatch/logger';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { refuseNulCharacters } from './text-guard';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -22,6 +23,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
       type: ['application/json', 'application/*+json'],
     }),
   );
+  app.use(refuseNulCharacters);
   return app;
 }
 

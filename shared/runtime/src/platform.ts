@@ -8,6 +8,7 @@ import {
   OpenTicketMap,
   OutboxIndex,
   OutboxRelay,
+  ReferenceStamp,
   TicketLock,
   TicketRepository,
 } from '@grid-dispatch/db';
@@ -36,6 +37,8 @@ export interface Platform {
   openTickets: OpenTicketMap;
   /** The KPI projection's storage (written by the live service, read by workflow). */
   kpis: KpiStore;
+  /** Moved on by every change of reference data, so caches of it on any replica know to reload. */
+  referenceStamp: ReferenceStamp;
   redis: Redis;
   /**
    * Working calendars for deadline arithmetic, cached in this process and dropped when an
@@ -88,8 +91,11 @@ export async function openPlatform(
     },
   );
   const openTickets = new OpenTicketMap(lockRedis, config.QUEUE_PREFIX);
-  const kpis = new KpiStore(models, lock);
-  const tickets = new TicketRepository(models.tickets, lock, (ticketId) => relay.notePending(ticketId));
+  const kpis = new KpiStore(models);
+  const referenceStamp = new ReferenceStamp(lockRedis, config.QUEUE_PREFIX);
+  const tickets = new TicketRepository(models.tickets, lock, index, (ticketId) =>
+    relay.notePending(ticketId),
+  );
   relay.start();
   const calendarLog = logger.child({ module: 'calendars' });
   const watcher = new ReferenceDataSubscriber(kafka, config.TOPIC_PREFIX, calendarLog, (announcement) => {
@@ -117,6 +123,7 @@ export async function openPlatform(
     relay,
     openTickets,
     kpis,
+    referenceStamp,
     redis,
     calendars,
     close() {

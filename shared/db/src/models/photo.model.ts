@@ -9,8 +9,8 @@ export type PhotoContentType = (typeof PHOTO_CONTENT_TYPES)[number];
  * lets anyone see the photo, so it must not be guessable. The bytes live apart, in `photo_data`
  * under the same `_id`: a report naming nine photos checks they exist by reading these small
  * documents, not up to 45 MB of images (FerretDB applies projections after reading the whole
- * document; measured 87 ms per 5 MB photo against 13 ms). Read only by `_id`, the one filter
- * FerretDB's SQLite backend pushes down. Stored after its bytes, so a description means the bytes
+ * document; measured 87 ms per 5 MB photo against 13 ms). Read only by `_id`, an indexed
+ * equality. Stored after its bytes, so a description means the bytes
  * are there.
  */
 export interface PhotoDoc {

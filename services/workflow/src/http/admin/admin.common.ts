@@ -5,12 +5,16 @@ import type { ReferenceDataAnnouncement, ReferenceEntity } from '@grid-dispatch/
 import type { Platform } from '@grid-dispatch/runtime';
 import type { Model } from 'mongoose';
 
-/** Tells the `reference-data` topic that something changed; fire and forget (see the publisher). */
+/**
+ * Tells every process that something changed: moves the reference stamp on (awaited, so the
+ * next report anywhere sees the change) and announces it on the `reference-data` topic (fire and
+ * forget, see the publisher).
+ */
 export type Announce = (
   entity: ReferenceEntity,
   id: string,
   action: ReferenceDataAnnouncement['action'],
-) => void;
+) => Promise<void>;
 
 /** What every admin resource router needs. */
 export interface AdminContext {

@@ -28,6 +28,7 @@ export function adminRouter(platform: Platform, config: WorkflowConfig): Router 
   // Once, here, in front of every resource router below.
   router.use(requireStaff(config.AUTH_SECRET, ['admin']));
 
+  const log = platform.logger.child({ module: 'admin' });
   const publisher = new ReferenceDataPublisher(
     platform.kafka,
     config.TOPIC_PREFIX,
@@ -37,7 +38,12 @@ export function adminRouter(platform: Platform, config: WorkflowConfig): Router 
   platform.db.once('close', () => void publisher.disconnect());
   const context: AdminContext = {
     platform,
-    announce: (entity, id, action) => void publisher.announce(entity, id, action),
+    announce: async (entity, id, action) => {
+      // A stamp that could not move leaves caches at most their age limit behind (and Redis being
+      // down stops dispatching anyway): the change itself is stored, so the request succeeds.
+      await platform.referenceStamp.bump().catch((err) => log.warn({ err }, 'reference stamp not moved'));
+      void publisher.announce(entity, id, action);
+    },
   };
 
   router.use('/areas', areasRouter(context));

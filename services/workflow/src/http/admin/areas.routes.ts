@@ -60,7 +60,7 @@ export function areasRouter({ platform, announce }: AdminContext): Router {
         }),
       `An area with id "${id}" already exists.`,
     );
-    announce('area', id, 'created');
+    await announce('area', id, 'created');
     res.status(201).json(areaView(created.toObject()));
   });
 
@@ -82,7 +82,7 @@ export function areasRouter({ platform, announce }: AdminContext): Router {
       { _id: id },
       { $set: { name: body.name, level: body.level, parentId, boundaryJson: boundaryJson(boundary) } },
     );
-    announce('area', id, 'updated');
+    await announce('area', id, 'updated');
     res.json(areaView(await findArea(platform, id)));
   });
 
@@ -93,7 +93,7 @@ export function areasRouter({ platform, announce }: AdminContext): Router {
     const uses = await areaUses(platform, id, ['children', 'lines', 'units', 'secretaries', 'tickets']);
     if (uses.length > 0) throw conflict(`Area "${id}" is still used by ${uses.join('; ')}.`);
     await areas.deleteOne({ _id: id });
-    announce('area', id, 'deleted');
+    await announce('area', id, 'deleted');
     res.status(204).end();
   });
 

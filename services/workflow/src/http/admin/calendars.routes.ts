@@ -55,7 +55,7 @@ export function calendarsRouter({ platform, announce }: AdminContext): Router {
     const existing = await calendars.exists({ _id: id });
     await calendars.updateOne({ _id: id }, { $set: definition }, { upsert: true });
     platform.calendars.invalidate(id);
-    announce('calendar', id, existing ? 'updated' : 'created');
+    await announce('calendar', id, existing ? 'updated' : 'created');
     res.status(existing ? 200 : 201).json(calendarView(await findCalendar(platform, id)));
   });
 
@@ -67,7 +67,7 @@ export function calendarsRouter({ platform, announce }: AdminContext): Router {
     }
     await calendars.deleteOne({ _id: id });
     platform.calendars.invalidate(id);
-    announce('calendar', id, 'deleted');
+    await announce('calendar', id, 'deleted');
     res.status(204).end();
   });
 

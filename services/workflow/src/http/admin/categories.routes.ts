@@ -68,7 +68,7 @@ export function categoriesRouter({ platform, announce }: AdminContext): Router {
       },
       { upsert: true },
     );
-    announce('category', code, existing ? 'updated' : 'created');
+    await announce('category', code, existing ? 'updated' : 'created');
     res.status(existing ? 200 : 201).json(categoryView(await findCategory(platform, code)));
   });
 
@@ -76,7 +76,7 @@ export function categoriesRouter({ platform, announce }: AdminContext): Router {
     const code = req.params.code;
     await findCategory(platform, code);
     await categories.updateOne({ _id: code }, { $set: { active: false } });
-    announce('category', code, 'deleted');
+    await announce('category', code, 'deleted');
     res.json(categoryView(await findCategory(platform, code)));
   });
 

@@ -75,7 +75,7 @@ export function responsibilitiesRouter({ platform, announce }: AdminContext): Ro
         }),
       duplicate(body),
     );
-    announce('responsibility', id, 'created');
+    await announce('responsibility', id, 'created');
     res.status(201).json(responsibilityView(created.toObject()));
   });
 
@@ -100,7 +100,7 @@ export function responsibilitiesRouter({ platform, announce }: AdminContext): Ro
         ),
       duplicate(body),
     );
-    announce('responsibility', id, 'updated');
+    await announce('responsibility', id, 'updated');
     res.json(responsibilityView(await findLine(platform, id)));
   });
 
@@ -109,7 +109,7 @@ export function responsibilitiesRouter({ platform, announce }: AdminContext): Ro
     const id = req.params.id;
     await findLine(platform, id);
     await responsibilities.deleteOne({ _id: id });
-    announce('responsibility', id, 'deleted');
+    await announce('responsibility', id, 'deleted');
     res.status(204).end();
   });
 

@@ -51,7 +51,7 @@ export function unitsRouter({ platform, announce }: AdminContext): Router {
       () => units.create({ _id: id, name: body.name, kind: body.kind, areaIds, active: body.active ?? true }),
       `A unit with id "${id}" already exists.`,
     );
-    announce('unit', id, 'created');
+    await announce('unit', id, 'created');
     res.status(201).json(unitView(created.toObject()));
   });
 
@@ -63,7 +63,7 @@ export function unitsRouter({ platform, announce }: AdminContext): Router {
     const active = body.active ?? current.active;
     if (current.active && !active) await refuseWhileNeeded(platform, id);
     await units.updateOne({ _id: id }, { $set: { name: body.name, kind: body.kind, areaIds, active } });
-    announce('unit', id, 'updated');
+    await announce('unit', id, 'updated');
     res.json(unitView(await findUnit(platform, id)));
   });
 
@@ -72,7 +72,7 @@ export function unitsRouter({ platform, announce }: AdminContext): Router {
     await findUnit(platform, id);
     await refuseWhileNeeded(platform, id);
     await units.updateOne({ _id: id }, { $set: { active: false } });
-    announce('unit', id, 'deleted');
+    await announce('unit', id, 'deleted');
     res.json(unitView(await findUnit(platform, id)));
   });
 

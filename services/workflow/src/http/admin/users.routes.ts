@@ -70,7 +70,7 @@ export function usersRouter({ platform, announce }: AdminContext): Router {
         }),
       `A user with id "${id}" or username "${body.username}" already exists.`,
     );
-    announce('user', id, 'created');
+    await announce('user', id, 'created');
     res.status(201).json(userView(created.toObject()));
   });
 
@@ -97,7 +97,7 @@ export function usersRouter({ platform, announce }: AdminContext): Router {
       () => users.updateOne({ _id: id }, { $set: set }),
       `Username "${body.username}" is taken.`,
     );
-    announce('user', id, 'updated');
+    await announce('user', id, 'updated');
     res.json(userView(await findUser(platform, id)));
   });
 
@@ -106,7 +106,7 @@ export function usersRouter({ platform, announce }: AdminContext): Router {
     const current = await findUser(platform, id);
     if (current._id === FIRST_ADMIN) throw conflict('The user "admin" cannot be deleted.');
     await users.updateOne({ _id: id }, { $set: { active: false } });
-    announce('user', id, 'deleted');
+    await announce('user', id, 'deleted');
     res.json(userView(await findUser(platform, id)));
   });
 
