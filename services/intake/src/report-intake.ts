@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { isDuplicateKeyError, type TicketDoc } from '@grid-dispatch/db';
+import { isDuplicateKeyError, RoutingReference, type TicketDoc } from '@grid-dispatch/db';
 import type { LatLng } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { assertStoredPhotosExist } from '@grid-dispatch/http';
@@ -25,10 +25,15 @@ const MAX_DUPLICATES = 5;
 
 /** Takes a resident's report: checks the category, dedupes by Idempotency-Key, stores the ticket with ticket.submitted in its outbox. */
 export class ReportIntake {
+  /** The categories, kept in memory until an administrator changes reference data. */
+  private readonly reference: RoutingReference;
+
   constructor(
     private readonly platform: Platform,
     private readonly config: IntakeConfig,
-  ) {}
+  ) {
+    this.reference = new RoutingReference(platform.models, platform.referenceStamp);
+  }
 
   async submit(body: ReportBody, idempotencyKey: string | null): Promise<SubmitResult> {
     const fingerprint = createHash('sha256').update(canonicalJson(body)).digest('hex');
@@ -36,7 +41,7 @@ export class ReportIntake {
       const earlier = await this.platform.tickets.findByIdempotencyKey(idempotencyKey);
       if (earlier) return this.replay(earlier, fingerprint);
     }
-    const category = await this.platform.models.categories.findById(body.category).lean().exec();
+    const category = (await this.reference.get()).category(body.category);
     if (!category?.active) {
       throw new AppError(
         'VALIDATION_FAILED',

@@ -39,14 +39,25 @@ export class OutboxIndex {
     await this.redis.srem(this.pendingKey, ticketId);
   }
 
-  /** Every event up to `version` of the ticket is on Kafka: off the work list, onto the idle list. */
+  /**
+   * Every event up to `version` of the ticket is on Kafka: off the work list, onto the idle list.
+   * The mark only ever rises (a late confirmation of an older version leaves a newer mark).
+   */
   async published(ticketId: string, version: number): Promise<void> {
-    await this.redis
-      .multi()
-      .set(this.sentPrefix + ticketId, String(version), 'EX', 86400)
-      .srem(this.pendingKey, ticketId)
-      .zadd(this.idleKey, Date.now(), ticketId)
-      .exec();
+    await this.redis.eval(
+      `local v = tonumber(redis.call('get', KEYS[1]) or '0')
+       if tonumber(ARGV[1]) > v then redis.call('set', KEYS[1], ARGV[1], 'EX', 86400) end
+       redis.call('srem', KEYS[2], ARGV[3])
+       redis.call('zadd', KEYS[3], ARGV[2], ARGV[3])
+       return 0`,
+      3,
+      this.sentPrefix + ticketId,
+      this.pendingKey,
+      this.idleKey,
+      String(version),
+      String(Date.now()),
+      ticketId,
+    );
   }
 
   /** The highest published version of each ticket (0 where unknown). */

@@ -1,7 +1,9 @@
+import type { EventEnvelope } from '@grid-dispatch/contracts';
 import { AppError } from '@grid-dispatch/errors';
 import type { Model } from 'mongoose';
 import type { TicketDoc } from './models';
 import type { OutboxIndex } from './outbox-index';
+import type { EventPublisher } from './outbox-relay';
 import { type NewTicketEvent, recordEvent } from './ticket-events';
 import type { TicketLock } from './ticket-lock';
 
@@ -15,22 +17,40 @@ export type TicketChanges = Partial<
   Omit<TicketDoc, '_id' | 'version' | 'events' | 'outbox' | 'outboxPending' | 'createdAt'>
 >;
 
+export interface TicketRepositoryOptions {
+  /** Publishes a write's events right after it, still under the ticket's lock. */
+  publisher: EventPublisher;
+  /** Where published versions are noted: the next write drops those events from the outbox. */
+  outbox: Pick<OutboxIndex, 'publishedVersions' | 'published'>;
+  /** Hands a ticket to the relay when its events could not be published at once. */
+  onUnpublished: (ticketId: string) => void;
+  /** Longest a write waits for Kafka before leaving its events to the relay (default 2 s). */
+  publishWaitMs?: number;
+}
+
 /**
  * Every write to a ticket goes through here: one version-checked update that changes the state,
  * appends the event to the history and puts its envelope in the ticket's outbox. FerretDB has no
  * multi-document transactions, so keeping the outbox inside the document is what makes "state
  * changed" and "event will be published" one atomic fact. The version check runs under the
  * ticket's lock (see TicketLock for why the filter alone is not enough on FerretDB).
+ *
+ * Still under the lock, the write publishes its outbox to Kafka itself and notes the published
+ * version in Redis (no database write): the event reaches consumers without waiting for the relay,
+ * and one ticket's events reach Kafka in version order because the next write of the ticket waits
+ * for the lock. Only when Kafka does not answer in time (or the process dies first) does the relay
+ * publish the outbox instead.
  */
 export class TicketRepository {
+  private readonly publishWaitMs: number;
+
   constructor(
     private readonly tickets: Model<TicketDoc>,
     private readonly lock: TicketLock,
-    /** Where the relay notes what it has published: each write drops those events from the outbox. */
-    private readonly outbox: Pick<OutboxIndex, 'publishedVersions'>,
-    /** Called with the ticket id after each write, so the relay learns of the new outbox at once. */
-    private readonly onOutboxWrite: (ticketId: string) => void = () => undefined,
-  ) {}
+    private readonly options: TicketRepositoryOptions,
+  ) {
+    this.publishWaitMs = options.publishWaitMs ?? 2000;
+  }
 
   async insert(ticket: NewTicket, event: NewTicketEvent): Promise<TicketDoc> {
     const createdAt = event.at;
@@ -45,7 +65,12 @@ export class TicketRepository {
       createdAt,
       updatedAt: createdAt,
     });
-    this.onOutboxWrite(ticket._id);
+    // A new ticket is stored without the lock (nothing else knows it yet), so a report is taken
+    // even while Redis is away; its publishing takes the lock like every write's does. Should a
+    // second write slip in first, it publishes this event before its own (both from the outbox).
+    await this.lock
+      .withLock(ticket._id, () => this.publishNow(ticket._id, [envelope], version))
+      .catch(() => this.options.onUnpublished(ticket._id));
     return created.toObject();
   }
 
@@ -69,23 +94,18 @@ export class TicketRepository {
     const version = current.version + 1;
     const { envelope, history } = recordEvent(current._id, { ...current, ...changes }, version, event);
     const updated = await this.lock.withLock(current._id, async () => {
+      // The outbox as stored at `current.version` (the filter below makes sure it is that version),
+      // less what is already on Kafka: a write empties what the previous ones published.
       const [stored, [published]] = await Promise.all([
-        this.tickets
-          .findById(current._id, { version: 1, outbox: 1 })
-          .lean<Pick<TicketDoc, 'version' | 'outbox'>>()
-          .exec(),
-        this.outbox.publishedVersions([current._id]).catch(() => [0]),
+        Array.isArray(current.outbox) ? current.outbox : this.storedOutbox(current._id),
+        this.options.outbox.publishedVersions([current._id]).catch(() => [0]),
       ]);
-      if (!stored) throw new AppError('NOT_FOUND', `ticket ${current._id} not found`);
-      if (stored.version !== current.version) return null;
-      // The events the relay has already published leave the outbox in this same write, so the
-      // relay seldom needs a write of its own to empty it (see OutboxRelay).
-      const outbox = [...stored.outbox.filter((e) => e.ticketVersion > (published ?? 0)), envelope];
-      // Filter by _id alone: the version was checked under the lock (FerretDB's update does not
-      // re-check a filter when it writes, so the lock is what makes the check hold).
-      return this.tickets
+      const outbox = [...stored.filter((e) => e.ticketVersion > (published ?? 0)), envelope];
+      // Under the lock nothing else writes this ticket, so FerretDB's read-then-write update
+      // cannot interleave with another: the version in the filter holds when it writes.
+      const written = await this.tickets
         .findOneAndUpdate(
-          { _id: current._id },
+          { _id: current._id, version: current.version },
           {
             $set: { ...changes, outbox, outboxPending: true, updatedAt: event.at },
             $inc: { version: 1 },
@@ -95,14 +115,42 @@ export class TicketRepository {
         )
         .lean<TicketDoc>()
         .exec();
+      if (written) await this.publishNow(current._id, outbox, version);
+      return written;
     });
     if (!updated) {
+      const exists = await this.tickets.exists({ _id: current._id });
+      if (!exists) throw new AppError('NOT_FOUND', `ticket ${current._id} not found`);
       throw new AppError(
         'VERSION_CONFLICT',
         `ticket ${current._id} changed since version ${current.version}; reload it and try again`,
       );
     }
-    this.onOutboxWrite(current._id);
     return updated;
+  }
+
+  private async storedOutbox(ticketId: string): Promise<EventEnvelope[]> {
+    const doc = await this.tickets.findById(ticketId, { outbox: 1 }).lean<Pick<TicketDoc, 'outbox'>>().exec();
+    return doc?.outbox ?? [];
+  }
+
+  /** Publishes a write's outbox (called under the ticket's lock); never fails the write. */
+  private async publishNow(ticketId: string, outbox: EventEnvelope[], version: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.options.publisher.publish(outbox),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('Kafka did not answer in time')), this.publishWaitMs);
+        }),
+      ]);
+      await this.options.outbox.published(ticketId, version);
+    } catch {
+      // The events stay in the outbox; the relay publishes them (again, at worst: consumers are
+      // idempotent by ticket version).
+      this.options.onUnpublished(ticketId);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

@@ -42,7 +42,8 @@ export class EventConsumer {
       groupId: options.groupId,
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
-      // Hand messages over as soon as they arrive rather than waiting to fill a batch.
+      // Hand messages over as soon as they arrive rather than waiting to fill a batch; an idle
+      // consumer asks again every 100 ms.
       maxWaitTimeInMs: 100,
     });
     this.dlqProducer = options.kafka.producer({ allowAutoTopicCreation: false });
@@ -60,6 +61,9 @@ export class EventConsumer {
     await this.consumer.run({
       // Partitions are handled side by side; within one partition (so within one ticket) in order.
       partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 6,
+      // Offsets are committed once a second rather than after every batch: a crash redelivers at
+      // most a second of events, which every handler takes idempotently.
+      autoCommitInterval: 1000,
       eachMessage: async ({ topic, partition, message, heartbeat }) =>
         this.onMessage(topic, partition, message, heartbeat),
     });

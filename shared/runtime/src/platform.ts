@@ -93,9 +93,11 @@ export async function openPlatform(
   const openTickets = new OpenTicketMap(lockRedis, config.QUEUE_PREFIX);
   const kpis = new KpiStore(models);
   const referenceStamp = new ReferenceStamp(lockRedis, config.QUEUE_PREFIX);
-  const tickets = new TicketRepository(models.tickets, lock, index, (ticketId) =>
-    relay.notePending(ticketId),
-  );
+  const tickets = new TicketRepository(models.tickets, lock, {
+    publisher: producer,
+    outbox: index,
+    onUnpublished: (ticketId) => relay.notePending(ticketId),
+  });
   relay.start();
   const calendarLog = logger.child({ module: 'calendars' });
   const watcher = new ReferenceDataSubscriber(kafka, config.TOPIC_PREFIX, calendarLog, (announcement) => {
