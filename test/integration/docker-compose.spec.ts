@@ -13,7 +13,10 @@ describe('docker-compose.yml', () => {
 
   it('is a valid compose file (docker-compose config)', function () {
     this.timeout(30000);
-    const resolved = execFileSync('docker-compose', ['-f', file, 'config'], { encoding: 'utf8' });
+    const resolved = execFileSync('docker-compose', ['-f', file, 'config'], {
+      encoding: 'utf8',
+      env: { ...process.env, AUTH_SECRET: 'a-test-secret-of-sufficient-length-0123456789' },
+    });
     for (const service of [
       'mongo',
       'kafka',
@@ -27,6 +30,15 @@ describe('docker-compose.yml', () => {
     ]) {
       assert.match(resolved, new RegExp(`^  ${service}:`, 'm'), `service ${service}`);
     }
+  });
+
+  it('refuses to resolve without an AUTH_SECRET of the deployment (no published default)', function () {
+    this.timeout(30000);
+    const env = { ...process.env };
+    delete env.AUTH_SECRET;
+    assert.throws(() =>
+      execFileSync('docker-compose', ['-f', file, 'config'], { encoding: 'utf8', env, stdio: 'pipe' }),
+    );
   });
 
   it('runs MongoDB 7, Kafka 4 in KRaft mode and Redis 7 with AOF and noeviction', () => {

@@ -17,6 +17,10 @@ export const port = (fallback: number) => z.coerce.number().int().min(0).max(655
 
 export const positiveMs = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** The development default of AUTH_SECRET, and defaults once shipped: public, so never in production. */
+export const DEVELOPMENT_AUTH_SECRET = 'grid-dispatch-dev-secret-change-me';
+const KNOWN_AUTH_SECRETS = new Set([DEVELOPMENT_AUTH_SECRET, 'change-me-to-a-long-random-secret']);
+
 /**
  * Settings every service reads: where the three servers are, and the prefixes that let tests
  * (and several deployments on one cluster) share servers without seeing each other's data.
@@ -56,10 +60,23 @@ export const commonConfigSchema = z.object({
     .regex(/^[a-zA-Z0-9._-]+$/)
     .default('gd'),
   /** Secret that signs staff tokens; every replica must share it. */
-  AUTH_SECRET: z
-    .string()
-    .min(16, 'must be at least 16 characters')
-    .default('grid-dispatch-dev-secret-change-me'),
+  AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEVELOPMENT_AUTH_SECRET),
 });
+
+/**
+ * What is wrong with the AUTH_SECRET of a production deployment, or null. Anyone who knows the
+ * secret can sign an admin's token: in production it must be the deployment's own, long and
+ * random, never a default printed in this repository. (Development and tests use the default.)
+ */
+export function productionSecretProblem(config: { NODE_ENV: string; AUTH_SECRET: string }): string | null {
+  if (config.NODE_ENV !== 'production') return null;
+  const secret = config.AUTH_SECRET;
+  if (KNOWN_AUTH_SECRETS.has(secret)) {
+    return 'is a published default; set a long random value of your own (e.g. openssl rand -base64 48)';
+  }
+  if (secret.length < 32) return 'must be at least 32 characters in production';
+  if (new Set(secret).size < 10) return 'is too repetitive to be random';
+  return null;
+}
 
 export type CommonConfig = z.infer<typeof commonConfigSchema>;
