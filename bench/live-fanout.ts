@@ -36,8 +36,9 @@
  * district's units (half each), and 10 % have an assisting unit: an update reaches its unit room(s)
  * and three area rooms, ~32 sockets on average with the defaults.
  */
+
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -54,6 +55,7 @@ import {
   Topic,
   topicName,
 } from '@grid-dispatch/contracts';
+import { connectDatabase, createModels } from '@grid-dispatch/db';
 import { createKafkaClient, ensureTopics } from '@grid-dispatch/kafka';
 import { createLogger } from '@grid-dispatch/logger';
 import { cleanupTestData, testConfig } from '@grid-dispatch/test';
@@ -462,7 +464,8 @@ const stats = (xs: number[]) => ({
 });
 
 async function main() {
-  const { config, id } = testConfig({ LOG_LEVEL: 'info' });
+  // The live service runs as deployed (NODE_ENV=production), which takes only a secret of its own.
+  const { config, id } = testConfig({ LOG_LEVEL: 'info', AUTH_SECRET: randomBytes(36).toString('base64') });
   const logger = createLogger({ level: 'warn', name: 'bench' });
   const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'bench-live-fanout', logger });
   const children: ChildProcess[] = [];
@@ -544,11 +547,34 @@ async function main() {
     if (privateRedis?.pid) pids.set('redis (private)', privateRedis.pid);
     sampler = new Sampler(pids, nodeProcesses);
 
+    // The staff accounts the sockets speak for: live checks each token's session against them.
+    const db = await connectDatabase(config.MONGO_URL, { serverSelectionTimeoutMS: 5000 });
+    await createModels(db).users.collection.insertMany(
+      people.map((p, i) => ({
+        _id: `bench-${i}` as never,
+        username: `bench${i}`,
+        passwordHash: '-',
+        displayName: `bench ${i}`,
+        role: p.role,
+        unitId: p.unitId,
+        areaId: p.areaId,
+        active: true,
+        sessionVersion: 0,
+      })),
+    );
+    await db.close();
     // Connect gradually, each generator its share (every CLIENTS-th member), with progress.
     const tokens = people.map(
       (p, i) =>
         signStaffToken(
-          { userId: `bench-${i}`, username: `bench${i}`, role: p.role, unitId: p.unitId, areaId: p.areaId },
+          {
+            userId: `bench-${i}`,
+            username: `bench${i}`,
+            role: p.role,
+            unitId: p.unitId,
+            areaId: p.areaId,
+            sessionVersion: 0,
+          },
           config.AUTH_SECRET,
           3600,
         ).token,

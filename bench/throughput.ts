@@ -514,6 +514,12 @@ function cpuMeter(sutPid: number) {
         (100 * os.cpus().length * (end.machine.busy - start.machine.busy)) /
           Math.max(1, end.machine.total - start.machine.total),
       );
+      // CPU the watched processes do not account for (another build or suite, the kernel): a
+      // large figure here means the step did not have the machine to itself.
+      const watchedSum = Object.entries(out)
+        .filter(([name]) => name !== 'machine')
+        .reduce((a, [, pct]) => a + pct, 0);
+      out.others = Math.max(0, out.machine - watchedSum);
       return out;
     };
   };

@@ -11,7 +11,7 @@ import { startTestSystem, type TestSystem } from '../support/test-system';
  * Issue 3 ("every rating counts in the KPIs") and issue 5 §2 ("KPI figures come from projections
  * updated by events … a test recomputes them from raw tickets and finds the same numbers").
  * Tickets go through every kind of path on the real servers; the live service projects their
- * events into day buckets; GET /api/v1/kpis must equal an independent count over the tickets'
+ * events into KPI records; GET /api/v1/kpis must equal an independent count over the tickets'
  * stored histories.
  */
 describe('KPIs from the event projection equal a recount from the raw tickets', function () {

@@ -1,4 +1,4 @@
-import { booleanFlag, commonConfigSchema, loadConfig, port, z } from '@grid-dispatch/config';
+import { booleanFlag, commonConfigSchema, loadConfig, port, positiveMs, z } from '@grid-dispatch/config';
 
 export const liveConfigSchema = commonConfigSchema.extend({
   LIVE_PORT: port(8083),
@@ -8,6 +8,8 @@ export const liveConfigSchema = commonConfigSchema.extend({
    * the projection costs database writes per event, and one projecting replica is enough.
    */
   LIVE_KPI_PROJECTION: booleanFlag(true),
+  /** How often open staff sockets are checked for an ended session (an account change). */
+  SESSION_CHECK_EVERY_MS: positiveMs(5000),
 });
 
 export type LiveConfig = z.infer<typeof liveConfigSchema>;

@@ -10,6 +10,7 @@ import { Server } from 'socket.io';
 import type { LiveConfig } from './config';
 import { KpiNotifier } from './kpi/kpi-notifier';
 import { fanOut } from './realtime/event-fanout';
+import { startSessionSweep } from './realtime/session-sweep';
 import { authErrorMessage, identifySocket } from './realtime/socket-auth';
 
 export interface LiveService {
@@ -47,7 +48,7 @@ export async function startLive(
   io.adapter(createAdapter(pub, sub, { key: `${config.QUEUE_PREFIX}:socket.io` }));
 
   io.use((socket, next) => {
-    identifySocket(socket, config.AUTH_SECRET, platform.models).then(
+    identifySocket(socket, config.AUTH_SECRET, platform.models, platform.sessions).then(
       (identity) => {
         socket.data.identity = identity;
         next();
@@ -55,6 +56,7 @@ export async function startLive(
       (error) => next(new Error(authErrorMessage(error))),
     );
   });
+  const stopSweep = startSessionSweep(io, platform.sessions, logger, config.SESSION_CHECK_EVERY_MS);
   io.on('connection', (socket) => {
     const identity = socket.data.identity as Awaited<ReturnType<typeof identifySocket>>;
     void socket.join(identity.rooms);
@@ -101,6 +103,7 @@ export async function startLive(
     io,
     async stop() {
       await Promise.all(consumers.map((c) => c.stop()));
+      stopSweep();
       notifier.stop();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -34,7 +34,7 @@ export async function startWorkflow(
     res.json(document);
   });
   app.use('/api/v1', referenceRouter(platform.models));
-  app.use('/api/v1', unitsRouter(platform.models, config));
+  app.use('/api/v1', unitsRouter(platform, config));
   app.use('/api/v1', kpiRouter(platform, config));
   app.use('/api/v1/admin', adminRouter(platform, config));
   app.use(notFoundHandler);

@@ -20,6 +20,8 @@ export interface StaffPrincipal {
   role: StaffRole;
   unitId: string | null;
   areaId: string | null;
+  /** The user's session version at login: a later change to the account ends the token. */
+  sessionVersion: number;
   /** Expiry, seconds since the epoch. */
   exp: number;
 }
@@ -56,6 +58,7 @@ export function signStaffToken(
       role: principal.role,
       unit: principal.unitId,
       area: principal.areaId,
+      sv: principal.sessionVersion,
       iat,
       exp,
     },
@@ -88,6 +91,7 @@ export function verifyStaffToken(token: string, secret: string): StaffPrincipal 
     role: claims.role as StaffRole,
     unitId: (claims.unit as string | null) ?? null,
     areaId: (claims.area as string | null) ?? null,
+    sessionVersion: typeof claims.sv === 'number' ? claims.sv : 0,
     exp: Number(claims.exp),
   };
 }

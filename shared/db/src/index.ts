@@ -8,6 +8,7 @@ export * from './outbox-index';
 export * from './outbox-relay';
 export * from './reference-stamp';
 export * from './routing-reference';
+export * from './session-registry';
 export * from './ticket.repository';
 export * from './ticket-events';
 export * from './ticket-lock';

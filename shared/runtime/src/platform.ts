@@ -9,6 +9,7 @@ import {
   OutboxIndex,
   OutboxRelay,
   ReferenceStamp,
+  SessionRegistry,
   TicketLock,
   TicketRepository,
 } from '@grid-dispatch/db';
@@ -39,6 +40,8 @@ export interface Platform {
   kpis: KpiStore;
   /** Moved on by every change of reference data, so caches of it on any replica know to reload. */
   referenceStamp: ReferenceStamp;
+  /** Which staff sessions still count (an account change ends its sessions). */
+  sessions: SessionRegistry;
   redis: Redis;
   /**
    * Working calendars for deadline arithmetic, cached in this process and dropped when an
@@ -93,6 +96,7 @@ export async function openPlatform(
   const openTickets = new OpenTicketMap(lockRedis, config.QUEUE_PREFIX);
   const kpis = new KpiStore(models);
   const referenceStamp = new ReferenceStamp(lockRedis, config.QUEUE_PREFIX);
+  const sessions = new SessionRegistry(models.users, lockRedis, config.QUEUE_PREFIX);
   const tickets = new TicketRepository(models.tickets, lock, {
     publisher: producer,
     outbox: index,
@@ -126,6 +130,7 @@ export async function openPlatform(
     openTickets,
     kpis,
     referenceStamp,
+    sessions,
     redis,
     calendars,
     close() {

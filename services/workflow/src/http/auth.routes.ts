@@ -34,6 +34,7 @@ export function authRouter(models: Models, config: WorkflowConfig, throttle: Log
       role: user.role,
       unitId: user.unitId,
       areaId: user.areaId,
+      sessionVersion: user.sessionVersion ?? 0,
     };
     const { token, expiresAt } = signStaffToken(principal, config.AUTH_SECRET, config.TOKEN_TTL_SECONDS);
     res.json({

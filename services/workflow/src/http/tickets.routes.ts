@@ -24,7 +24,7 @@ const STAFF = ['unit_member', 'community_secretary', 'subdistrict_secretary', 'd
 /** Staff queries and the workflow actions of interface.md, each scoped to the caller. */
 export function ticketsRouter(platform: Platform, config: WorkflowConfig): Router {
   const router = Router();
-  router.use(requireStaff(config.AUTH_SECRET, STAFF));
+  router.use(requireStaff({ secret: config.AUTH_SECRET, sessions: platform.sessions }, STAFF));
 
   router.get('/', async (req, res) => {
     res.json(await listTickets(platform, principalOf(req), req.query));

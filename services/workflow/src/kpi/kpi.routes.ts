@@ -20,12 +20,13 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * GET /api/v1/kpis and GET /api/v1/meetings/{areaId}/{YYYY-MM}: figures read from the KPI
- * projection (day buckets written by the live service from events), never by scanning tickets.
+ * projection (one record per ticket, written by the live service from events, found through
+ * the index on its buckets), never by scanning tickets.
  */
 export function kpiRouter(platform: Platform, config: WorkflowConfig): Router {
   const router = Router();
   // Per route, not router.use: this router sits on /api/v1 beside others and must not guard them.
-  const staffOnly = requireStaff(config.AUTH_SECRET, STAFF_ROLES);
+  const staffOnly = requireStaff({ secret: config.AUTH_SECRET, sessions: platform.sessions }, STAFF_ROLES);
 
   async function report(query: Record<string, unknown>, principal: ReturnType<typeof principalOf>) {
     const [areas, units] = await Promise.all([

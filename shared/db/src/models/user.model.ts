@@ -11,6 +11,8 @@ export interface UserDoc {
   unitId: string | null;
   areaId: string | null;
   active: boolean;
+  /** Moved on by every change to the account: tokens carrying an older one no longer count. */
+  sessionVersion: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -29,6 +31,7 @@ const userSchema = new Schema<UserDoc>(
     unitId: { type: String, default: null },
     areaId: { type: String, default: null },
     active: { type: Boolean, default: true },
+    sessionVersion: { type: Number, default: 0 },
   },
   { timestamps: true, versionKey: false, collection: 'users' },
 );

@@ -26,7 +26,7 @@ import { usersRouter } from './users.routes';
 export function adminRouter(platform: Platform, config: WorkflowConfig): Router {
   const router = Router();
   // Once, here, in front of every resource router below.
-  router.use(requireStaff(config.AUTH_SECRET, ['admin']));
+  router.use(requireStaff({ secret: config.AUTH_SECRET, sessions: platform.sessions }, ['admin']));
 
   const log = platform.logger.child({ module: 'admin' });
   const publisher = new ReferenceDataPublisher(

@@ -97,6 +97,8 @@ export function usersRouter({ platform, announce }: AdminContext): Router {
       () => users.updateOne({ _id: id }, { $set: set }),
       `Username "${body.username}" is taken.`,
     );
+    // The account changed (its password, scope or standing): tokens issued before stop counting.
+    await platform.sessions.revoke(id);
     await announce('user', id, 'updated');
     res.json(userView(await findUser(platform, id)));
   });
@@ -106,6 +108,7 @@ export function usersRouter({ platform, announce }: AdminContext): Router {
     const current = await findUser(platform, id);
     if (current._id === FIRST_ADMIN) throw conflict('The user "admin" cannot be deleted.');
     await users.updateOne({ _id: id }, { $set: { active: false } });
+    await platform.sessions.revoke(id);
     await announce('user', id, 'deleted');
     res.json(userView(await findUser(platform, id)));
   });
