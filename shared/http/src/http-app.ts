@@ -60,6 +60,13 @@ function translate(error: unknown): unknown {
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return new AppError('MALFORMED_REQUEST', 'Unsupported body encoding; send UTF-8 JSON.');
   }
+  // A body declared gzip or deflate (Content-Encoding) that does not inflate: zlib's Z_* errors.
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^Z_/.test(code)) {
+    return new AppError('MALFORMED_REQUEST', 'The body does not match its Content-Encoding.', {
+      fields: [{ path: '(body)', message: 'not valid for its Content-Encoding' }],
+    });
+  }
   if (isDatabaseUnavailable(error)) {
     return new AppError('DEPENDENCY_UNAVAILABLE', 'The database is unavailable; try again shortly.', {
       cause: error,

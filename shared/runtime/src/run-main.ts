@@ -41,6 +41,13 @@ export function runMain(
 
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // A promise nobody awaited failing (a background write meeting a Redis or database blip) is a
+  // bug to fix, but not a reason to stop serving everyone: Node's default would end the process.
+  // Logged as an error with its stack; the requests and consumers that depend on the failed
+  // server retry or answer 503 on their own.
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled promise rejection; the service carries on');
+  });
 
   start().then(
     (s) => {

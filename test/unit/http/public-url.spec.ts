@@ -6,7 +6,7 @@ describe('photo URLs must be public http(s)', () => {
     'https://img.example.com/a.jpg',
     'http://photos.example.cn/1.png',
     'https://8.8.8.8/x.jpg',
-    'https://[2001:db8::1]/x.jpg',
+    'https://[2606:4700::1111]/x.jpg',
   ];
   const refused = [
     'ftp://example.com/a.jpg',
@@ -26,6 +26,17 @@ describe('photo URLs must be public http(s)', () => {
     'http://0x7f000001/x.jpg',
     'http://user:pw@example.com/x.jpg',
     'http://printer.local/x.jpg',
+    // Special ranges an outside tester got through the hand-written filter:
+    'http://[::127.0.0.1]/x.jpg',
+    'http://[64:ff9b::7f00:1]/x.jpg',
+    'http://[2002:7f00:1::]/x.jpg',
+    'http://198.18.0.1/x.jpg',
+    'http://192.0.2.1/x.jpg',
+    'http://[2001:db8::1]/x.jpg',
+    'http://[fec0::1]/x.jpg',
+    'http://localhost./x.jpg',
+    'http://100.64.0.1/x.jpg',
+    'http://240.0.0.1/x.jpg',
     'not a url',
   ];
   for (const url of allowed) it(`allows ${url}`, () => assert.equal(isPublicHttpUrl(url), true));
