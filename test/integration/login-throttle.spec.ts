@@ -23,4 +23,18 @@ describe('login throttle', function () {
     assert.equal(ok.status, 200);
     assert.equal((await attempt('wrong')).status, 401, 'a success resets the count');
   });
+
+  it('lets at most five of 40 parallel guesses reach the password check', async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        request(system.url, 'POST', '/api/v1/auth/login', {
+          body: { username: 'water.member', password: i === 39 ? 'demo-test-password' : `guess-${i}` },
+        }),
+      ),
+    );
+    const checked = guesses.filter((g) => g.status === 401 || g.status === 200).length;
+    const slowed = guesses.filter((g) => g.status === 429).length;
+    assert.ok(checked <= 5, `${checked} reached the password check`);
+    assert.equal(checked + slowed, 40);
+  });
 });

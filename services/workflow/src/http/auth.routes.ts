@@ -23,10 +23,8 @@ export function authRouter(models: Models, config: WorkflowConfig, throttle: Log
     await throttle.beforeAttempt(key);
     const user = await models.users.findOne({ username: body.username, active: true }).lean().exec();
     const ok = await bcrypt.compare(body.password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok) {
-      await throttle.failed(key);
-      throw new AppError('UNAUTHENTICATED', 'Wrong username or password.');
-    }
+    // The attempt was counted before the check (see LoginThrottle); only a success clears it.
+    if (!user || !ok) throw new AppError('UNAUTHENTICATED', 'Wrong username or password.');
     await throttle.succeeded(key);
     const principal = {
       userId: user._id,
