@@ -24,6 +24,19 @@ describe('login throttle', function () {
     assert.equal((await attempt('wrong')).status, 401, 'a success resets the count');
   });
 
+  it('counts a client as one whatever X-Forwarded-For it sends', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await request(system.url, 'POST', '/api/v1/auth/login', {
+        body: { username: 'heating.member', password: 'wrong' },
+        headers: { 'x-forwarded-for': `198.51.100.${i}` },
+      });
+      statuses.push(res.status);
+    }
+    assert.deepEqual(statuses.slice(0, 5), [401, 401, 401, 401, 401]);
+    assert.equal(statuses[5], 429, `after five failures: ${statuses.join(', ')}`);
+  });
+
   it('lets at most five of 40 parallel guesses reach the password check', async () => {
     const guesses = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>

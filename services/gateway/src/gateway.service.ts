@@ -4,6 +4,7 @@ import { AppError, toHttpError } from '@grid-dispatch/errors';
 import { listen } from '@grid-dispatch/http';
 import { HealthChecker, type Platform } from '@grid-dispatch/runtime';
 import httpProxy from 'http-proxy';
+import { clientAddress } from './client-address';
 import type { GatewayConfig } from './config';
 import { type Upstream, upstreamFor } from './route-table';
 
@@ -33,7 +34,22 @@ export async function startGateway(
 ): Promise<GatewayService> {
   const logger = platform.logger.child({ module: 'gateway' });
   const health = new HealthChecker(platform);
-  const proxy = httpProxy.createProxyServer({ xfwd: true, proxyTimeout: 30000, timeout: 30000 });
+  // The forwarded headers are set here (not appended by the proxy): upstreams hear one client address.
+  const proxy = httpProxy.createProxyServer({ xfwd: false, proxyTimeout: 30000, timeout: 30000 });
+  const forward = (req: IncomingMessage) => {
+    req.headers['x-forwarded-for'] = clientAddress(
+      req.socket.remoteAddress,
+      req.headers['x-forwarded-for'],
+      config.TRUST_PROXY,
+    );
+    req.headers['x-forwarded-host'] = req.headers.host ?? '';
+    // Behind a trusted TLS proxy the scheme is the proxy's word; otherwise the gateway speaks http.
+    const proto = String(req.headers['x-forwarded-proto'] ?? '')
+      .split(',')
+      .pop()
+      ?.trim();
+    req.headers['x-forwarded-proto'] = config.TRUST_PROXY > 0 && proto ? proto : 'http';
+  };
   proxy.on('error', (err, req, res) => {
     logger.warn({ err: err.message, path: (req as IncomingMessage).url }, 'upstream unavailable');
     if (res instanceof Object && 'writeHead' in res && !(res as ServerResponse).headersSent) {
@@ -61,11 +77,13 @@ export async function startGateway(
       });
       return;
     }
+    forward(req);
     proxy.web(req, res, { target: upstreams[upstreamFor(path)] });
   };
 
   const server = await listen(handler as never, port, config.HOST);
   server.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    forward(req);
     proxy.ws(req, socket, head, { target: upstreams.live });
   });
   logger.info({ url: server.url, upstreams }, 'gateway listening');

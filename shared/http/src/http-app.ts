@@ -14,7 +14,9 @@ export interface HttpAppOptions {
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Behind the gateway, which sends exactly one X-Forwarded-For address (the client it determined:
+  // see the gateway's client-address.ts): trust that one hop and nothing a client wrote.
+  app.set('trust proxy', 1);
   app.set('query parser', 'simple');
   app.use(
     express.json({
