@@ -17,7 +17,8 @@ export default defineConfig({
     outDir: resolve(root, '../public'),
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in what is served: the pages' source is not published.
+    sourcemap: false,
     rollupOptions: {
       input: {
         index: resolve(root, 'index.html'),

@@ -2,6 +2,7 @@ import { isDatabaseUnavailable } from '@grid-dispatch/db';
 import { AppError, toHttpError } from '@grid-dispatch/errors';
 import type { Logger } from '@grid-dispatch/logger';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { securityHeaders } from './security-headers';
 import { refuseNulCharacters } from './text-guard';
 
 export interface HttpAppOptions {
@@ -18,6 +19,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // see the gateway's client-address.ts): trust that one hop and nothing a client wrote.
   app.set('trust proxy', 1);
   app.set('query parser', 'simple');
+  app.use(securityHeaders());
   app.use(
     express.json({
       limit: options.bodyLimit ?? '64kb',
