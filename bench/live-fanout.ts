@@ -61,6 +61,7 @@ import { createLogger } from '@grid-dispatch/logger';
 import { cleanupTestData, testConfig } from '@grid-dispatch/test';
 import type { Producer } from 'kafkajs';
 import type { FromReceiver, ToReceiver } from './live-fanout-receiver';
+import { processTicks, TICKS_PER_S } from './proc-stat';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -232,16 +233,6 @@ function envelopeFor(t: BenchTicket): EventEnvelope {
 
 // ---------------------------------------------------------------- /proc sampling
 
-const TICK = 100; // USER_HZ on Linux
-function cpuTicks(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime + stime (fields 14, 15)
-  } catch {
-    return null;
-  }
-}
 function rssMiB(pid: number): number | null {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -295,7 +286,7 @@ class Sampler {
   private sample(): void {
     const now = performance.now();
     for (const [name, pid] of this.pids) {
-      const ticks = cpuTicks(pid);
+      const ticks = processTicks(pid);
       const rss = rssMiB(pid);
       if (rss !== null) this.rss.set(name, Math.max(this.rss.get(name) ?? 0, rss));
       const wait = runDelayNs(pid) ?? 0;
@@ -303,7 +294,7 @@ class Sampler {
       const prev = this.last.get(name);
       this.last.set(name, { ticks, at: now, wait });
       if (!prev) continue;
-      const pct = (((ticks - prev.ticks) / TICK) * 1000 * 100) / (now - prev.at);
+      const pct = (((ticks - prev.ticks) / TICKS_PER_S) * 1000 * 100) / (now - prev.at);
       this.latest.set(name, pct);
       if (this.recording) this.cpu.set(name, [...(this.cpu.get(name) ?? []), pct]);
       const waitPct = ((wait - prev.wait) / 1e6 / (now - prev.at)) * 100;
@@ -685,7 +676,7 @@ async function main() {
         await sleep(1000);
       }
     })();
-    const liveTicksStart = cpuTicks(live.pid!) ?? 0;
+    const liveTicksStart = processTicks(live.pid!) ?? 0;
     const total = RATE * SECONDS;
     let lastSay = feedStart;
     while (produced < total && !interrupted) {
@@ -733,7 +724,7 @@ async function main() {
     }
     const drainSeconds = (performance.now() - drainStart) / 1000;
     sampler.recording = false;
-    const liveCpuSeconds = ((cpuTicks(live.pid!) ?? 0) - liveTicksStart) / TICK;
+    const liveCpuSeconds = ((processTicks(live.pid!) ?? 0) - liveTicksStart) / TICKS_PER_S;
     sampling = false;
     await lagLoop;
     await admin.disconnect();

@@ -22,7 +22,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -36,6 +36,7 @@ import { createLogger } from '@grid-dispatch/logger';
 import { cleanupTestData } from '@grid-dispatch/test';
 import { BSON, type Collection, type Document, MongoClient } from 'mongodb';
 import { io, type Socket } from 'socket.io-client';
+import { machineTicks, processTicks, processTreeTicks, TICKS_PER_S } from './proc-stat';
 
 // ---------------------------------------------------------------- settings
 
@@ -440,42 +441,6 @@ async function openConsole(base: URL, token: string): Promise<UnitConsole> {
 
 // ---------------------------------------------------------------- CPU, from /proc
 
-const TICKS_PER_S = 100; // USER_HZ on Linux
-
-function ownTicks(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return null;
-  }
-}
-
-/** PostgreSQL works in one backend process per connection, all children of the postmaster. */
-function treeTicks(pid: number): number | null {
-  const own = ownTicks(pid);
-  if (own === null) return null;
-  let sum = own;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === pid) sum += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return sum;
-}
-
-function machineTicks(): { busy: number; total: number } {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const total = line.slice(0, 8).reduce((a, b) => a + b, 0);
-  return { busy: total - line[3]! - line[4]!, total };
-}
-
 function serverPid(name: string): number | null {
   try {
     return Number(readFileSync(path.join(ROOT, '.run', `${name}.pid`), 'utf8').trim()) || null;
@@ -497,7 +462,9 @@ function cpuMeter(sutPid: number) {
   const snapshot = () => ({
     at: performance.now(),
     machine: machineTicks(),
-    ticks: watched.map(([, pid, tree]) => (pid === null ? null : tree ? treeTicks(pid) : ownTicks(pid))),
+    ticks: watched.map(([, pid, tree]) =>
+      pid === null ? null : tree ? processTreeTicks(pid) : processTicks(pid),
+    ),
   });
   return () => {
     const start = snapshot();
