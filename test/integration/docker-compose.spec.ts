@@ -15,7 +15,11 @@ describe('docker-compose.yml', () => {
     this.timeout(30000);
     const resolved = execFileSync('docker-compose', ['-f', file, 'config'], {
       encoding: 'utf8',
-      env: { ...process.env, AUTH_SECRET: 'a-test-secret-of-sufficient-length-0123456789' },
+      env: {
+        ...process.env,
+        AUTH_SECRET: 'a-test-secret-of-sufficient-length-0123456789',
+        ADMIN_PASSWORD: 'a-test-admin-password',
+      },
     });
     for (const service of [
       'mongo',

@@ -1,4 +1,5 @@
-import { booleanFlag, loadConfig, z } from '@grid-dispatch/config';
+import { passwordProblem } from '@grid-dispatch/auth';
+import { booleanFlag, ConfigError, loadConfig, z } from '@grid-dispatch/config';
 import { gatewayConfigSchema } from '@grid-dispatch/gateway';
 import { intakeConfigSchema } from '@grid-dispatch/intake';
 import { liveConfigSchema } from '@grid-dispatch/live';
@@ -24,5 +25,30 @@ export const systemConfigSchema = gatewayConfigSchema
 export type SystemConfig = z.infer<typeof systemConfigSchema>;
 
 export function loadSystemConfig(env: NodeJS.ProcessEnv = process.env): SystemConfig {
-  return loadConfig(systemConfigSchema, env);
+  const config = loadConfig(systemConfigSchema, env);
+  const problems = productionPasswordProblems(config);
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+  return config;
+}
+
+/**
+ * In production the published passwords of this repository never open an account: the first
+ * admin's password must be the deployment's own and pass the staff password policy, and the demo
+ * district (whose accounts share DEMO_PASSWORD) is loaded only on purpose, with a password of its own.
+ */
+export function productionPasswordProblems(
+  config: Pick<SystemConfig, 'NODE_ENV' | 'ADMIN_PASSWORD' | 'SEED_DEMO' | 'DEMO_PASSWORD'>,
+): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  const admin = passwordProblem(config.ADMIN_PASSWORD, 'admin');
+  if (admin) problems.push(`ADMIN_PASSWORD: ${admin}`);
+  if (config.SEED_DEMO) {
+    const demo = passwordProblem(config.DEMO_PASSWORD);
+    if (demo)
+      problems.push(`DEMO_PASSWORD: ${demo} (or set SEED_DEMO=false: no demo accounts in production)`);
+  }
+  return problems;
 }

@@ -1,3 +1,4 @@
+import { passwordProblem } from '@grid-dispatch/auth';
 import { z } from '@grid-dispatch/config';
 import { UNIT_KINDS } from '@grid-dispatch/db';
 import { AREA_LEVELS, CLOCK_KINDS, PRIORITIES, ROLES } from '@grid-dispatch/domain';
@@ -61,6 +62,15 @@ const ROLE_VALUES = ROLES as readonly [
   'admin',
 ];
 
+/** A staff password as the policy wants it (see passwordProblem: length, common, simple). */
+const staffPassword = z
+  .string()
+  .max(200)
+  .superRefine((password, ctx) => {
+    const problem = passwordProblem(password);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 export const userBody = z
   .object({
     id: idSlug.optional(),
@@ -68,7 +78,7 @@ export const userBody = z
     username: z
       .string()
       .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'use 2–64 lower-case letters, digits, dots, dashes or _'),
-    password: z.string().min(8).max(200),
+    password: staffPassword,
     displayName: text(100),
     role: oneOf(ROLE_VALUES),
     unitId: ref.nullable().optional(),
@@ -78,7 +88,7 @@ export const userBody = z
 /** A PUT replaces everything but the password, which changes only when given. */
 export const userUpdateBody = userBody
   .omit({ id: true })
-  .extend({ password: z.string().min(8).max(200).optional(), active: z.boolean().optional() });
+  .extend({ password: staffPassword.optional(), active: z.boolean().optional() });
 
 export const categoryCode = /^[a-z][a-z0-9_]{1,40}$/;
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { passwordProblem } from '@grid-dispatch/auth';
 import type { UserDoc } from '@grid-dispatch/db';
 import type { Role } from '@grid-dispatch/domain';
 import { AppError, type FieldProblem } from '@grid-dispatch/errors';
@@ -6,7 +7,15 @@ import { parseBody } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
 import bcrypt from 'bcryptjs';
 import { Router } from 'express';
-import { type AdminContext, conflict, listPage, notFound, throwIfInvalid, uniquely } from './admin.common';
+import {
+  type AdminContext,
+  conflict,
+  invalid,
+  listPage,
+  notFound,
+  throwIfInvalid,
+  uniquely,
+} from './admin.common';
 import { userBody, userUpdateBody } from './admin.schemas';
 
 /** The user created on first start (bootstrap `ensureAdmin`); the way back in, so it cannot be removed. */
@@ -53,6 +62,7 @@ export function usersRouter({ platform, announce }: AdminContext): Router {
 
   router.post('/', async (req, res) => {
     const body = parseBody(userBody, req.body);
+    refuseUsernameInPassword(body.password, body.username);
     const placement = await checkPlacement(platform, body.role, body.unitId ?? null, body.areaId ?? null);
     await refuseTakenUsername(platform, body.username, null);
     const id = body.id ?? randomUUID();
@@ -78,6 +88,7 @@ export function usersRouter({ platform, announce }: AdminContext): Router {
     const id = req.params.id;
     const current = await findUser(platform, id);
     const body = parseBody(userUpdateBody, req.body);
+    if (body.password !== undefined) refuseUsernameInPassword(body.password, body.username);
     const active = body.active ?? current.active;
     if (current._id === FIRST_ADMIN && (body.role !== 'admin' || !active || body.username !== FIRST_ADMIN)) {
       throw conflict('The user "admin" stays an active admin named "admin"; create another account instead.');
@@ -167,4 +178,10 @@ async function checkPlacement(
   } else if (areaId !== null) problems.push({ path: 'areaId', message: `a ${role} has no area` });
   throwIfInvalid(problems);
   return { unitId, areaId };
+}
+
+/** The one password rule that needs the username (the rest are in the body's schema). */
+function refuseUsernameInPassword(password: string, username: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw invalid('password', problem);
 }
