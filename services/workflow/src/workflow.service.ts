@@ -1,3 +1,4 @@
+import { PasswordHasher } from '@grid-dispatch/auth';
 import { createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
 import type { WorkflowConfig } from './config';
@@ -27,7 +28,8 @@ export async function startWorkflow(
   const logger = platform.logger.child({ module: 'workflow' });
   const app = createHttpApp({ logger });
   const throttle = new LoginThrottle(platform.redis, config.QUEUE_PREFIX);
-  app.use('/api/v1/auth', authRouter(platform.models, config, throttle));
+  const passwords = new PasswordHasher();
+  app.use('/api/v1/auth', authRouter(platform.models, config, throttle, passwords));
   app.use('/api/v1/tickets', ticketsRouter(platform, config));
   const document = openApiDocument({ ...adminPaths, ...kpiPaths });
   app.get('/api/v1/openapi.json', (_req, res) => {
@@ -36,12 +38,19 @@ export async function startWorkflow(
   app.use('/api/v1', referenceRouter(platform.models));
   app.use('/api/v1', unitsRouter(platform, config));
   app.use('/api/v1', kpiRouter(platform, config));
-  app.use('/api/v1/admin', adminRouter(platform, config));
+  app.use('/api/v1/admin', adminRouter(platform, config, passwords));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   const server = await listen(app, port, config.WORKFLOW_HOST);
   logger.info({ url: server.url }, 'workflow listening');
-  return { url: server.url, port: server.port, stop: () => server.close() };
+  return {
+    url: server.url,
+    port: server.port,
+    async stop() {
+      await server.close();
+      await passwords.close();
+    },
+  };
 }
 
 export * from './config';

@@ -1,2 +1,3 @@
+export * from './password-hasher';
 export * from './password-policy';
 export * from './staff-token';

@@ -1,3 +1,4 @@
+import type { PasswordHasher } from '@grid-dispatch/auth';
 import { signStaffToken } from '@grid-dispatch/auth';
 import { z } from '@grid-dispatch/config';
 import type { Models } from '@grid-dispatch/db';
@@ -15,14 +16,19 @@ const loginSchema = z
 // Compared against when the user does not exist, so a wrong username costs as long as a wrong password.
 const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', 10);
 
-export function authRouter(models: Models, config: WorkflowConfig, throttle: LoginThrottle): Router {
+export function authRouter(
+  models: Models,
+  config: WorkflowConfig,
+  throttle: LoginThrottle,
+  passwords: Pick<PasswordHasher, 'compare'>,
+): Router {
   const router = Router();
   router.post('/login', async (req, res) => {
     const body = parseBody(loginSchema, req.body);
     const key = `${body.username.toLowerCase()}|${req.ip}`;
     await throttle.beforeAttempt(key);
     const user = await models.users.findOne({ username: body.username, active: true }).lean().exec();
-    const ok = await bcrypt.compare(body.password, user?.passwordHash ?? DUMMY_HASH);
+    const ok = await passwords.compare(body.password, user?.passwordHash ?? DUMMY_HASH);
     // The attempt was counted before the check (see LoginThrottle); only a success clears it.
     if (!user || !ok) throw new AppError('UNAUTHENTICATED', 'Wrong username or password.');
     await throttle.succeeded(key);

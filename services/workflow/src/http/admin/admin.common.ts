@@ -1,3 +1,4 @@
+import type { PasswordHasher } from '@grid-dispatch/auth';
 import type { TicketStatusName } from '@grid-dispatch/contracts';
 import { isDuplicateKeyError } from '@grid-dispatch/db';
 import { AppError, type FieldProblem } from '@grid-dispatch/errors';
@@ -20,6 +21,8 @@ export type Announce = (
 export interface AdminContext {
   platform: Platform;
   announce: Announce;
+  /** bcrypt on worker threads (see PasswordHasher). */
+  passwords: Pick<PasswordHasher, 'hash'>;
 }
 
 /** Ticket states in which a ticket still needs its unit; a unit named by one cannot go. */

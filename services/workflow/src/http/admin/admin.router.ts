@@ -1,3 +1,4 @@
+import type { PasswordHasher } from '@grid-dispatch/auth';
 import { requireStaff } from '@grid-dispatch/http';
 import { ReferenceDataPublisher } from '@grid-dispatch/kafka';
 import type { Platform } from '@grid-dispatch/runtime';
@@ -23,7 +24,11 @@ import { usersRouter } from './users.routes';
  * one thing cached (per process, for the deadline arithmetic): each replica drops its copy on
  * the announcement, and after at most a minute without one.
  */
-export function adminRouter(platform: Platform, config: WorkflowConfig): Router {
+export function adminRouter(
+  platform: Platform,
+  config: WorkflowConfig,
+  passwords: Pick<PasswordHasher, 'hash'>,
+): Router {
   const router = Router();
   // Once, here, in front of every resource router below.
   router.use(requireStaff({ secret: config.AUTH_SECRET, sessions: platform.sessions }, ['admin']));
@@ -38,6 +43,7 @@ export function adminRouter(platform: Platform, config: WorkflowConfig): Router 
   platform.db.once('close', () => void publisher.disconnect());
   const context: AdminContext = {
     platform,
+    passwords,
     announce: async (entity, id, action) => {
       // A stamp that could not move leaves caches at most their age limit behind (and Redis being
       // down stops dispatching anyway): the change itself is stored, so the request succeeds.

@@ -5,7 +5,6 @@ import type { Role } from '@grid-dispatch/domain';
 import { AppError, type FieldProblem } from '@grid-dispatch/errors';
 import { parseBody } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
-import bcrypt from 'bcryptjs';
 import { Router } from 'express';
 import {
   type AdminContext,
@@ -48,7 +47,7 @@ export function userView(doc: UserDoc) {
  * compares) and never answered, announced or logged (the logger redacts `password` besides).
  * DELETE deactivates: the account's actions stay attributed in ticket histories.
  */
-export function usersRouter({ platform, announce }: AdminContext): Router {
+export function usersRouter({ platform, announce, passwords }: AdminContext): Router {
   const router = Router();
   const { users } = platform.models;
 
@@ -66,7 +65,7 @@ export function usersRouter({ platform, announce }: AdminContext): Router {
     const placement = await checkPlacement(platform, body.role, body.unitId ?? null, body.areaId ?? null);
     await refuseTakenUsername(platform, body.username, null);
     const id = body.id ?? randomUUID();
-    const passwordHash = await bcrypt.hash(body.password, 10);
+    const passwordHash = await passwords.hash(body.password, 10);
     const created = await uniquely(
       () =>
         users.create({
@@ -103,7 +102,7 @@ export function usersRouter({ platform, announce }: AdminContext): Router {
       areaId: placement.areaId,
       active,
     };
-    if (body.password !== undefined) set.passwordHash = await bcrypt.hash(body.password, 10);
+    if (body.password !== undefined) set.passwordHash = await passwords.hash(body.password, 10);
     await uniquely(
       () => users.updateOne({ _id: id }, { $set: set }),
       `Username "${body.username}" is taken.`,
