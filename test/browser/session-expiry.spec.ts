@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { browserSuite, DESK, loginThroughForm, newPage, screenshot } from '../support/browser';
+import { browserSuite, DESK, loginThroughForm, screenshot } from '../support/browser';
 
 const PASSWORD = 'demo-test-password';
 const TTL_SECONDS = 6;
@@ -14,8 +14,8 @@ describe('browser: an expired staff session goes back to the login form', functi
   const suite = browserSuite('session-expiry', { TOKEN_TTL_SECONDS: String(TTL_SECONDS) });
 
   async function loggedInConsole(): Promise<Page> {
-    const { page } = await newPage(suite.browser, suite.system.url, DESK);
-    await page.goto('/console.html');
+    // Through the suite's page set: a failure prints what the page logged and screenshots it.
+    const page = await suite.pages.open(DESK, '/console.html');
     await loginThroughForm(page, 'municipal.member', PASSWORD);
     await page.locator('[data-testid="inbox-count"]').waitFor();
     return page;
@@ -30,11 +30,14 @@ describe('browser: an expired staff session goes back to the login form', functi
 
   it('when the server refuses the token (401)', async () => {
     const page = await loggedInConsole();
-    // A token the server no longer accepts, though the browser still thinks it is valid.
+    // A token the server no longer accepts, though the browser still thinks it is valid — for an
+    // hour, not the suite's few seconds: otherwise the page's own expiry timer can clear the
+    // session between this write and the reload (on a slow machine), and the server is never asked.
     await page.evaluate(() => {
       const ls = (globalThis as any).localStorage;
       const s = JSON.parse(ls.getItem('gd.session'));
-      ls.setItem('gd.session', JSON.stringify({ ...s, token: `${s.token}x` }));
+      const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+      ls.setItem('gd.session', JSON.stringify({ ...s, token: `${s.token}x`, expiresAt }));
     });
     await page.reload();
     await expectLoginWithNotice(page, 5000);

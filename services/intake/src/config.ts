@@ -16,6 +16,11 @@ export const intakeConfigSchema = commonConfigSchema.extend({
     .default(5 * 1024 * 1024),
   /** Photo uploads one client address may make per minute (0 = unlimited). */
   PHOTO_UPLOADS_PER_MINUTE: z.coerce.number().int().min(0).max(100000).default(60),
+  /**
+   * Public reads (a report by tracking code, nearby open reports) one client address may make per
+   * minute (0 = unlimited): a resident needs a handful; walking the codes needs thousands.
+   */
+  PUBLIC_READS_PER_MINUTE: z.coerce.number().int().min(0).max(100000).default(300),
 });
 
 export type IntakeConfig = z.infer<typeof intakeConfigSchema>;

@@ -1,10 +1,9 @@
-import { createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
+import { ClientThrottle, createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
 import type { IntakeConfig } from './config';
 import { photosRouter } from './http/photos.routes';
 import { reportsRouter } from './http/reports.routes';
 import { ReportIntake } from './report-intake';
-import { UploadThrottle } from './upload-throttle';
 
 export interface IntakeService {
   url: string;
@@ -22,14 +21,31 @@ export async function startIntake(
   const app = createHttpApp({ logger });
   app.use(
     '/api/v1/reports',
-    reportsRouter(platform, new ReportIntake(platform, config), config.VERIFY_WITHIN),
+    reportsRouter(
+      platform,
+      new ReportIntake(platform, config),
+      config.VERIFY_WITHIN,
+      new ClientThrottle(
+        platform.redis,
+        config.QUEUE_PREFIX,
+        'public reads',
+        config.PUBLIC_READS_PER_MINUTE,
+        logger,
+      ),
+    ),
   );
   app.use(
     '/api/v1/photos',
     photosRouter(
       platform,
       config.PHOTO_MAX_BYTES,
-      new UploadThrottle(platform.redis, config.QUEUE_PREFIX, config.PHOTO_UPLOADS_PER_MINUTE, logger),
+      new ClientThrottle(
+        platform.redis,
+        config.QUEUE_PREFIX,
+        'photo uploads',
+        config.PHOTO_UPLOADS_PER_MINUTE,
+        logger,
+      ),
     ),
   );
   app.use(notFoundHandler);

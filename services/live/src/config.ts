@@ -10,6 +10,8 @@ export const liveConfigSchema = commonConfigSchema.extend({
   LIVE_KPI_PROJECTION: booleanFlag(true),
   /** How often open staff sockets are checked for an ended session (an account change). */
   SESSION_CHECK_EVERY_MS: positiveMs(5000),
+  /** Residents' sockets (by tracking code) one client address may open per minute (0 = unlimited). */
+  TRACKING_SOCKETS_PER_MINUTE: z.coerce.number().int().min(0).max(100000).default(120),
 });
 
 export type LiveConfig = z.infer<typeof liveConfigSchema>;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConsumerGroup, groupName } from '@grid-dispatch/contracts';
-import { createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
+import { ClientThrottle, createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
 import { EventConsumer } from '@grid-dispatch/kafka';
 import { createRedisConnection } from '@grid-dispatch/queue';
 import type { Platform } from '@grid-dispatch/runtime';
@@ -47,14 +47,31 @@ export async function startLive(
   // Keyed by deployment: two systems sharing one Redis must never hear each other's rooms.
   io.adapter(createAdapter(pub, sub, { key: `${config.QUEUE_PREFIX}:socket.io` }));
 
+  const residentSockets = new ClientThrottle(
+    platform.redis,
+    config.QUEUE_PREFIX,
+    'tracking sockets',
+    config.TRACKING_SOCKETS_PER_MINUTE,
+    logger,
+  );
   io.use((socket, next) => {
-    identifySocket(socket, config.AUTH_SECRET, platform.models, platform.sessions).then(
-      (identity) => {
-        socket.data.identity = identity;
-        next();
-      },
-      (error) => next(new Error(authErrorMessage(error))),
-    );
+    // A tracking code opens a socket without a login: count those per client (the address the
+    // gateway forwarded: it sends exactly one), so nobody walks the codes through handshakes.
+    const residentTry =
+      typeof (socket.handshake.auth as { trackingCode?: unknown } | undefined)?.trackingCode === 'string'
+        ? residentSockets.take(
+            String(socket.handshake.headers['x-forwarded-for'] ?? socket.handshake.address),
+          )
+        : Promise.resolve();
+    residentTry
+      .then(() => identifySocket(socket, config.AUTH_SECRET, platform.models, platform.sessions))
+      .then(
+        (identity) => {
+          socket.data.identity = identity;
+          next();
+        },
+        (error) => next(new Error(authErrorMessage(error))),
+      );
   });
   const stopSweep = startSessionSweep(io, platform.sessions, logger, config.SESSION_CHECK_EVERY_MS);
   io.on('connection', (socket) => {

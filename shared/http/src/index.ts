@@ -1,3 +1,4 @@
+export * from './client-throttle';
 export * from './http-app';
 export * from './listen';
 export * from './photo-reference';

@@ -1,5 +1,5 @@
 import { AppError } from '@grid-dispatch/errors';
-import { parseBody } from '@grid-dispatch/http';
+import { type ClientThrottle, parseBody } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
 import { Router } from 'express';
 import { publicViewOf } from '../public-view';
@@ -11,7 +11,12 @@ import { reportBodySchema } from './report.schema';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
-export function reportsRouter(platform: Platform, intake: ReportIntake, verifyWithin: string): Router {
+export function reportsRouter(
+  platform: Platform,
+  intake: ReportIntake,
+  verifyWithin: string,
+  reads: ClientThrottle,
+): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
@@ -29,11 +34,13 @@ export function reportsRouter(platform: Platform, intake: ReportIntake, verifyWi
   // Before sending, the form offers open reports of the same kind nearby (the same list the
   // submit answer carries). Tracking codes are upper case, so "nearby" never shadows one.
   router.get('/nearby', async (req, res) => {
+    await reads.take(req.ip ?? 'unknown');
     const { category, at } = parseNearbyQuery(req.query);
     res.json({ duplicates: await intake.nearbyOpenTickets(category, at) });
   });
 
   router.get('/:trackingCode', async (req, res) => {
+    await reads.take(req.ip ?? 'unknown');
     const code = normalizeTrackingCode(req.params.trackingCode);
     const ticket = code ? await platform.tickets.findByTrackingCode(code) : null;
     if (!ticket) throw new AppError('NOT_FOUND', 'No report has this tracking code; check it and try again.');

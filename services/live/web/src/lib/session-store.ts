@@ -23,6 +23,13 @@ const KEY = 'gd.session';
 const listeners = new Set<(reason: ExpiryReason) => void>();
 const changeListeners = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** Why the last session of this page ended, until the next login (null: none ended). */
+let lastReason: ExpiryReason | null = null;
+
+/** Why this page's last session ended, for a login form that appears after the fact. */
+export function lastExpiryReason(): ExpiryReason | null {
+  return lastReason;
+}
 
 /** The current session, or null when there is none or its token has expired. */
 export function getSession(): Session | null {
@@ -38,6 +45,7 @@ export function getSession(): Session | null {
 }
 
 export function saveSession(session: Session): void {
+  lastReason = null;
   localStorage.setItem(KEY, JSON.stringify(session));
   armTimer();
   for (const cb of changeListeners) cb();
@@ -56,6 +64,7 @@ export function logout(): void {
 /** Clears the session and tells every listener (a 401, the timer, or the socket's session.expired). */
 export function expireSession(reason: ExpiryReason): void {
   const had = localStorage.getItem(KEY) !== null;
+  if (had || reason === 'logout') lastReason = reason;
   localStorage.removeItem(KEY);
   if (timer) clearTimeout(timer);
   timer = undefined;

@@ -3,7 +3,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { ErrorBox } from './error-box';
 import { login } from './login';
 import { t } from './messages';
-import { type ExpiryReason, getSession, onSessionExpired, type Session } from './session-store';
+import {
+  type ExpiryReason,
+  getSession,
+  lastExpiryReason,
+  onSessionExpired,
+  type Session,
+} from './session-store';
 import { useLang } from './use-lang';
 
 /**
@@ -15,14 +21,19 @@ export function StaffGate({ roles, children }: { roles: string[]; children: Comp
   useLang();
   const [session, setSession] = useState<Session | null>(getSession);
   const [reason, setReason] = useState<ExpiryReason | null>(null);
-  useEffect(
-    () =>
-      onSessionExpired((why) => {
-        setReason(why);
-        setSession(null);
-      }),
-    [],
-  );
+  useEffect(() => {
+    const off = onSessionExpired((why) => {
+      setReason(why);
+      setSession(null);
+    });
+    // The session may have ended before this listened: a refused token (401) can be answered
+    // before the page's first paint on a slow start. Show the form, and why, all the same.
+    if (getSession() === null) {
+      setReason(lastExpiryReason());
+      setSession(null);
+    }
+    return off;
+  }, []);
   const fits = session !== null && roles.includes(session.user.role);
   if (!fits) {
     const notice =
