@@ -6,7 +6,7 @@ import { login, request } from '../support/http-client';
 const PASSWORD = 'demo-test-password';
 
 /**
- * Issue 5 §1, the secretary's and the administrator's screens in a real Chromium: a returned
+ * The secretary's and the administrator's screens in a real Chromium: a returned
  * ticket reaches the dashboard's inbox live, the secretary approves the return to another unit
  * from the ticket detail (the history shows it), the KPI tiles and ranking are there; the admin
  * draws a grid on the map, is told by the server what is missing, fixes it and saves.

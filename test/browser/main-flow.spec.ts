@@ -6,7 +6,7 @@ import { login, request } from '../support/http-client';
 const PASSWORD = 'demo-test-password';
 
 /**
- * Issue 5 §3, the whole loop in a real Chromium through the gateway: a resident files a P1 on the
+ * The whole loop in a real Chromium through the gateway: a resident files a P1 on the
  * map from a phone; the unit console shows it within a second with the alert; the unit signs; the
  * secretary dashboard's count and countdown change live; the unit fixes with a photo; the
  * secretary verifies; the resident rates. A screenshot of each screen goes to test-artifacts.

@@ -5,7 +5,7 @@ import { eventually, login, request } from '../support/http-client';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
- * Issue 3 §6: each role × each ticket endpoint × own and foreign tickets. Nothing foreign is ever
+ * Each role × each ticket endpoint × own and foreign tickets. Nothing foreign is ever
  * read or written (404, version unchanged); inside the scope the answer is never 404.
  */
 describe('authorization matrix', function () {

@@ -8,8 +8,8 @@ import { assertSameFigures, categoryLimits, recount } from '../support/kpi-recou
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
- * Issue 3 ("every rating counts in the KPIs") and issue 5 §2 ("KPI figures come from projections
- * updated by events … a test recomputes them from raw tickets and finds the same numbers").
+ * Every rating counts in the KPIs, and KPI figures come from projections updated by events,
+ * checked against a recount from the raw tickets.
  * Tickets go through every kind of path on the real servers; the live service projects their
  * events into KPI records; GET /api/v1/kpis must equal an independent count over the tickets'
  * stored histories.

@@ -4,7 +4,7 @@ import { eventually, login, request } from '../support/http-client';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
- * Issue 3 §6: every lifecycle path of product.md through the gateway and the real servers, with
+ * Every lifecycle path of docs/product.md through the gateway and the real servers, with
  * the staff, scopes and public view a district would use.
  */
 describe('the ticket lifecycle through the API', function () {

@@ -8,7 +8,7 @@ import { eventually, login, request } from '../support/http-client';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
- * Issue 5 §2: two live instances share broadcasts through the socket.io Redis adapter. Both join
+ * Two live instances share broadcasts through the socket.io Redis adapter. Both join
  * one `live` consumer group, so Kafka hands each a share of the partitions; a socket on either
  * instance must still hear every update of its rooms, and a unit member on either never hears
  * another unit's tickets.

@@ -7,7 +7,7 @@ import { PHOTO_FIXTURES } from '../support/photo-fixtures';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
- * Issue 3 §5: every operation of /api/v1/openapi.json is exercised against the running system and
+ * Every operation of /api/v1/openapi.json is exercised against the running system and
  * each answer is checked against the schema the document gives for its status.
  */
 describe('the OpenAPI document matches the running system', function () {

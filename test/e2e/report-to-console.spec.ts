@@ -9,7 +9,7 @@ import { KafkaTap } from '../support/kafka-tap';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
- * Issue 2 §4: one report, end to end, through the real servers — gateway → intake → outbox →
+ * One report, end to end, through the real servers — gateway → intake → outbox →
  * Kafka → dispatcher → sla (BullMQ) → live (socket.io) — asserting every step.
  */
 describe('a resident report travels to the unit console (end to end)', function () {

@@ -7,7 +7,7 @@ import { freePort, OwnServer } from '../support/own-servers';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
- * Issue 2 §4: a server down → /healthz 503 naming it, and intake 503 with Retry-After within a
+ * A server down → /healthz 503 naming it, and intake 503 with Retry-After within a
  * second, never a hang. The database and Redis here are the test's own, so it can kill them.
  */
 describe('when a server is down', function () {

@@ -4,7 +4,7 @@ import { eventually, login, request } from '../support/http-client';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
- * Issue 3 §6: generated malformed and hostile bodies against every POST endpoint built so far —
+ * Generated malformed and hostile bodies against every POST endpoint built so far —
  * never a 5xx, never a stored document from a refused request, never an operator that changes a
  * query — and 50 parallel conflicting actions on one ticket.
  */

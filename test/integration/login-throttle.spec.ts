@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { request } from '../support/http-client';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
-/** Issue 3 §3: repeated failed logins are slowed down (in Redis, so every replica agrees). */
+/** Repeated failed logins are slowed down (in Redis, so every replica agrees). */
 describe('login throttle', function () {
   this.timeout(60000);
   let system: TestSystem;

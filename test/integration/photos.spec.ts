@@ -11,7 +11,7 @@ const PER_MINUTE = 30;
 const PHOTO_URL = /^\/api\/v1\/photos\/[A-Za-z0-9_-]{22}$/;
 
 /**
- * Issue 5: photos stored by the system, through the gateway on the real servers: upload, serve
+ * Photos stored by the system, through the gateway on the real servers: upload, serve
  * byte for byte, the size and type limits, and their use in reports and fixes.
  */
 describe('photos stored by the system', function () {

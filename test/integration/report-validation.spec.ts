@@ -3,7 +3,7 @@ import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { eventually, request } from '../support/http-client';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
-/** Issue 2 §4, bad input: every refusal names the field and stores nothing. */
+/** Bad input: every refusal names the field and stores nothing. */
 describe('POST /api/v1/reports refuses bad input with the field named', function () {
   this.timeout(60000);
   let system: TestSystem;

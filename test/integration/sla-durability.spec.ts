@@ -82,7 +82,7 @@ async function awaitBreaches(system: TestSystem, ids: string[], timeoutMs: numbe
   });
 }
 
-/** Issue 4 §3: deadlines survive a stopped sla service and a wiped Redis, and fire exactly once. */
+/** Deadlines survive a stopped sla service and a wiped Redis, and fire exactly once. */
 describe('SLA durability with 200 pending deadlines', function () {
   this.timeout(400000);
 

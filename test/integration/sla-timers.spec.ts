@@ -6,7 +6,7 @@ import { addFastCategory } from '../support/fast-category';
 import { eventually, login, request } from '../support/http-client';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
-/** Issue 4 §3: reminders, breach and escalation on real timers with limits of seconds. */
+/** Reminders, breach and escalation on real timers with limits of seconds. */
 describe('SLA clocks on BullMQ (short limits)', function () {
   this.timeout(120000);
   let system: TestSystem;

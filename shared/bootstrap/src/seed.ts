@@ -6,7 +6,7 @@ import { demoAreas } from './demo-areas';
 import { DEMO_CATEGORIES, DEMO_RESPONSIBILITIES, DEMO_UNITS, DEMO_USERS } from './demo-reference';
 
 /**
- * Creates user `admin` on first start (interface.md). An existing admin keeps its password: the
+ * Creates user `admin` on first start (README, "The API"). An existing admin keeps its password: the
  * environment only sets the first one.
  */
 export async function ensureAdmin(models: Models, password: string): Promise<boolean> {

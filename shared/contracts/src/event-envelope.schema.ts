@@ -30,7 +30,7 @@ const envelopeBase = z.object({
   ticket: ticketSummarySchema,
 });
 
-/** The envelope on every ticket event (architecture.md, Events). */
+/** The envelope on every ticket event (docs/architecture.md, Events). */
 export interface EventEnvelope<T extends EventType = EventType> {
   eventId: string;
   type: T;

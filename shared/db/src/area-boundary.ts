@@ -16,7 +16,7 @@ export function toAreaNode(doc: Pick<AreaDoc, '_id' | 'level' | 'parentId' | 'bo
   return { id: doc._id, level: doc.level, parentId: doc.parentId, ...(boundary ? { boundary } : {}) };
 }
 
-/** An area as the API answers it (interface.md): the boundary back as GeoJSON, not the stored text. */
+/** An area as the API answers it (README, "The API"): the boundary back as GeoJSON, not the stored text. */
 export function areaJson(doc: Pick<AreaDoc, '_id' | 'name' | 'level' | 'parentId' | 'boundaryJson'>) {
   const boundary = areaBoundary(doc);
   return {

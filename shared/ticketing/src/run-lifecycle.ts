@@ -17,7 +17,7 @@ export interface LifecycleSettings {
   verifyWithin: string;
 }
 
-/** Acting on a ticket ends its escalation chain (product.md): these events reset the level. */
+/** Acting on a ticket ends its escalation chain (docs/product.md): these events reset the level. */
 const ENDS_ESCALATION = new Set<LifecycleEventType>([
   'ticket.accepted',
   'ticket.resolved',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { threadId } from 'node:worker_threads';
 import { PasswordHasher } from '@grid-dispatch/auth';
 
-/** bcrypt runs on a worker thread, so a burst of logins never stalls the service's event loop. */
+/** Bcrypt runs on a worker thread, so a burst of logins never stalls the service's event loop. */
 describe('password hashing off the event loop', function () {
   this.timeout(20000);
   const hasher = new PasswordHasher();

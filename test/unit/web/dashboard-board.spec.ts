@@ -131,7 +131,7 @@ describe('web: dashboard actions', () => {
     for (const [t, want] of cases) assert.deepEqual(actions.availableActions(t), want, t.status);
   });
 
-  it('builds the bodies of interface.md and names what is missing', () => {
+  it('builds the action bodies of the API and names what is missing', () => {
     const returned = ticket({ status: 'returned', pendingRequest: { kind: 'return' } });
     assert.deepEqual(actions.buildBody('decide', returned, { approve: true }).fields, {
       unitId: 'dash.err.unitNeeded',

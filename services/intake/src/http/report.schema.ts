@@ -7,7 +7,7 @@ const LANDLINE = /^0\d{2,3}[- ]?\d{7,8}(?:[- ]?\d{1,6})?$/;
 
 export const MAX_PHOTOS = 9;
 
-/** The body of POST /api/v1/reports (interface.md). Unknown fields are refused, not ignored. */
+/** The body of POST /api/v1/reports (README, "The API"). Unknown fields are refused, not ignored. */
 export const reportBodySchema = z
   .object({
     category: z.string().min(1, 'required').max(64, 'too long'),

@@ -271,7 +271,7 @@ const calendarPaths = {
   },
 };
 
-/** The administration endpoints of interface.md (role admin). */
+/** The administration endpoints of the API (README, "The API") (role admin). */
 export const adminPaths: Record<string, Json> = {
   ...resourcePaths,
   ...calendarPaths,

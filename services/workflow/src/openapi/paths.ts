@@ -34,7 +34,7 @@ const photoReference = {
 const ticketId = { name: 'id', in: 'path', required: true, schema: str };
 const trackingCode = { name: 'trackingCode', in: 'path', required: true, schema: str };
 
-/** The workflow actions of interface.md: body schema and who may take them. */
+/** The workflow actions of the API (README, "The API"): body schema and who may take them. */
 const ACTIONS: Array<[string, Json, string]> = [
   [
     'accept',

@@ -11,7 +11,7 @@ export type DeadlineRecord = TimerDeadline;
 
 export type DeadlineSet = Partial<Record<DeadlineKind, DeadlineRecord>>;
 
-/** A recorded stop of the clock (product.md: every pause is recorded). */
+/** A recorded stop of the clock (docs/product.md: every pause is recorded). */
 export interface ClockPauseRecord {
   deadline: DeadlineKind;
   from: string;

@@ -7,7 +7,7 @@ const WHOLE_WEEKS = /^P(\d+)W$/;
 
 /**
  * The clock a category's limit runs on. On a working clock a limit in whole days (`P5D`) means
- * working days — "5 working days" as product.md says — and a limit in hours means office hours.
+ * working days — "5 working days" as docs/product.md says — and a limit in hours means office hours.
  * On a calendar clock every duration is plain elapsed time.
  */
 export function clockSpecFor(within: string, clock: ClockKind): ClockSpec {

@@ -19,7 +19,7 @@ export interface KpiCounts {
   reworked: number;
 }
 
-/** The measures of product.md ("三率 and more"); a rate is null when there is nothing to count. */
+/** The measures of docs/product.md ("三率 and more"); a rate is null when there is nothing to count. */
 export interface KpiFigures {
   /** 响应率: signed within limit / dispatched. */
   responseRate: number | null;

@@ -2,7 +2,7 @@ import type { KpiEvent, Rating } from './kpi-event.types';
 
 /**
  * One dispatch of a ticket to a unit, and what that unit did with it. A ticket has several when it
- * is reassigned, returned or reopened: each unit is judged on its own dispatches (product.md:
+ * is reassigned, returned or reopened: each unit is judged on its own dispatches (docs/product.md:
  * response rate = signed within limit / dispatched).
  */
 export interface Assignment {
@@ -133,7 +133,7 @@ export function foldTicketFact(fact: TicketFact, event: KpiEvent): TicketFact {
       const rating = RATINGS.find((r) => r === p.rating);
       if (!rating) break;
       const fixer = lastFixer(next);
-      // Every rating counts (issue 3): a second rating after a reopen is a second rating.
+      // Every rating counts: a second rating after a reopen is a second rating.
       next.ratings.push({ at, rating, unitId: fixer?.unitId ?? null });
       if (rating === 'dissatisfied') {
         const closure = next.closures.at(-1);

@@ -1,6 +1,6 @@
 import type { TicketView } from './ticket.types';
 
-/** The secretary's actions (interface.md, POST /api/v1/tickets/{id}/{action}). */
+/** The secretary's actions (POST /api/v1/tickets/{id}/{action}, README "The API"). */
 export type SecretaryAction = 'decide' | 'reassign' | 'verify' | 'reopen' | 'cancel' | 'merge' | 'urge';
 
 const OPEN = ['submitted', 'dispatched', 'accepted', 'returned', 'reopened', 'resolved'];
