@@ -6,12 +6,10 @@
  *
  * Prints the figures and appends them to bench/results/submit-latency.jsonl.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { login, request, startTestSystem } from '@grid-dispatch/test';
 import { io } from 'socket.io-client';
+import { machineLine, saveResult } from './results-file';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -95,13 +93,10 @@ async function main() {
       p99Ms: Math.round(percentile(sorted, 99)),
       maxMs: Math.round(sorted.at(-1)!),
       throughputPerS: Math.round((reports / seconds) * 10) / 10,
-      machine:
-        `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.cpus()[0]?.model ?? ''}`.trim(),
+      machine: machineLine(),
     };
     console.log(JSON.stringify(result, null, 2));
-    const dir = path.resolve(__dirname, '..', 'results');
-    mkdirSync(dir, { recursive: true });
-    appendFileSync(path.join(dir, 'submit-latency.jsonl'), `${JSON.stringify(result)}\n`);
+    saveResult('submit-latency', result);
   } finally {
     await system.destroy();
   }

@@ -54,9 +54,9 @@ describe('KPI projection: 1,000 events at one bucket from concurrent consumers',
       async () => {
         const [tickets, facts] = await Promise.all([
           system.platform.models.tickets.find({ status: 'dispatched' }, { version: 1 }).lean(),
-          system.platform.models.kpiTickets.find({}, { fact: 1 }).lean(),
+          system.platform.models.kpiTickets.find({}, { version: 1 }).lean(),
         ]);
-        const folded = new Map(facts.map((f) => [f._id, f.fact.version]));
+        const folded = new Map(facts.map((f) => [f._id, f.version]));
         const done = tickets.filter((t) => folded.get(t._id) === t.version).length;
         return tickets.length === REPORTS && done === REPORTS ? true : undefined;
       },

@@ -251,9 +251,9 @@ describe('KPIs from the event projection equal a recount from the raw tickets', 
       async () => {
         const [tickets, facts] = await Promise.all([
           system.platform.models.tickets.find({ _id: { $in: ids } }, { version: 1 }).lean(),
-          system.platform.models.kpiTickets.find({ _id: { $in: ids } }).lean(),
+          system.platform.models.kpiTickets.find({ _id: { $in: ids } }, { version: 1 }).lean(),
         ]);
-        const folded = new Map(facts.map((f) => [f._id, f.fact.version]));
+        const folded = new Map(facts.map((f) => [f._id, f.version]));
         return tickets.every((t) => folded.get(t._id) === t.version) ? true : undefined;
       },
       30000,

@@ -69,11 +69,20 @@ describe('store: hot lookups use an index', function () {
         m.kpiTickets.collection.insertMany(
           ids.map(({ n, id }) => ({
             _id: id as never,
-            fact: { ticketId: id, version: 1 },
+            version: 1,
+            factJson: JSON.stringify({ ticketId: id, version: 1 }),
             buckets: [
               `area:a${n % 50}|2026-11-${String((n % 28) + 1).padStart(2, '0')}`,
               `unit:u${n % 10}|2026-11-01`,
             ],
+          })),
+        ),
+        m.kpiSummaries.collection.insertMany(
+          ids.map(({ n, id }) => ({
+            _id: `area:a${n % 50}|${id}` as never,
+            month: `area:a${n % 50}|2026-${String((n % 12) + 1).padStart(2, '0')}`,
+            stamp: 's',
+            cellsJson: '[]',
           })),
         ),
       ]);
@@ -91,7 +100,15 @@ describe('store: hot lookups use an index', function () {
     ['photo by _id', (m) => m.photos.find({ _id: 'no-such-photo' })],
     ['photo bytes by _id', (m) => m.photoData.find({ _id: 'no-such-photo' })],
     ['KPI record of a ticket by _id', (m) => m.kpiTickets.find({ _id: 'no-such-ticket' })],
-    ['KPI records of one bucket (GET /kpis)', (m) => m.kpiTickets.find({ buckets: 'area:a7|2026-11-08' })],
+    [
+      'KPI records of one bucket (a day summary rebuilt)',
+      (m) => m.kpiTickets.find({ buckets: 'area:a7|2026-11-08' }),
+    ],
+    ['KPI summary by _id (GET /kpis)', (m) => m.kpiSummaries.find({ _id: 'area:a7|2026-11' })],
+    [
+      'KPI day summaries of a month (a month summary rebuilt)',
+      (m) => m.kpiSummaries.find({ month: 'area:a7|2026-11' }),
+    ],
   ];
 
   for (const [name, query] of lookups) {

@@ -9,6 +9,7 @@ import express from 'express';
 import { Server } from 'socket.io';
 import type { LiveConfig } from './config';
 import { KpiNotifier } from './kpi/kpi-notifier';
+import { startKpiRefresher } from './kpi/kpi-refresher';
 import { fanOut } from './realtime/event-fanout';
 import { startSessionSweep } from './realtime/session-sweep';
 import { authErrorMessage, identifySocket } from './realtime/socket-auth';
@@ -108,6 +109,9 @@ export async function startLive(
         handle: async (envelope) => notifier.changed(await platform.kpis.project(envelope)),
       })
     : null;
+  const stopRefresher = kpiConsumer
+    ? startKpiRefresher(platform.kpis, logger, config.KPI_REFRESH_EVERY_MS)
+    : () => undefined;
   const consumers = kpiConsumer ? [consumer, kpiConsumer] : [consumer];
   const joined = Promise.all(consumers.map((c) => c.whenJoined()));
   await Promise.all(consumers.map((c) => c.start()));
@@ -121,6 +125,7 @@ export async function startLive(
     async stop() {
       await Promise.all(consumers.map((c) => c.stop()));
       stopSweep();
+      stopRefresher();
       notifier.stop();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

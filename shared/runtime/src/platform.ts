@@ -3,6 +3,7 @@ import {
   CalendarStore,
   connectDatabase,
   createModels,
+  KpiStamps,
   KpiStore,
   type Models,
   OpenTicketMap,
@@ -94,7 +95,7 @@ export async function openPlatform(
     },
   );
   const openTickets = new OpenTicketMap(lockRedis, config.QUEUE_PREFIX);
-  const kpis = new KpiStore(models);
+  const kpis = new KpiStore(models, new KpiStamps(lockRedis, config.QUEUE_PREFIX));
   const referenceStamp = new ReferenceStamp(lockRedis, config.QUEUE_PREFIX);
   const sessions = new SessionRegistry(models.users, lockRedis, config.QUEUE_PREFIX);
   const tickets = new TicketRepository(models.tickets, lock, {

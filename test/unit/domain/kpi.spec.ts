@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   affectsKpis,
+  cellsOf,
   computeKpis,
   daysBetween,
   emptyTicketFact,
@@ -245,13 +246,15 @@ describe('kpi: figures, percentiles and ranking', () => {
       extensionRequested: false,
       reworks: 0,
     });
-    const ranked = rankUnits([
-      entry('gas', false, '1'),
-      entry('water', true, '2'),
-      entry('power', true, '3'),
-      entry('power', true, '4'),
-      entry('heat', true, '5'),
-    ]);
+    const ranked = rankUnits(
+      cellsOf([
+        entry('gas', false, '1'),
+        entry('water', true, '2'),
+        entry('power', true, '3'),
+        entry('power', true, '4'),
+        entry('heat', true, '5'),
+      ]),
+    );
     assert.deepEqual(
       ranked.map((u) => [u.unitId, u.rank]),
       [

@@ -4,7 +4,7 @@ import { AppError } from '@grid-dispatch/errors';
 
 const QUERY_KEYS = ['areaId', 'unitId', 'from', 'to'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** A period is read bucket by bucket: a year of days is the most one request may ask for. */
+/** A period is read as month and day summaries; a year is the most one request may ask for. */
 export const MAX_PERIOD_DAYS = 366;
 
 /** Which stored scope to read, and which of its entries to keep. */

@@ -1,12 +1,13 @@
 import type { LocalizedName } from '@grid-dispatch/db';
 import {
   childAreaOf,
-  computeKpis,
+  figuresOf,
   groupBy,
-  type KpiEntry,
+  type KpiCell,
   type KpiFigures,
   type RankedUnit,
   rankUnits,
+  tallyOfCells,
 } from '@grid-dispatch/domain';
 import type { KpiScope } from './kpi-query';
 
@@ -21,35 +22,35 @@ export interface KpiReport extends KpiFigures {
 }
 
 /**
- * The answer of GET /api/v1/kpis from a scope's entries: the headline figures, the units ranked,
- * and the drill-downs by category and by the areas one level below. Pure.
+ * The answer of GET /api/v1/kpis from a scope's cells over the period: the headline figures, the
+ * units ranked, and the drill-downs by category and by the areas one level below. Pure.
  */
 export function buildKpiReport(
   scope: KpiScope,
-  allEntries: readonly KpiEntry[],
+  allCells: readonly KpiCell[],
   unitNames: ReadonlyMap<string, LocalizedName>,
 ): KpiReport {
-  const entries = allEntries.filter(
-    (e) =>
-      (scope.unitId === null || e.unitId === scope.unitId) &&
-      (scope.areaId === null || e.areaIds.includes(scope.areaId)),
+  const cells = allCells.filter(
+    (c) =>
+      (scope.unitId === null || c.unitId === scope.unitId) &&
+      (scope.areaId === null || c.areaIds.includes(scope.areaId)),
   );
   const byArea =
     scope.areaId === null
       ? []
-      : [...groupBy(entries, (e) => childAreaOf(e, scope.areaId!))].map(([areaId, list]) => ({
+      : [...groupBy(cells, (c) => childAreaOf(c, scope.areaId!))].map(([areaId, list]) => ({
           areaId,
-          ...computeKpis(list),
+          ...figuresOf(tallyOfCells(list)),
         }));
   return {
     areaId: scope.areaId,
     unitId: scope.unitId,
     from: scope.from,
     to: scope.to,
-    ...computeKpis(entries),
-    units: rankUnits(entries).map((u) => ({ ...u, name: unitNames.get(u.unitId) ?? null })),
-    byCategory: [...groupBy(entries, (e) => e.category)]
-      .map(([category, list]) => ({ category, ...computeKpis(list) }))
+    ...figuresOf(tallyOfCells(cells)),
+    units: rankUnits(cells).map((u) => ({ ...u, name: unitNames.get(u.unitId) ?? null })),
+    byCategory: [...groupBy(cells, (c) => c.category)]
+      .map(([category, list]) => ({ category, ...figuresOf(tallyOfCells(list)) }))
       .sort((a, b) => a.category.localeCompare(b.category)),
     byArea: byArea.sort((a, b) => a.areaId.localeCompare(b.areaId)),
   };

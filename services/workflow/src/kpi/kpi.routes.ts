@@ -1,12 +1,5 @@
 import { STAFF_ROLES } from '@grid-dispatch/auth';
-import {
-  type AreaNode,
-  ancestorPath,
-  daysBetween,
-  isWithinArea,
-  monthDays,
-  rotatingChair,
-} from '@grid-dispatch/domain';
+import { type AreaNode, ancestorPath, isWithinArea, monthDays, rotatingChair } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { principalOf, requireStaff } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
@@ -20,8 +13,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * GET /api/v1/kpis and GET /api/v1/meetings/{areaId}/{YYYY-MM}: figures read from the KPI
- * projection (one record per ticket, written by the live service from events, found through
- * the index on its buckets), never by scanning tickets.
+ * projection's day and month summaries (see `KpiStore`), never by scanning tickets.
  */
 export function kpiRouter(platform: Platform, config: WorkflowConfig): Router {
   const router = Router();
@@ -36,9 +28,9 @@ export function kpiRouter(platform: Platform, config: WorkflowConfig): Router {
     ]);
     const nodes: AreaNode[] = areas.map((a) => ({ id: a._id, level: a.level, parentId: a.parentId }));
     const scope = resolveKpiScope(principal, query, nodes, new Date());
-    const entries = await platform.kpis.entries(scope.scope, daysBetween(scope.from, scope.to));
+    const cells = await platform.kpis.cells(scope.scope, scope.from, scope.to);
     const names = new Map(units.map((u) => [u._id, u.name]));
-    return { scope, areas, units, nodes, kpis: buildKpiReport(scope, entries, names) };
+    return { scope, areas, units, nodes, kpis: buildKpiReport(scope, cells, names) };
   }
 
   router.get('/kpis', staffOnly, async (req, res) => {

@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { areaModel } from './area.model';
 import { calendarModel } from './calendar.model';
 import { categoryModel } from './category.model';
-import { kpiTicketModel } from './kpi.model';
+import { kpiSummaryModel, kpiTicketModel } from './kpi.model';
 import { photoDataModel, photoModel } from './photo.model';
 import { responsibilityModel } from './responsibility.model';
 import { ticketModel } from './ticket.model';
@@ -31,6 +31,7 @@ export function createModels(connection: Connection) {
     responsibilities: responsibilityModel(connection),
     tickets: ticketModel(connection),
     kpiTickets: kpiTicketModel(connection),
+    kpiSummaries: kpiSummaryModel(connection),
     photos: photoModel(connection),
     photoData: photoDataModel(connection),
   };

@@ -1,23 +1,12 @@
 import { formatIsoDuration } from '../categories/iso-duration.parser';
 import type { KpiEntry } from './kpi-entries';
-
-export interface KpiCounts {
-  dispatched: number;
-  signed: number;
-  signedOnTime: number;
-  due: number;
-  fixedOnTime: number;
-  fixed: number;
-  closed: number;
-  solved: number;
-  rated: number;
-  satisfied: number;
-  basicallySatisfied: number;
-  dissatisfied: number;
-  returned: number;
-  extended: number;
-  reworked: number;
-}
+import {
+  type KpiCounts,
+  type KpiTally,
+  multisetPercentile,
+  type SecondsMultiset,
+  tallyOf,
+} from './kpi-tally';
 
 /** The measures of docs/product.md ("三率 and more"); a rate is null when there is nothing to count. */
 export interface KpiFigures {
@@ -45,48 +34,11 @@ export interface KpiFigures {
 
 /** Folds entries into figures. Pure and order-independent. */
 export function computeKpis(entries: readonly KpiEntry[]): KpiFigures {
-  const counts: KpiCounts = {
-    dispatched: 0,
-    signed: 0,
-    signedOnTime: 0,
-    due: 0,
-    fixedOnTime: 0,
-    fixed: 0,
-    closed: 0,
-    solved: 0,
-    rated: 0,
-    satisfied: 0,
-    basicallySatisfied: 0,
-    dissatisfied: 0,
-    returned: 0,
-    extended: 0,
-    reworked: 0,
-  };
-  const ack: number[] = [];
-  const fix: number[] = [];
-  for (const e of entries) {
-    if (e.kind === 'dispatch') {
-      counts.dispatched += 1;
-      if (e.signed) counts.signed += 1;
-      if (e.signedOnTime) counts.signedOnTime += 1;
-      if (e.due) counts.due += 1;
-      if (e.fixedOnTime) counts.fixedOnTime += 1;
-      if (e.fixed) counts.fixed += 1;
-      if (e.returned) counts.returned += 1;
-      if (e.extensionRequested) counts.extended += 1;
-      if (e.reworks > 0) counts.reworked += 1;
-      if (e.ackSeconds !== null) ack.push(e.ackSeconds);
-      if (e.resolveSeconds !== null) fix.push(e.resolveSeconds);
-    } else if (e.kind === 'closure') {
-      counts.closed += 1;
-      if (e.standing) counts.solved += 1;
-    } else {
-      counts.rated += 1;
-      if (e.rating === 'satisfied') counts.satisfied += 1;
-      else if (e.rating === 'basically_satisfied') counts.basicallySatisfied += 1;
-      else counts.dissatisfied += 1;
-    }
-  }
+  return figuresOf(tallyOf(entries));
+}
+
+/** The figures of a tally (of a day, a month, a unit …). Pure. */
+export function figuresOf({ counts, ackSeconds, resolveSeconds }: KpiTally): KpiFigures {
   return {
     responseRate: ratio(counts.signedOnTime, counts.dispatched),
     onTimeRate: ratio(counts.fixedOnTime, counts.due),
@@ -95,11 +47,11 @@ export function computeKpis(entries: readonly KpiEntry[]): KpiFigures {
     returnRate: ratio(counts.returned, counts.dispatched),
     extensionRate: ratio(counts.extended, counts.signed),
     reworkRate: ratio(counts.reworked, counts.fixed),
-    ackP50: durationPercentile(ack, 0.5),
-    ackP90: durationPercentile(ack, 0.9),
-    resolveP50: durationPercentile(fix, 0.5),
-    resolveP90: durationPercentile(fix, 0.9),
-    counts,
+    ackP50: durationPercentile(ackSeconds, 0.5),
+    ackP90: durationPercentile(ackSeconds, 0.9),
+    resolveP50: durationPercentile(resolveSeconds, 0.5),
+    resolveP90: durationPercentile(resolveSeconds, 0.9),
+    counts: { ...counts },
   };
 }
 
@@ -116,7 +68,7 @@ export function percentile(values: readonly number[], p: number): number | undef
   return sorted[rank - 1];
 }
 
-function durationPercentile(secondsList: readonly number[], p: number): string | null {
-  const value = percentile(secondsList, p);
+function durationPercentile(seconds: SecondsMultiset, p: number): string | null {
+  const value = multisetPercentile(seconds, p);
   return value === undefined ? null : formatIsoDuration(value * 1000);
 }

@@ -1,5 +1,5 @@
-import type { KpiEntry } from './kpi-entries';
-import { computeKpis, type KpiFigures } from './kpi-figures';
+import { groupBy, type KpiCell, tallyOfCells } from './kpi-cells';
+import { figuresOf, type KpiFigures } from './kpi-figures';
 
 export interface RankedUnit extends KpiFigures {
   unitId: string;
@@ -9,14 +9,14 @@ export interface RankedUnit extends KpiFigures {
 }
 
 /**
- * Ranks the units found in the entries by their score (mean of response, on-time, resolution and
+ * Ranks the units found in the cells by their score (mean of response, on-time, resolution and
  * satisfaction rates), then by the number of dispatches (more work first), then by id, so the
  * order is stable. Units with equal score and work share a rank.
  */
-export function rankUnits(entries: readonly KpiEntry[]): RankedUnit[] {
-  const byUnit = groupBy(entries, (e) => e.unitId);
+export function rankUnits(cells: readonly KpiCell[]): RankedUnit[] {
+  const byUnit = groupBy(cells, (c) => c.unitId);
   const units = [...byUnit.entries()].map(([unitId, list]) => {
-    const figures = computeKpis(list);
+    const figures = figuresOf(tallyOfCells(list));
     return { unitId, ...figures, score: scoreOf(figures) };
   });
   units.sort(
@@ -40,26 +40,4 @@ export function scoreOf(f: KpiFigures): number | null {
   );
   if (rates.length === 0) return null;
   return Math.round((rates.reduce((s, r) => s + r, 0) / rates.length) * 10_000) / 10_000;
-}
-
-/** Groups entries by a key; entries whose key is null are left out. */
-export function groupBy<K>(
-  entries: readonly KpiEntry[],
-  keyOf: (e: KpiEntry) => K | null,
-): Map<K, KpiEntry[]> {
-  const groups = new Map<K, KpiEntry[]>();
-  for (const e of entries) {
-    const key = keyOf(e);
-    if (key === null) continue;
-    const list = groups.get(key);
-    if (list) list.push(e);
-    else groups.set(key, [e]);
-  }
-  return groups;
-}
-
-/** The area one level below `scopeAreaId` on the entry's path (its drill-down child), if any. */
-export function childAreaOf(entry: KpiEntry, scopeAreaId: string): string | null {
-  const i = entry.areaIds.indexOf(scopeAreaId);
-  return i > 0 ? entry.areaIds[i - 1]! : null;
 }

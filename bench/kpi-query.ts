@@ -1,0 +1,276 @@
+/**
+ * How long GET /api/v1/kpis takes over long periods, on the real servers, with a year of stored
+ * KPI records: the default period (this month), a quarter, and the longest allowed period
+ * (366 days), each asked by the district secretary; the first (cold) answer and then warm ones,
+ * and six long queries at once, as six secretaries opening a yearly review together. The
+ * answer is checked against `computeKpis` over every stored entry, so a fast wrong answer fails.
+ *
+ *   node bench/dist/kpi-query.js [--tickets 50000] [--repeat 10]
+ *
+ * The records are written straight into the projection's collection (folded from synthetic
+ * events with the domain's own `foldTicketFact`), spread evenly over the last 366 days, so the
+ * run spends its time on the query rather than on replaying events.
+ * Prints the figures and appends them to bench/results/kpi-query.jsonl.
+ */
+import { DEMO_CATEGORIES, DEMO_DISTRICT_ID, DEMO_UNITS, demoAreas } from '@grid-dispatch/bootstrap';
+import { bucketsOf } from '@grid-dispatch/db';
+import {
+  computeKpis,
+  emptyTicketFact,
+  foldTicketFact,
+  type KpiEntry,
+  type KpiEvent,
+  kpiEntriesOf,
+  reportDay,
+  type TicketFact,
+} from '@grid-dispatch/domain';
+import { login, request, startTestSystem } from '@grid-dispatch/test';
+import { machineLine, saveResult } from './results-file';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const DAY_MS = 86_400_000;
+/** New dispatches per second projected while the year is asked for. */
+const CHURN_PER_S = 20;
+
+/** Every grid with its path up to the district, most specific first (as tickets carry it). */
+function gridPaths(): string[][] {
+  const areas = demoAreas();
+  const byId = new Map(areas.map((a) => [a.id, a]));
+  return areas
+    .filter((a) => a.level === 'grid')
+    .map((grid) => {
+      const ids: string[] = [];
+      for (
+        let a: (typeof areas)[number] | undefined = grid;
+        a;
+        a = a.parentId ? byId.get(a.parentId) : undefined
+      )
+        ids.push(a.id);
+      return ids;
+    });
+}
+
+/** One ticket's life as the KPI projection sees it: dispatched, mostly signed, fixed, closed, rated. */
+function syntheticEvents(n: number, createdAt: number, grids: string[][]): KpiEvent[] {
+  const random = mulberry32(n);
+  // As the responsibility list routes: a category goes to one unit in one community (each
+  // community has units of its own), so a district's units, categories and places combine sparsely.
+  const c = n % DEMO_CATEGORIES.length;
+  const category = DEMO_CATEGORIES[c]!;
+  const g = Math.floor(n / DEMO_CATEGORIES.length) % grids.length;
+  const areaIds = grids[g]!;
+  const unit = DEMO_UNITS[(c + g) % DEMO_UNITS.length]!;
+  const ackDue = createdAt + 3_600_000;
+  const resolveDue = createdAt + 86_400_000;
+  const events: KpiEvent[] = [];
+  const step = (type: string, at: number, status: string, payload: Record<string, unknown> = {}) => {
+    events.push({
+      type,
+      occurredAt: iso(at),
+      ticketId: `kq-${n}`,
+      ticketVersion: events.length + 2,
+      payload,
+      ticket: {
+        status,
+        category: category.code,
+        priority: category.priority,
+        unitId: unit.id,
+        areaIds,
+        deadlines: { ack: { dueAt: iso(ackDue) }, resolve: { dueAt: iso(resolveDue) } },
+        createdAt: iso(createdAt),
+      },
+    });
+  };
+  let at = createdAt + 1000;
+  step('ticket.dispatched', at, 'dispatched');
+  if (random() < 0.92) {
+    at += Math.floor(random() * 2 * 3_600_000);
+    step('ticket.accepted', at, 'in_progress');
+    if (random() < 0.85) {
+      at += Math.floor(random() * 30 * 3_600_000);
+      step('ticket.resolved', at, 'resolved');
+      at += Math.floor(random() * 3_600_000);
+      step('ticket.verified', at, 'closed');
+      if (random() < 0.6) {
+        const r = random();
+        const rating = r < 0.7 ? 'satisfied' : r < 0.9 ? 'basically_satisfied' : 'dissatisfied';
+        step('ticket.rated', at + 600_000, 'closed', { rating });
+      }
+    }
+  }
+  return events;
+}
+
+/** A ticket of the past year, folded as the projection would. */
+function syntheticFact(n: number, now: number, grids: string[][]): TicketFact {
+  const createdAt = now - Math.floor(mulberry32(-n)() * 365 * DAY_MS) - DAY_MS;
+  return syntheticEvents(n, createdAt, grids).reduce(foldTicketFact, emptyTicketFact(`kq-${n}`));
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** A small seeded generator, so two runs store the same year. */
+function mulberry32(seed: number): () => number {
+  let a = seed + 0x6d2b79f5;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+async function timed(url: string, token: string, query: string): Promise<{ ms: number; body: any }> {
+  const t0 = performance.now();
+  const res = await request<any>(url, 'GET', `/api/v1/kpis?${query}`, { token });
+  if (res.status !== 200) throw new Error(`GET /kpis?${query}: ${res.status} ${JSON.stringify(res.body)}`);
+  return { ms: performance.now() - t0, body: res.body };
+}
+
+async function main() {
+  const tickets = arg('tickets', 50_000);
+  const repeat = arg('repeat', 10);
+  process.stdout.write('starting an isolated system on the real servers…\n');
+  const system = await startTestSystem();
+  try {
+    const now = Date.now();
+    const grids = gridPaths();
+    const collection = system.platform.models.kpiTickets.collection;
+    const all: KpiEntry[] = [];
+    const started = performance.now();
+    for (let i = 0; i < tickets; i += 1000) {
+      const docs = [];
+      for (let n = i; n < Math.min(tickets, i + 1000); n++) {
+        const fact = syntheticFact(n, now, grids);
+        const entries = kpiEntriesOf(fact);
+        all.push(...entries);
+        docs.push({
+          _id: fact.ticketId,
+          version: fact.version,
+          factJson: JSON.stringify(fact),
+          buckets: bucketsOf(entries),
+        });
+      }
+      await collection.insertMany(docs as never[], { ordered: false });
+      if ((i / 1000) % 10 === 9) process.stdout.write(`  stored ${i + 1000}/${tickets} KPI records\n`);
+    }
+    const storeSeconds = (performance.now() - started) / 1000;
+    process.stdout.write(`stored ${tickets} records in ${storeSeconds.toFixed(0)} s\n`);
+
+    const token = await login(system.url, 'zhongshan.secretary', 'demo-test-password');
+    const today = reportDay(iso(now));
+    const daysAgo = (n: number) => reportDay(iso(now - n * DAY_MS));
+    const periods = [
+      { name: 'this month (default)', query: `areaId=${DEMO_DISTRICT_ID}`, from: `${today.slice(0, 7)}-01` },
+      {
+        name: '92 days',
+        query: `areaId=${DEMO_DISTRICT_ID}&from=${daysAgo(91)}&to=${today}`,
+        from: daysAgo(91),
+      },
+      {
+        name: '366 days',
+        query: `areaId=${DEMO_DISTRICT_ID}&from=${daysAgo(365)}&to=${today}`,
+        from: daysAgo(365),
+      },
+    ];
+    const figures: Record<string, unknown>[] = [];
+    for (const period of periods) {
+      // The answer must equal the figures computed from every stored entry of the period.
+      const expected = computeKpis(all.filter((e) => e.day >= period.from && e.day <= today));
+      const cold = await timed(system.url, token, period.query);
+      for (const key of ['counts', 'responseRate', 'onTimeRate', 'ackP50', 'ackP90', 'resolveP90'] as const) {
+        if (JSON.stringify(cold.body[key]) !== JSON.stringify(expected[key])) {
+          throw new Error(
+            `${period.name}: ${key} is ${JSON.stringify(cold.body[key])}, expected ${JSON.stringify(expected[key])}`,
+          );
+        }
+      }
+      const warm: number[] = [];
+      for (let i = 0; i < repeat; i++) warm.push((await timed(system.url, token, period.query)).ms);
+      warm.sort((a, b) => a - b);
+      const row = {
+        period: period.name,
+        dispatched: expected.counts.dispatched,
+        coldMs: Math.round(cold.ms),
+        warmP50Ms: Math.round(percentile(warm, 50)),
+        warmMaxMs: Math.round(warm.at(-1)!),
+      };
+      figures.push(row);
+      process.stdout.write(
+        `  ${period.name.padEnd(22)} ${String(row.dispatched).padStart(6)} dispatches: cold ${row.coldMs} ms, ` +
+          `warm p50 ${row.warmP50Ms} ms, max ${row.warmMaxMs} ms\n`,
+      );
+    }
+    const long = periods.at(-1)!;
+    // As in a working day: reports dispatched today keep changing today's and this month's
+    // figures while secretaries ask for the year (the projection renews stamps; the live
+    // service's refresher rebuilds what they made stale).
+    const busy: number[] = [];
+    let projected = 0;
+    let stop = false;
+    const churn = (async () => {
+      for (let n = tickets; !stop; n++) {
+        for (const event of syntheticEvents(n, Date.now() - 60_000, grids).slice(0, 1)) {
+          await system.platform.kpis.project(event);
+          projected++;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1000 / CHURN_PER_S));
+      }
+    })();
+    for (let i = 0; i < repeat * 3; i++) {
+      busy.push((await timed(system.url, token, long.query)).ms);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    stop = true;
+    await churn;
+    busy.sort((a, b) => a - b);
+    const whileDispatching = {
+      dispatchesPerS: CHURN_PER_S,
+      queries: busy.length,
+      p50Ms: Math.round(percentile(busy, 50)),
+      maxMs: Math.round(busy.at(-1)!),
+    };
+    process.stdout.write(
+      `  366 days while ${CHURN_PER_S} dispatches/s are projected (${projected} in all): ` +
+        `p50 ${whileDispatching.p50Ms} ms, max ${whileDispatching.maxMs} ms over ${busy.length} queries\n`,
+    );
+    const t0 = performance.now();
+    const parallel = await Promise.all(Array.from({ length: 6 }, () => timed(system.url, token, long.query)));
+    const sixAtOnceMs = Math.round(performance.now() - t0);
+    const slowest = Math.round(Math.max(...parallel.map((p) => p.ms)));
+    process.stdout.write(
+      `  six 366-day queries at once: all answered in ${sixAtOnceMs} ms (slowest ${slowest} ms)\n`,
+    );
+
+    const result = {
+      at: new Date().toISOString(),
+      benchmark: 'kpi-query',
+      tickets,
+      periods: figures,
+      sixAtOnceMs,
+      whileDispatching,
+      machine: machineLine(),
+    };
+    saveResult('kpi-query', result);
+  } finally {
+    await system.destroy();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
