@@ -76,10 +76,13 @@ describe('browser: the resident pages on a phone (375 px)', function () {
       const formError = page.locator('[data-testid="report-form"] > [data-testid="error"]');
       await formError.locator('li').first().waitFor();
       assert.match((await formError.textContent()) ?? '', /description/);
-      // Before sending, the open report of the same kind at this spot is offered to follow.
+      // Before sending, the open report of the same kind at this spot is described (how far it
+      // has got, roughly where), without its tracking code: anyone can ask this question.
       const nearby = page.locator('[data-testid="nearby-before-send"]');
-      await nearby.waitFor();
-      assert.match((await nearby.textContent()) ?? '', new RegExp(earlier.body.trackingCode));
+      await nearby.locator('li').first().waitFor();
+      const described = (await nearby.textContent()) ?? '';
+      assert.doesNotMatch(described, new RegExp(earlier.body.trackingCode));
+      assert.match(described, lang === 'zh' ? /相距约 (50|100|150) 米/ : /about (50|100|150) m away/);
       await assertNoSidewaysScroll(page, 'report form with errors');
       await screenshot(page, `phone-${lang}-03-field-errors`);
 

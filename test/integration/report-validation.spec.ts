@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
+import { snappedPosition } from '@grid-dispatch/domain';
 import { eventually, request } from '../support/http-client';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
@@ -189,21 +190,34 @@ describe('POST /api/v1/reports refuses bad input with the field named', function
     assert.equal(second.status, 201);
     const dup = second.body.duplicates.find((d: any) => d.trackingCode === first.body.trackingCode);
     assert.ok(dup, JSON.stringify(second.body.duplicates));
-    assert.ok(dup.distanceM > 40 && dup.distanceM < 70, `distance ${dup.distanceM}`);
+    // 56 m away, answered coarsely: rounded up to the next 50 m.
+    assert.equal(dup.distanceM, 100);
 
-    // The form asks the same question before sending: GET /api/v1/reports/nearby.
-    const asked = await request(
-      system.url,
-      'GET',
-      `/api/v1/reports/nearby?category=${good().category}&lat=${near.lat}&lng=${near.lng}`,
-    );
+    // The form asks the same question before sending: GET /api/v1/reports/nearby. Anyone may
+    // ask it, so it describes the reports without leading to them: no tracking code, no place.
+    const ask = (p: { lat: number; lng: number }) =>
+      request(
+        system.url,
+        'GET',
+        `/api/v1/reports/nearby?category=${good().category}&lat=${p.lat}&lng=${p.lng}`,
+      );
+    const asked = await ask(near);
     assert.equal(asked.status, 200, JSON.stringify(asked.body));
-    const codes = asked.body.duplicates.map((d: any) => d.trackingCode);
-    assert.ok(codes.includes(first.body.trackingCode) && codes.includes(second.body.trackingCode), codes);
+    assert.ok(asked.body.duplicates.length >= 2, JSON.stringify(asked.body));
+    for (const d of asked.body.duplicates) {
+      assert.deepEqual(Object.keys(d).sort(), ['category', 'distanceM', 'reportedAt', 'status']);
+      assert.equal(d.category, good().category);
+      assert.ok(['submitted', 'dispatched'].includes(d.status), d.status);
+      assert.equal(d.distanceM % 50, 0);
+      assert.match(d.reportedAt, /T\d{2}:00:00\.000Z$/);
+    }
+    assert.ok(!JSON.stringify(asked.body).includes(first.body.trackingCode));
+    // Moving the asking point by a few metres changes nothing: it is snapped to a ~100 m cell.
+    const cell = snappedPosition(near);
+    const nudged = await ask({ lat: cell.lat + 0.00005, lng: cell.lng - 0.00005 });
     assert.deepEqual(
-      Object.keys(asked.body.duplicates[0]).sort(),
-      ['distanceM', 'trackingCode'],
-      'no personal data',
+      nudged.body.duplicates.map((d: any) => d.distanceM),
+      (await ask(cell)).body.duplicates.map((d: any) => d.distanceM),
     );
     const far = await request(
       system.url,

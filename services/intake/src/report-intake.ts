@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { isDuplicateKeyError, RoutingReference, type TicketDoc } from '@grid-dispatch/db';
-import type { LatLng } from '@grid-dispatch/domain';
+import { coarseDistanceM, type LatLng, snappedPosition } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { assertStoredPhotosExist } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
@@ -54,7 +54,14 @@ export class ReportIntake {
       );
     }
     if (body.photos) await assertStoredPhotosExist(this.platform.models.photos, body.photos);
-    const duplicates = body.location ? await this.nearbyOpenTickets(body.category, body.location) : [];
+    // The answer's shape is fixed (tracking codes, as the submitter may follow one instead), but
+    // distances are coarse: see `coarseDistanceM`.
+    const duplicates = body.location
+      ? (await this.nearbyOpenTickets(body.category, body.location)).map(({ trackingCode, distanceM }) => ({
+          trackingCode,
+          distanceM: coarseDistanceM(distanceM),
+        }))
+      : [];
     const ticketId = randomUUID();
     const reporterToken = reporterTokenFor(ticketId, this.config.AUTH_SECRET);
     const now = new Date();
@@ -139,22 +146,60 @@ export class ReportIntake {
     };
   }
 
-  /** Open tickets of the same category within the configured radius, nearest first. */
+  /** Open tickets of the same category within the configured radius, nearest first (exact). */
   async nearbyOpenTickets(category: string, at: LatLng) {
     try {
-      const near = await this.platform.openTickets.near(
+      return await this.platform.openTickets.near(
         category,
         at,
         this.config.DUPLICATE_RADIUS_M,
         MAX_DUPLICATES,
       );
-      return near.map(({ trackingCode, distanceM }) => ({ trackingCode, distanceM }));
     } catch (err) {
       // Suggestions are a convenience: a report is never refused because Redis is away.
       this.platform.logger.warn({ err: String(err) }, 'duplicate suggestions unavailable');
       return [];
     }
   }
+
+  /**
+   * GET /api/v1/reports/nearby, for anyone: what a resident needs to recognise the same problem
+   * (its kind, how far it has got, when it was reported, roughly how far away), and nothing that
+   * leads to another resident's report — no tracking code, no position, a coarse distance from
+   * a snapped position (see `snappedPosition`).
+   */
+  async publicNearby(category: string, at: LatLng): Promise<PublicNearbyReport[]> {
+    const near = await this.nearbyOpenTickets(category, snappedPosition(at));
+    const tickets = await Promise.all(
+      near.map(({ ticketId }) =>
+        this.platform.models.tickets.findById(ticketId, { status: 1, category: 1, createdAt: 1 }).lean(),
+      ),
+    );
+    return near.flatMap(({ distanceM }, i) => {
+      const ticket = tickets[i];
+      if (!ticket) return [];
+      const reportedAt = new Date(ticket.createdAt);
+      reportedAt.setUTCMinutes(0, 0, 0);
+      return [
+        {
+          category: ticket.category,
+          status: ticket.status,
+          reportedAt: reportedAt.toISOString(),
+          distanceM: coarseDistanceM(distanceM),
+        },
+      ];
+    });
+  }
+}
+
+/** One open report near a position, as anyone may see it. */
+export interface PublicNearbyReport {
+  category: string;
+  status: string;
+  /** When it was reported, to the hour. */
+  reportedAt: string;
+  /** Rounded up to 50 m. */
+  distanceM: number;
 }
 
 /** JSON with sorted keys, so the same report sent with fields in another order has the same fingerprint. */

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import {
   boundingBoxAround,
+  coarseDistanceM,
   distanceMeters,
   type GeoJsonPolygon,
   isValidLatLng,
   type LatLng,
   pointInPolygon,
   polygonAreaSqM,
+  snappedPosition,
   validatePolygon,
 } from '@grid-dispatch/domain';
 
@@ -385,4 +387,18 @@ describe('domain/geo isValidLatLng', () => {
       assert.equal(isValidLatLng(value), expected);
     });
   }
+});
+
+describe('geo: coarse public positions', () => {
+  it('rounds distances up to the next 50 m, never below 50', () => {
+    assert.deepEqual([0, 0.4, 49.9, 50, 50.1, 99, 151].map(coarseDistanceM), [50, 50, 50, 50, 100, 100, 200]);
+  });
+  it('snaps a position to the centre of its ~100 m cell, the same for every point inside it', () => {
+    const a = snappedPosition({ lat: 38.9201, lng: 121.6401 });
+    const b = snappedPosition({ lat: a.lat + 0.0002, lng: a.lng - 0.0002 });
+    assert.deepEqual(a, b);
+    assert.ok(distanceMeters(a, { lat: 38.9201, lng: 121.6401 }) < 75);
+    const far = snappedPosition({ lat: 38.9201 + 0.002, lng: 121.6401 });
+    assert.notDeepEqual(a, far);
+  });
 });

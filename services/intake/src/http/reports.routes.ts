@@ -31,12 +31,12 @@ export function reportsRouter(
     res.status(result.status).json(result.body);
   });
 
-  // Before sending, the form offers open reports of the same kind nearby (the same list the
-  // submit answer carries). Tracking codes are upper case, so "nearby" never shadows one.
+  // Before sending, the form shows open reports of the same kind nearby, described but not
+  // identified (see `publicNearby`). Tracking codes are upper case, so "nearby" never shadows one.
   router.get('/nearby', async (req, res) => {
     await reads.take(req.ip ?? 'unknown');
     const { category, at } = parseNearbyQuery(req.query);
-    res.json({ duplicates: await intake.nearbyOpenTickets(category, at) });
+    res.json({ duplicates: await intake.publicNearby(category, at) });
   });
 
   router.get('/:trackingCode', async (req, res) => {

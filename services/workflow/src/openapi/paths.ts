@@ -217,7 +217,8 @@ export const paths: Record<string, Json> = {
   '/api/v1/reports/nearby': {
     get: {
       operationId: 'nearbyReports',
-      summary: 'Open reports of a category near a place, offered before sending (no personal data)',
+      summary:
+        'Open reports of a category near a place, described before sending: no tracking code, no position, distance rounded up to 50 m from the asker’s ~100 m cell',
       parameters: ['category', 'lat', 'lng'].map((name) => ({
         name,
         in: 'query',
@@ -235,8 +236,13 @@ export const paths: Record<string, Json> = {
                 type: 'array',
                 items: {
                   type: 'object',
-                  required: ['trackingCode', 'distanceM'],
-                  properties: { trackingCode: str, distanceM: { type: 'number', minimum: 0 } },
+                  required: ['category', 'status', 'reportedAt', 'distanceM'],
+                  properties: {
+                    category: str,
+                    status: str,
+                    reportedAt: { type: 'string', format: 'date-time', description: 'to the hour' },
+                    distanceM: { type: 'number', minimum: 50, multipleOf: 50 },
+                  },
                 },
               },
             },

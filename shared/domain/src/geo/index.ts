@@ -1,5 +1,6 @@
 /** Geometry on WGS-84 positions and GeoJSON polygons. */
 
+export * from './coarse-location';
 export * from './distance.math';
 export * from './geo.types';
 export * from './point-in-polygon.math';

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api';
+import { formatDateTime } from '../lib/format';
 import { t, useLang } from '../lib/i18n';
-import { trackHref } from './route';
 
-type Nearby = { trackingCode: string; distanceM: number };
+/** How the server describes another resident's report: never its tracking code or position. */
+type Nearby = { category: string; status: string; reportedAt: string; distanceM: number };
 
 /**
  * Before sending: open reports of the same kind near the pin (GET /api/v1/reports/nearby), so a
- * resident can follow one that is already being handled instead of filing it twice. Advice only:
+ * resident sees the problem is already being handled instead of filing it twice. Advice only:
  * the form can still be sent, and a failed lookup shows nothing.
  */
 export function NearbyNotice({
@@ -17,7 +18,7 @@ export function NearbyNotice({
   category: string;
   at: { lat: number; lng: number } | null;
 }) {
-  useLang();
+  const lang = useLang();
   const [nearby, setNearby] = useState<Nearby[]>([]);
   useEffect(() => {
     setNearby([]);
@@ -41,11 +42,13 @@ export function NearbyNotice({
     <div class="notice full" data-testid="nearby-before-send" role="status">
       <p>{t('r.duplicates')}</p>
       <ul>
-        {nearby.map((d) => (
-          <li key={d.trackingCode}>
-            <a href={trackHref(d.trackingCode)}>
-              {t('r.duplicateItem', { code: d.trackingCode, m: Math.round(d.distanceM) })}
-            </a>
+        {nearby.map((d, i) => (
+          <li key={`${d.reportedAt}-${d.distanceM}-${i}`} data-status={d.status}>
+            {t('r.nearbyItem', {
+              status: t(`status.${d.status}`),
+              m: d.distanceM,
+              at: formatDateTime(d.reportedAt, lang),
+            })}
           </li>
         ))}
       </ul>
