@@ -151,6 +151,52 @@ describe('administration', function () {
     assert.equal((await api('DELETE', '/areas/harbour')).status, 404);
   });
 
+  it('keeps a duty desk on each district: an active unit, kept across edits, that cannot be deactivated', async () => {
+    const district = (await api('GET', '/areas/zhongshan')).body;
+    assert.equal(district.dutyUnitId, 'duty-desk');
+    // The public area list names it too, for the dashboards' inbox.
+    const publicAreas = await request<any[]>(system.url, 'GET', '/api/v1/areas');
+    assert.equal(publicAreas.body.find((a) => a.id === 'zhongshan')?.dutyUnitId, 'duty-desk');
+    const edit = { name: district.name, level: 'district', parentId: null };
+    // An edit that leaves it out keeps it.
+    const renamed = await api('PUT', '/areas/zhongshan', edit);
+    assert.equal(renamed.status, 200);
+    assert.equal(renamed.body.dutyUnitId, 'duty-desk');
+    const retired = {
+      id: 'night-desk',
+      name: { zh: '夜间值班', en: 'Night desk' },
+      kind: 'other',
+      areaIds: ['zhongshan'],
+    };
+    assert.equal((await api('POST', '/units', retired)).status, 201);
+    assert.equal((await api('DELETE', '/units/night-desk')).status, 200);
+    for (const [dutyUnitId, message] of [
+      ['atlantis-desk', /no such unit/],
+      ['night-desk', /deactivated/],
+    ] as const) {
+      const bad = await api('PUT', '/areas/zhongshan', { ...edit, dutyUnitId });
+      assert.equal(bad.status, 422, JSON.stringify(bad.body));
+      assert.deepEqual(
+        bad.body.error.fields.map((f: { path: string }) => f.path),
+        ['dutyUnitId'],
+      );
+      assert.match(bad.body.error.fields[0].message, message);
+    }
+    const grid = (await api('GET', '/areas/chunhai-g1')).body;
+    const onGrid = await api('PUT', '/areas/chunhai-g1', {
+      name: grid.name,
+      level: 'grid',
+      parentId: grid.parentId,
+      boundary: grid.boundary,
+      dutyUnitId: 'duty-desk',
+    });
+    assert.equal(onGrid.status, 422);
+    assert.match(onGrid.body.error.fields[0].message, /only a district/);
+    const onDuty = await api('DELETE', '/units/duty-desk');
+    assert.equal(onDuty.status, 409);
+    assert.match(onDuty.body.error.message, /duty desk of zhongshan/);
+  });
+
   it('pages lists by id with ?limit= and ?cursor=', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;

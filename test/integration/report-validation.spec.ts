@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { snappedPosition } from '@grid-dispatch/domain';
-import { eventually, request } from '../support/http-client';
+import { eventually, login, request } from '../support/http-client';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /** Bad input: every refusal names the field and stores nothing. */
@@ -124,7 +124,7 @@ describe('POST /api/v1/reports refuses bad input with the field named', function
     assert.equal(res.body.error.code, 'PAYLOAD_TOO_LARGE');
   });
 
-  it('sends a location outside every grid to the district (fallback), not to an error', async () => {
+  it('sends a location outside every grid to the district’s duty desk (fallback), not to an error', async () => {
     const res = await request(system.url, 'POST', '/api/v1/reports', {
       body: { ...good(), location: { lat: 38.95, lng: 121.75 } },
     });
@@ -133,12 +133,12 @@ describe('POST /api/v1/reports refuses bad input with the field named', function
       const t = await system.platform.models.tickets.findById(res.body.ticketId).lean();
       return t?.status === 'dispatched' ? t : undefined;
     });
-    assert.equal(ticket.unitId, null);
+    assert.equal(ticket.unitId, 'duty-desk', 'a named unit holds it');
     assert.deepEqual(ticket.areaIds, ['zhongshan']);
     assert.equal(ticket.events.at(-1)?.payload.routing, 'fallback');
   });
 
-  it('routes a lift with no responsible property company to the district (fallback)', async () => {
+  it('routes a lift with no responsible property company to the district’s duty desk (fallback)', async () => {
     const res = await request(system.url, 'POST', '/api/v1/reports', {
       body: { ...good(), category: 'lift_trapped', location: demoGridCentre('baiyun-g1') },
     });
@@ -147,8 +147,38 @@ describe('POST /api/v1/reports refuses bad input with the field named', function
       const t = await system.platform.models.tickets.findById(res.body.ticketId).lean();
       return t?.status === 'dispatched' ? t : undefined;
     });
-    assert.equal(ticket.unitId, null);
+    assert.equal(ticket.unitId, 'duty-desk');
     assert.deepEqual(ticket.areaIds, ['baiyun-g1', 'baiyun', 'renmin-lu', 'zhongshan']);
+  });
+
+  it('refuses, saying why, a report nobody would hold: the list misses it and the district has no duty desk', async () => {
+    const admin = await login(system.url, 'admin', system.config.ADMIN_PASSWORD);
+    const district = await request(system.url, 'GET', '/api/v1/admin/areas/zhongshan', { token: admin });
+    const offDuty = await request(system.url, 'PUT', '/api/v1/admin/areas/zhongshan', {
+      token: admin,
+      body: { name: district.body.name, level: 'district', parentId: null, dutyUnitId: null },
+    });
+    assert.equal(offDuty.status, 200, JSON.stringify(offDuty.body));
+    try {
+      const lift = await eventually(async () => {
+        // Intake sees the change with the next report (the reference stamp moved).
+        const res = await request(system.url, 'POST', '/api/v1/reports', {
+          body: { ...good(), category: 'lift_trapped', location: demoGridCentre('baiyun-g1') },
+        });
+        return res.status === 503 ? res : undefined;
+      });
+      assert.equal(lift.body.error.code, 'NOT_READY');
+      assert.match(lift.body.error.message, /duty desk/);
+      // What the list covers is still taken.
+      const covered = await request(system.url, 'POST', '/api/v1/reports', { body: good() });
+      assert.equal(covered.status, 201);
+    } finally {
+      const back = await request(system.url, 'PUT', '/api/v1/admin/areas/zhongshan', {
+        token: admin,
+        body: { name: district.body.name, level: 'district', parentId: null, dutyUnitId: 'duty-desk' },
+      });
+      assert.equal(back.status, 200, JSON.stringify(back.body));
+    }
   });
 
   it('answers the same ticket for the same Idempotency-Key and body, 422 for another body', async () => {

@@ -1,10 +1,9 @@
 import type { EventEnvelope } from '@grid-dispatch/contracts';
 import type { RoutingReference, TicketDoc } from '@grid-dispatch/db';
-import { deadlineFor } from '@grid-dispatch/domain';
+import { deadlineFor, routeTicket } from '@grid-dispatch/domain';
 import { isAppError } from '@grid-dispatch/errors';
 import type { Logger } from '@grid-dispatch/logger';
 import type { Platform } from '@grid-dispatch/runtime';
-import { routeTicket } from './route-ticket';
 
 const DISPATCHABLE = new Set(['submitted', 'reopened']);
 
@@ -60,7 +59,8 @@ async function dispatchOnce(
     seq: (ticket.deadlines.ack?.seq ?? 0) + 1,
   };
   const matched = routed.decision.kind === 'matched' ? routed.decision : null;
-  const unitId = matched?.leadUnitId ?? null;
+  // The list's lead unit, else the district's duty desk (intake refuses a report with neither).
+  const unitId = routed.ownerUnitId;
   const assistUnitIds = matched?.assistUnitIds ?? [];
   await platform.tickets.applyChange(
     ticket,

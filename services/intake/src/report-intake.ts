@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { isDuplicateKeyError, RoutingReference, type TicketDoc } from '@grid-dispatch/db';
-import { coarseDistanceM, type LatLng, snappedPosition } from '@grid-dispatch/domain';
+import { coarseDistanceM, type LatLng, routeTicket, snappedPosition } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { assertStoredPhotosExist } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
@@ -41,7 +41,8 @@ export class ReportIntake {
       const earlier = await this.platform.tickets.findByIdempotencyKey(idempotencyKey);
       if (earlier) return this.replay(earlier, fingerprint);
     }
-    const category = (await this.reference.get()).category(body.category);
+    const reference = await this.reference.get();
+    const category = reference.category(body.category);
     if (!category?.active) {
       throw new AppError(
         'VALIDATION_FAILED',
@@ -51,6 +52,24 @@ export class ReportIntake {
             { path: 'category', message: category ? 'category is no longer in use' : 'unknown category' },
           ],
         },
+      );
+    }
+    // Who would hold it: refused now, rather than stored for nobody, when the list does not cover it
+    // and its district has no duty desk yet (the dispatcher routes it again, the same way).
+    const routed = routeTicket({
+      category: category._id,
+      location: body.location ?? null,
+      areas: reference.areas,
+      responsibilities: reference.responsibilitiesFor(category._id),
+    });
+    if (routed.ownerUnitId === null) {
+      const district = routed.areaIds.at(-1);
+      this.platform.logger.error({ district, category: category._id }, 'report refused: no duty desk');
+      throw new AppError(
+        'NOT_READY',
+        district
+          ? `District "${district}" cannot take this report yet: no unit is responsible for it here and the district has no duty desk. Call the district's hotline; an administrator sets the duty desk on the district.`
+          : 'No district is set up to take reports yet. An administrator adds the areas and their duty desks first.',
       );
     }
     if (body.photos) await assertStoredPhotosExist(this.platform.models.photos, body.photos);

@@ -55,6 +55,13 @@ export const DEMO_UNITS: DemoUnit[] = [
     areaIds: [DEMO_DISTRICT_ID],
   },
   {
+    // Holds no line of the responsibility list: what it holds is exactly what the list missed.
+    id: 'duty-desk',
+    name: { zh: '中山区网格化服务管理中心（值班台）', en: 'Zhongshan Grid Service Centre (duty desk)' },
+    kind: 'other',
+    areaIds: [DEMO_DISTRICT_ID],
+  },
+  {
     id: 'property-chunhai',
     name: { zh: '春海物业服务公司', en: 'Chunhai Property Services' },
     kind: 'property',
@@ -73,6 +80,12 @@ export const DEMO_UNITS: DemoUnit[] = [
     areaIds: ['linhai'],
   },
 ];
+
+/**
+ * The demo district's duty desk (值班台): it takes what the responsibility list does not cover (a
+ * lift with no property company, a report outside every grid) until a secretary hands it on.
+ */
+export const DEMO_DUTY_DESK_UNIT_ID = 'duty-desk';
 
 export interface DemoCategory {
   code: string;

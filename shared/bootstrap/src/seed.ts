@@ -2,8 +2,14 @@ import { boundaryJson, type Models } from '@grid-dispatch/db';
 import { defaultCalendarDefinition } from '@grid-dispatch/domain';
 import type { Logger } from '@grid-dispatch/logger';
 import bcrypt from 'bcryptjs';
-import { demoAreas } from './demo-areas';
-import { DEMO_CATEGORIES, DEMO_RESPONSIBILITIES, DEMO_UNITS, DEMO_USERS } from './demo-reference';
+import { DEMO_DISTRICT_ID, demoAreas } from './demo-areas';
+import {
+  DEMO_CATEGORIES,
+  DEMO_DUTY_DESK_UNIT_ID,
+  DEMO_RESPONSIBILITIES,
+  DEMO_UNITS,
+  DEMO_USERS,
+} from './demo-reference';
 
 /**
  * Creates user `admin` on first start (README, "The API"). An existing admin keeps its password: the
@@ -56,6 +62,11 @@ export async function seedDemoDistrict(models: Models, demoPassword: string, log
       { upsert: true },
     );
   }
+  // The district's duty desk, unless an administrator already chose one.
+  await models.areas.updateOne(
+    { _id: DEMO_DISTRICT_ID, dutyUnitId: null },
+    { $set: { dutyUnitId: DEMO_DUTY_DESK_UNIT_ID } },
+  );
   for (const c of DEMO_CATEGORIES) {
     const { code, ...rest } = c;
     await models.categories.updateOne({ _id: code }, { $set: { ...rest, active: true } }, { upsert: true });

@@ -11,13 +11,23 @@ export function areaBoundary(doc: Pick<AreaDoc, 'boundaryJson'>): GeoJsonPolygon
 }
 
 /** A stored area as the domain's AreaNode (for routing and scope checks). */
-export function toAreaNode(doc: Pick<AreaDoc, '_id' | 'level' | 'parentId' | 'boundaryJson'>): AreaNode {
+export function toAreaNode(
+  doc: Pick<AreaDoc, '_id' | 'level' | 'parentId' | 'boundaryJson'> & { dutyUnitId?: string | null },
+): AreaNode {
   const boundary = areaBoundary(doc);
-  return { id: doc._id, level: doc.level, parentId: doc.parentId, ...(boundary ? { boundary } : {}) };
+  return {
+    id: doc._id,
+    level: doc.level,
+    parentId: doc.parentId,
+    ...(boundary ? { boundary } : {}),
+    ...(doc.level === 'district' ? { dutyUnitId: doc.dutyUnitId ?? null } : {}),
+  };
 }
 
 /** An area as the API answers it (README, "The API"): the boundary back as GeoJSON, not the stored text. */
-export function areaJson(doc: Pick<AreaDoc, '_id' | 'name' | 'level' | 'parentId' | 'boundaryJson'>) {
+export function areaJson(
+  doc: Pick<AreaDoc, '_id' | 'name' | 'level' | 'parentId' | 'boundaryJson'> & { dutyUnitId?: string | null },
+) {
   const boundary = areaBoundary(doc);
   return {
     id: doc._id,
@@ -25,5 +35,6 @@ export function areaJson(doc: Pick<AreaDoc, '_id' | 'name' | 'level' | 'parentId
     level: doc.level,
     parentId: doc.parentId,
     ...(boundary ? { boundary } : {}),
+    ...(doc.level === 'district' ? { dutyUnitId: doc.dutyUnitId ?? null } : {}),
   };
 }

@@ -53,7 +53,10 @@ export class RoutingReference {
 
   private async load(): Promise<RoutingData> {
     const [areas, responsibilities, categories] = await Promise.all([
-      this.models.areas.find({}, { _id: 1, level: 1, parentId: 1, boundaryJson: 1 }).lean().exec(),
+      this.models.areas
+        .find({}, { _id: 1, level: 1, parentId: 1, boundaryJson: 1, dutyUnitId: 1 })
+        .lean()
+        .exec(),
       this.models.responsibilities.find({}).lean().exec(),
       this.models.categories.find({}).lean<CategoryDoc[]>().exec(),
     ]);

@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, retryable: false },
   TOO_MANY_REQUESTS: { status: 429, retryable: true },
   DEPENDENCY_UNAVAILABLE: { status: 503, retryable: true },
+  /** The system is up but not set up to take this request (a district without a duty desk). */
+  NOT_READY: { status: 503, retryable: false },
   INTERNAL: { status: 500, retryable: true },
 } as const;
 

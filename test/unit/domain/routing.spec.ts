@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { type Responsibility, resolveResponsibility } from '@grid-dispatch/domain';
+import { type Responsibility, resolveResponsibility, routeTicket } from '@grid-dispatch/domain';
 
 const PATH = ['G1', 'C1', 'S1', 'D1'];
 const line = (id: string, areaId: string, lead: string, assist: string[] = [], category = 'road_collapse') =>
@@ -103,5 +103,50 @@ describe('domain/routing resolveResponsibility', () => {
       responsibilities: all,
     });
     assert.deepEqual(decision, { kind: 'fallback', districtId: null });
+  });
+});
+
+describe('routing: every report has a holder', () => {
+  const box = {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+        [0, 0],
+      ],
+    ],
+  };
+  const areas = [
+    { id: 'D', level: 'district' as const, parentId: null, dutyUnitId: 'desk' },
+    { id: 'S', level: 'subdistrict' as const, parentId: 'D' },
+    { id: 'C', level: 'community' as const, parentId: 'S' },
+    { id: 'G', level: 'grid' as const, parentId: 'C', boundary: box },
+  ];
+  const line = { id: 'r1', category: 'road', areaId: 'C', leadUnitId: 'works', assistUnitIds: [] };
+  const route = (over: Partial<Parameters<typeof routeTicket>[0]>) =>
+    routeTicket({
+      category: 'road',
+      location: { lat: 0.5, lng: 0.5 },
+      areas,
+      responsibilities: [line],
+      ...over,
+    });
+
+  it('is the lead unit when the list covers the report', () => {
+    assert.equal(route({}).ownerUnitId, 'works');
+  });
+  it('is the district duty desk when the list has no line, or the place is outside every grid', () => {
+    assert.equal(route({ category: 'lift' }).ownerUnitId, 'desk');
+    const outside = route({ location: { lat: 5, lng: 5 } });
+    assert.deepEqual([outside.areaIds, outside.ownerUnitId], [['D'], 'desk']);
+    assert.equal(route({ location: null }).ownerUnitId, 'desk');
+  });
+  it('is nobody when the district has no duty desk (intake then refuses the report)', () => {
+    const offDuty = areas.map((a) => (a.id === 'D' ? { ...a, dutyUnitId: null } : a));
+    assert.equal(route({ category: 'lift', areas: offDuty }).ownerUnitId, null);
+    assert.equal(route({ areas: [] }).ownerUnitId, null);
   });
 });

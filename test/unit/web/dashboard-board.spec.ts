@@ -5,7 +5,7 @@ import { loadWebModule } from '../../support/web-module';
 type Ticket = Record<string, any>;
 const board = loadWebModule<{
   activeDeadline(t: Ticket): { dueAt: string } | null;
-  needsSecretary(t: Ticket): boolean;
+  needsSecretary(t: Ticket, dutyDesks?: ReadonlySet<string>): boolean;
   openList(tickets: Ticket[], f: Record<string, string | undefined>): Ticket[];
   mergeUpdate(known: Ticket | undefined, u: Ticket): { ticket: Ticket | undefined; refetch: boolean };
 }>('dashboard/ticket-board');
@@ -66,6 +66,14 @@ describe('web: dashboard board', () => {
     );
     assert.equal(board.needsSecretary(ticket({ status: 'returned' })), true);
     assert.equal(board.needsSecretary(ticket({ status: 'closed', escalationLevel: 2 })), false);
+  });
+
+  it('puts what the list did not cover in the inbox: held by a duty desk, or by nobody', () => {
+    const desks = new Set(['duty-desk']);
+    assert.equal(board.needsSecretary(ticket({ unitId: 'duty-desk' }), desks), true);
+    assert.equal(board.needsSecretary(ticket({ unitId: 'municipal' }), desks), false);
+    assert.equal(board.needsSecretary(ticket({ unitId: null }), desks), true);
+    assert.equal(board.needsSecretary(ticket({ unitId: 'duty-desk', status: 'closed' }), desks), false);
   });
 
   it('lists open tickets of the drill-down, most urgent first', () => {

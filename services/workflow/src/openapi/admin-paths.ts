@@ -29,6 +29,11 @@ const records: Record<string, Json> = {
       level: { enum: ['district', 'subdistrict', 'community', 'grid'] },
       parentId: { oneOf: [str, { type: 'null' }] },
       boundary: ref('GeoJsonPolygon'),
+      dutyUnitId: {
+        oneOf: [str, { type: 'null' }],
+        description:
+          'Districts only: the duty desk unit that takes what the responsibility list does not cover',
+      },
     },
   },
   units: {
@@ -73,7 +78,17 @@ const bodies: Record<string, Json> = {
   areas: {
     type: 'object',
     required: ['name', 'level'],
-    properties: { id: str, name, level: str, parentId: str, boundary: ref('GeoJsonPolygon') },
+    properties: {
+      id: str,
+      name,
+      level: str,
+      parentId: str,
+      boundary: ref('GeoJsonPolygon'),
+      dutyUnitId: {
+        oneOf: [str, { type: 'null' }],
+        description: 'Districts only; left as it is when omitted on update',
+      },
+    },
   },
   units: {
     type: 'object',

@@ -77,6 +77,7 @@ export const schemas = {
       level: { enum: ['district', 'subdistrict', 'community', 'grid'] },
       parentId: nullable(str),
       boundary: ref('GeoJsonPolygon'),
+      dutyUnitId: { ...nullable(str), description: 'Districts only: the duty desk unit' },
     },
   },
   LatLng: {

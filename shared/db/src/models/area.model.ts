@@ -14,6 +14,8 @@ export interface AreaDoc {
    * runs in code (FerretDB has no geospatial index either).
    */
   boundaryJson: string | null;
+  /** Districts only: the duty desk unit (see `AreaNode.dutyUnitId`). */
+  dutyUnitId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -25,6 +27,7 @@ const areaSchema = new Schema<AreaDoc>(
     level: { type: String, required: true, enum: ['district', 'subdistrict', 'community', 'grid'] },
     parentId: { type: String, default: null },
     boundaryJson: { type: String, default: null },
+    dutyUnitId: { type: String, default: null },
   },
   { timestamps: true, versionKey: false, collection: 'areas' },
 );

@@ -14,6 +14,11 @@ export interface AreaNode {
   parentId: string | null;
   /** GeoJSON boundary; every grid has one, higher levels may. */
   boundary?: GeoJsonPolygon;
+  /**
+   * Districts only: the unit on duty (值班台) that takes every report the responsibility list does
+   * not cover, until a secretary hands it on. Set by the administrator.
+   */
+  dutyUnitId?: string | null;
 }
 
 /** Type guard for {@link AreaLevel}, for untrusted input. */

@@ -7,6 +7,7 @@ import { pointsToPolygon, polygonToPoints } from './polygon';
 import { PolygonEditor } from './polygon-editor';
 import { saveRecord, withOptionalId } from './record-api';
 import { editTitle, RecordFormFrame } from './record-form-frame';
+import type { Unit } from './units-page';
 import { useRecordForm } from './use-record-form';
 
 const AREAS = '/api/v1/admin/areas';
@@ -15,10 +16,13 @@ const AREAS = '/api/v1/admin/areas';
 export function AreaForm({
   area,
   areas,
+  units,
   onSaved,
 }: {
   area: Area | null;
   areas: Area[];
+  /** The choices for a district's duty desk. */
+  units: Unit[];
   onSaved: (id: string | null) => void;
 }) {
   useLang();
@@ -27,11 +31,18 @@ export function AreaForm({
   const [level, setLevel] = useState<AreaLevel>(area?.level ?? 'grid');
   const [parentId, setParentId] = useState(area?.parentId ?? '');
   const [points, setPoints] = useState(polygonToPoints(area?.boundary));
+  const [dutyUnitId, setDutyUnitId] = useState(area?.dutyUnitId ?? '');
   const form = useRecordForm();
   const parents = parentChoices(areas, level, area?.id);
 
   async function submit(e: Event) {
-    const body = { name, level, parentId: parentId || null, boundary: pointsToPolygon(points) };
+    const body = {
+      name,
+      level,
+      parentId: parentId || null,
+      boundary: pointsToPolygon(points),
+      ...(level === 'district' ? { dutyUnitId: dutyUnitId || null } : {}),
+    };
     const savedId = await form.submit(e, () =>
       saveRecord(AREAS, area?.id ?? null, body, withOptionalId(body, id)),
     );
@@ -69,6 +80,20 @@ export function AreaForm({
           ...parents.map((p): [string, string] => [p.id, `${pick(p.name)} (${p.id})`]),
         ]}
       />
+      {level === 'district' && (
+        <SelectField
+          label={t('admin.dutyDesk')}
+          path="dutyUnitId"
+          value={dutyUnitId}
+          onChange={setDutyUnitId}
+          options={[
+            ['', t('admin.noDutyDesk')],
+            ...units
+              .filter((u) => u.active || u.id === dutyUnitId)
+              .map((u): [string, string] => [u.id, `${pick(u.name)} (${u.id})`]),
+          ]}
+        />
+      )}
       <h3>{t('admin.boundary')}</h3>
       <PolygonEditor
         context={areas.filter((a) => a.id !== area?.id)}

@@ -14,6 +14,8 @@ export interface Area {
   level: AreaLevel;
   parentId: string | null;
   boundary?: GeoPolygon;
+  /** Districts: the duty desk unit. */
+  dutyUnitId?: string | null;
 }
 
 export interface AreaNode {

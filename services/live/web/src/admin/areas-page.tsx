@@ -2,12 +2,14 @@ import { pick, t, useLang } from '../lib/i18n';
 import { AreaForm } from './area-form';
 import { type Area, flattenTree } from './area-tree';
 import { RecordPage } from './record-page';
+import type { Unit } from './units-page';
 import { useResource } from './use-resource';
 
 /** The area hierarchy as an indented tree; choosing one edits it. */
 export function AreasPage() {
   useLang();
   const res = useResource<Area>('/api/v1/admin/areas');
+  const units = useResource<Unit>('/api/v1/admin/units');
   return (
     <RecordPage
       records={res}
@@ -30,7 +32,9 @@ export function AreasPage() {
           ))}
         </ul>
       )}
-      form={(area, onSaved) => <AreaForm area={area} areas={res.items} onSaved={onSaved} />}
+      form={(area, onSaved) => (
+        <AreaForm area={area} areas={res.items} units={units.items} onSaved={onSaved} />
+      )}
     />
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { dutyDesks } from '../lib/areas';
 import { useNow } from '../lib/countdown';
 import { ErrorBox } from '../lib/error-box';
 import { t, useLang } from '../lib/i18n';
@@ -53,7 +54,8 @@ export function DashboardApp() {
     [reference.areas, session.user.areaId],
   );
   const scoped = openList(all, filter);
-  const inbox = scoped.filter(needsSecretary);
+  const desks = useMemo(() => dutyDesks(reference.areas), [reference.areas]);
+  const inbox = scoped.filter((tk) => needsSecretary(tk, desks));
   const list = level === 'all' ? scoped : scoped.filter((tk) => levelOf(tk, now) === level);
   const openAll = openList(all, {});
   // Clicking a grid drills into it (again: back out); a pin's click opens its ticket and stops there.

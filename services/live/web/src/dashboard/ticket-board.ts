@@ -47,9 +47,14 @@ export function activeDeadline(t: Pick<TicketView, 'status' | 'deadlines'>): Dea
   return all[0] ?? null;
 }
 
-/** Needs a secretary: escalated past the unit, a pending return/extension, or handed back. */
-export function needsSecretary(t: TicketView): boolean {
-  return isOpen(t.status) && (t.escalationLevel >= 1 || !!t.pendingRequest || t.status === 'returned');
+/**
+ * Needs a secretary: escalated past the unit, a pending return/extension, handed back, held by
+ * a district's duty desk (the list did not cover it: someone must hand it on), or held by nobody.
+ */
+export function needsSecretary(t: TicketView, dutyDesks: ReadonlySet<string> = new Set()): boolean {
+  if (!isOpen(t.status)) return false;
+  if (t.escalationLevel >= 1 || t.pendingRequest || t.status === 'returned') return true;
+  return t.unitId === null || dutyDesks.has(t.unitId);
 }
 
 /** Most urgent first: overdue, then the nearest deadline; tickets without a clock last. */

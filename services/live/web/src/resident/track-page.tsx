@@ -62,8 +62,16 @@ export function TrackPage({ code, categoryName }: { code: string; categoryName: 
   }
   if (!view.data) return <p class="loading">{t('common.loading')}</p>;
   const v = view.data;
+  // Until a unit holds it, the report waits to be assigned, whatever the stored status says.
+  const unassigned = (v.status === 'submitted' || v.status === 'dispatched') && !v.unit;
   // Show the clock the unit is working to now: its due time and a live countdown.
-  const current = v.status === 'dispatched' ? 'ack' : v.status === 'accepted' ? 'resolve' : null;
+  const current = unassigned
+    ? null
+    : v.status === 'dispatched'
+      ? 'ack'
+      : v.status === 'accepted'
+        ? 'resolve'
+        : null;
   const due = current ? v.deadlines[current] : undefined;
   return (
     <section data-testid="track-page" data-status={v.status}>
@@ -75,7 +83,7 @@ export function TrackPage({ code, categoryName }: { code: string; categoryName: 
         <p>
           {t('r.status')}:{' '}
           <strong class={`status status-${v.status}`} data-testid="track-status">
-            {t(`status.${v.status}`)}
+            {unassigned ? t('status.unassigned') : t(`status.${v.status}`)}
           </strong>
         </p>
         <p class="muted">

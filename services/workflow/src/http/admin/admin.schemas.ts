@@ -39,6 +39,7 @@ export const areaBody = z
     parentId: ref.nullable().optional(),
     // Checked by validatePolygon, whose errors point at the exact position that is wrong.
     boundary: z.unknown().optional(),
+    dutyUnitId: ref.nullable().optional(),
   })
   .strict();
 export const areaUpdateBody = areaBody.omit({ id: true });

@@ -48,6 +48,7 @@ export function areasRouter({ platform, announce }: AdminContext): Router {
     const boundary = checkedBoundary(body.boundary);
     const parentId = body.parentId ?? null;
     await checkPlacement(platform, body.level, parentId, boundary, null);
+    const dutyUnitId = await checkedDutyDesk(platform, body.level, body.dutyUnitId ?? null);
     const id = body.id ?? randomUUID();
     const created = await uniquely(
       () =>
@@ -57,6 +58,7 @@ export function areasRouter({ platform, announce }: AdminContext): Router {
           level: body.level,
           parentId,
           boundaryJson: boundaryJson(boundary),
+          dutyUnitId,
         }),
       `An area with id "${id}" already exists.`,
     );
@@ -71,6 +73,12 @@ export function areasRouter({ platform, announce }: AdminContext): Router {
     const boundary = checkedBoundary(body.boundary);
     const parentId = body.parentId ?? null;
     await checkPlacement(platform, body.level, parentId, boundary, id);
+    // Omitted keeps the duty desk (an edit of the name must not take the district off duty).
+    const dutyUnitId = await checkedDutyDesk(
+      platform,
+      body.level,
+      body.dutyUnitId === undefined ? (current.dutyUnitId ?? null) : body.dutyUnitId,
+    );
     if (body.level !== current.level) {
       // Children and secretaries were placed against the old level; moving it would orphan them.
       const uses = await areaUses(platform, id, ['children', 'secretaries']);
@@ -80,7 +88,15 @@ export function areasRouter({ platform, announce }: AdminContext): Router {
     // Field by field, never the body itself: nothing but checked values reaches the database.
     await areas.updateOne(
       { _id: id },
-      { $set: { name: body.name, level: body.level, parentId, boundaryJson: boundaryJson(boundary) } },
+      {
+        $set: {
+          name: body.name,
+          level: body.level,
+          parentId,
+          boundaryJson: boundaryJson(boundary),
+          dutyUnitId,
+        },
+      },
     );
     await announce('area', id, 'updated');
     res.json(areaView(await findArea(platform, id)));
@@ -114,6 +130,24 @@ function checkedBoundary(value: unknown): GeoJsonPolygon | null {
   throw new AppError('MALFORMED_REQUEST', `Invalid boundary: ${check.errors.map((e) => e.path).join(', ')}`, {
     fields: check.errors,
   });
+}
+
+/**
+ * A district's duty desk: an active unit, or none yet (the district then takes only reports the
+ * responsibility list covers; intake refuses the rest). Other levels have none. 422 naming it.
+ */
+async function checkedDutyDesk(
+  platform: Platform,
+  level: AreaLevel,
+  dutyUnitId: string | null,
+): Promise<string | null> {
+  if (dutyUnitId === null) return null;
+  if (level !== 'district')
+    throwIfInvalid([{ path: 'dutyUnitId', message: 'only a district has a duty desk' }]);
+  const unit = await platform.models.units.findById(dutyUnitId, { active: 1 }).lean().exec();
+  if (!unit) throwIfInvalid([{ path: 'dutyUnitId', message: 'no such unit' }]);
+  else if (!unit.active) throwIfInvalid([{ path: 'dutyUnitId', message: 'the unit is deactivated' }]);
+  return dutyUnitId;
 }
 
 /** Each level hangs directly under the one above it; grids need a boundary. 422 naming the field. */

@@ -97,10 +97,11 @@ async function checkedAreas(platform: Platform, areaIds: string[]): Promise<stri
   return unique;
 }
 
-/** 409 while a responsibility line or an open ticket names the unit, saying which. */
+/** 409 while a district's duty desk, a responsibility line or an open ticket names the unit, saying which. */
 async function refuseWhileNeeded(platform: Platform, id: string): Promise<void> {
-  const { responsibilities, tickets } = platform.models;
-  const [lines, open] = await Promise.all([
+  const { responsibilities, tickets, areas } = platform.models;
+  const [desks, lines, open] = await Promise.all([
+    areas.find({ dutyUnitId: id }, { _id: 1 }).limit(6).lean().exec(),
     responsibilities
       .find({ $or: [{ leadUnitId: id }, { assistUnitIds: id }] }, { _id: 1 })
       .limit(6)
@@ -118,11 +119,12 @@ async function refuseWhileNeeded(platform: Platform, id: string): Promise<void> 
       .slice(0, 5)
       .map((d) => d._id)
       .join(', ')}${list.length > 5 ? ', …' : ''}`;
+  if (desks.length > 0) uses.push(`the duty desk of ${few(desks)}`);
   if (lines.length > 0) uses.push(`responsibility lines: ${few(lines)}`);
   if (open.length > 0) uses.push(`open tickets: ${few(open)}`);
   if (uses.length > 0) {
     throw conflict(
-      `Unit "${id}" is still needed by ${uses.join('; ')}. Move those lines to another unit and let the tickets be re-routed or closed first.`,
+      `Unit "${id}" is still needed by ${uses.join('; ')}. Give those districts another duty desk, move those lines to another unit and let the tickets be re-routed or closed first.`,
     );
   }
 }

@@ -1,15 +1,11 @@
-import {
-  type AreaNode,
-  ancestorPath,
-  distanceMeters,
-  findGridAt,
-  type LatLng,
-  type Responsibility,
-  type RoutingDecision,
-  resolveResponsibility,
-} from '@grid-dispatch/domain';
+import type { AreaNode } from '../areas/area.types';
+import { ancestorPath } from '../areas/area-tree';
+import { findGridAt } from '../areas/grid-locator';
+import { distanceMeters } from '../geo/distance.math';
+import type { LatLng } from '../geo/geo.types';
+import { type Responsibility, type RoutingDecision, resolveResponsibility } from './responsibility.resolver';
 
-export interface RoutingInput {
+export interface TicketRoutingInput {
   category: string;
   location: LatLng | null;
   areas: readonly AreaNode[];
@@ -20,14 +16,29 @@ export interface RoutedTicket {
   /** grid → community → sub-district → district; empty only when no area exists at all. */
   areaIds: string[];
   decision: RoutingDecision;
+  /**
+   * The unit that holds the ticket: the list's lead unit, or for a fallback the district's duty
+   * desk (值班台). `null` only when the district has no duty desk (or no district exists): such
+   * a report has nobody to take it, and intake refuses it rather than leave it on the floor.
+   */
+  ownerUnitId: string | null;
 }
 
 /**
  * Where a report belongs and who answers for it. A location inside a grid routes by the
  * responsibility list; a location outside every grid (or an address without a pin) still lands
- * on a district's desk — the district of the nearest grid, or the only district — never on the floor.
+ * in a district — the district of the nearest grid, or the only district. Whatever the list does
+ * not cover goes to that district's duty desk, a named unit, never to nobody.
  */
-export function routeTicket(input: RoutingInput): RoutedTicket {
+export function routeTicket(input: TicketRoutingInput): RoutedTicket {
+  const routed = areaAndDecision(input);
+  const decision = routed.decision;
+  if (decision.kind === 'matched') return { ...routed, ownerUnitId: decision.leadUnitId };
+  const district = input.areas.find((a) => a.id === decision.districtId);
+  return { ...routed, ownerUnitId: district?.dutyUnitId ?? null };
+}
+
+function areaAndDecision(input: TicketRoutingInput): Omit<RoutedTicket, 'ownerUnitId'> {
   const grid = input.location ? findGridAt(input.areas, input.location) : undefined;
   const areaIds = grid ? ancestorPath(input.areas, grid.id) : fallbackDistrictPath(input);
   if (!grid) {
@@ -41,7 +52,7 @@ export function routeTicket(input: RoutingInput): RoutedTicket {
   return { areaIds, decision };
 }
 
-function fallbackDistrictPath(input: RoutingInput): string[] {
+function fallbackDistrictPath(input: TicketRoutingInput): string[] {
   const districts = input.areas.filter((a) => a.level === 'district');
   if (districts.length <= 1 || !input.location) return districts.slice(0, 1).map((d) => d.id);
   const nearest = nearestGrid(input.areas, input.location);
