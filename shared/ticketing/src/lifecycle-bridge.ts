@@ -1,5 +1,5 @@
 import type { TicketDoc } from '@grid-dispatch/db';
-import type { DeadlineKind, LifecycleEventData, LifecycleView } from '@grid-dispatch/domain';
+import type { LifecycleEventData, LifecycleView } from '@grid-dispatch/domain';
 
 /** The part of a stored ticket the lifecycle rules read. */
 export function lifecycleViewOf(ticket: TicketDoc): LifecycleView {
@@ -20,14 +20,6 @@ export function lifecycleViewOf(ticket: TicketDoc): LifecycleView {
     mergedInto: ticket.mergedInto,
     resolveDueAt: ticket.deadlines.resolve?.dueAt ?? null,
   };
-}
-
-/** The deadline whose clock runs in a status (the one a pending request pauses). */
-export function runningDeadline(status: TicketDoc['status']): DeadlineKind | null {
-  if (status === 'dispatched' || status === 'returned') return 'ack';
-  if (status === 'accepted') return 'resolve';
-  if (status === 'resolved') return 'verify';
-  return null;
 }
 
 /** The event payload from the rules' normalised command fields: ids, notes and photo URLs only. */

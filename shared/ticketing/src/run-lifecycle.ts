@@ -7,10 +7,11 @@ import {
   type LifecycleCommand,
   type LifecycleEventType,
   type LifecycleFailure,
+  runningDeadline,
 } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import type { Platform } from '@grid-dispatch/runtime';
-import { eventPayloadOf, lifecycleViewOf, runningDeadline } from './lifecycle-bridge';
+import { eventPayloadOf, lifecycleViewOf } from './lifecycle-bridge';
 
 export interface LifecycleSettings {
   /** How long a secretary has to verify a reported fix (ISO-8601, calendar time). */

@@ -6,6 +6,18 @@ import { deadlineFor } from './deadline-for';
 
 export type DeadlineKind = 'ack' | 'resolve' | 'verify';
 
+/**
+ * The deadline whose clock runs in a status: the one a pending request pauses. A `returned`
+ * ticket waits under its sign clock; one returned after signing keeps its fix clock paused, and
+ * a decision resumes every paused clock (see `applyDeadlineChanges`).
+ */
+export function runningDeadline(status: string): DeadlineKind | null {
+  if (status === 'dispatched' || status === 'returned') return 'ack';
+  if (status === 'accepted') return 'resolve';
+  if (status === 'resolved') return 'verify';
+  return null;
+}
+
 /** One deadline as stored on a ticket (the timers' view of it); `seq` changes whenever its due time changes. */
 export type DeadlineRecord = TimerDeadline;
 
@@ -51,10 +63,12 @@ export function applyDeadlineChanges(
     seq: (current[kind]?.seq ?? 0) + 1,
   });
 
-  if (changes.resumeClock && ctx.running) {
-    const d = deadlines[ctx.running];
-    if (d?.pausedAt) {
-      const open = log.findIndex((p) => p.to === null && p.deadline === ctx.running);
+  // Every paused deadline resumes, whichever status the ticket is in now: a return asked for
+  // after signing paused the fix clock, and the `returned` status it waits in runs no clock.
+  if (changes.resumeClock) {
+    for (const kind of Object.keys(deadlines) as DeadlineKind[]) {
+      const d = deadlines[kind];
+      if (!d?.pausedAt) continue;
       const resumed = resumeClock(
         {
           startedAt: d.startedAt,
@@ -66,8 +80,8 @@ export function applyDeadlineChanges(
         ctx.calendar,
         ctx.clock,
       );
-      deadlines[ctx.running] = { ...d, dueAt: resumed.dueAt, pausedAt: null, seq: d.seq + 1, warned: [] };
-      if (open >= 0) log = log.map((p, i) => (i === open ? { ...p, to: now } : p));
+      deadlines[kind] = { ...d, dueAt: resumed.dueAt, pausedAt: null, seq: d.seq + 1, warned: [] };
+      log = log.map((p) => (p.to === null && p.deadline === kind ? { ...p, to: now } : p));
     }
   }
   if (changes.clearAllDeadlines) deadlines = {};

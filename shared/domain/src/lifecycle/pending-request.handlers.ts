@@ -111,6 +111,8 @@ export function decideRequest(ticket: LifecycleView, command: DecideCommand): Li
           unitId: unitId!,
           assistUnitIds: normaliseAssistUnits(unitId!, ticket.assistUnitIds),
           restartAckDeadline: true,
+          // Returned after signing: the fix clock was the old unit's; the new unit's starts when it signs.
+          clearResolveDeadline: true,
         },
         { ...data, unitId, previousUnitId: ticket.unitId },
       ),
