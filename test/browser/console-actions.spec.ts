@@ -34,6 +34,29 @@ describe('browser: unit console actions', function () {
     await page.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
   });
 
+  it('keeps each tab’s own session: a secretary logging in on the dashboard in another tab leaves the console alone', async () => {
+    const t = await report('water_outage', 'chunhai-g1');
+    // A second tab of the same browser, as a secretary sharing the desk would open it.
+    const dashboard = await page.context().newPage();
+    try {
+      await dashboard.goto('/dashboard.html');
+      await loginThroughForm(dashboard, 'chunhai.secretary', PASSWORD);
+      await dashboard.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
+      // The console is still the water unit's: it signs the ticket, after a reload too.
+      await page.reload();
+      await page.locator(`[data-testid="inbox-row-${t.code}"]`).waitFor({ timeout: 10000 });
+      await openTicket(t.code);
+      await page.click('[data-testid="action-accept"]');
+      await page.locator('[data-testid="ticket-detail"][data-status="accepted"]').waitFor();
+      const who = async (p: Page) =>
+        p.evaluate(() => JSON.parse((globalThis as any).sessionStorage.getItem('gd.session')).user.username);
+      assert.equal(await who(page), 'water.member');
+      assert.equal(await who(dashboard), 'chunhai.secretary');
+    } finally {
+      await dashboard.close();
+    }
+  });
+
   it('signs, reports progress and asks for more time (the clock pauses)', async () => {
     const t = await report('water_outage', 'chunhai-g1');
     await page.locator(`[data-testid="inbox-row-${t.code}"]`).waitFor({ timeout: 10000 });

@@ -25,7 +25,7 @@ describe('browser: an expired staff session goes back to the login form', functi
     await page.locator('[data-testid="login-form"]').waitFor({ timeout });
     const notice = (await page.locator('[data-testid="login-notice"]').textContent()) ?? '';
     assert.match(notice, /登录已过期/);
-    assert.equal(await page.evaluate(() => (globalThis as any).localStorage.getItem('gd.session')), null);
+    assert.equal(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('gd.session')), null);
   }
 
   it('when the server refuses the token (401)', async () => {
@@ -34,7 +34,7 @@ describe('browser: an expired staff session goes back to the login form', functi
     // hour, not the suite's few seconds: otherwise the page's own expiry timer can clear the
     // session between this write and the reload (on a slow machine), and the server is never asked.
     await page.evaluate(() => {
-      const ls = (globalThis as any).localStorage;
+      const ls = (globalThis as any).sessionStorage;
       const s = JSON.parse(ls.getItem('gd.session'));
       const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
       ls.setItem('gd.session', JSON.stringify({ ...s, token: `${s.token}x`, expiresAt }));

@@ -1,6 +1,9 @@
 /**
- * The staff session: token, expiry and user, kept in localStorage so a reload stays logged in.
- * Plain functions, no UI; `StaffGate` (staff-gate.tsx) renders on top of them.
+ * The staff session: token, expiry and user, kept in the tab's sessionStorage: a reload stays
+ * logged in, closing the tab ends it, and each tab has a session of its own, so logging in as a
+ * secretary on the dashboard never turns an open console tab into that secretary. (localStorage
+ * was shared by every tab and outlived the browser.) Plain functions, no UI; `StaffGate`
+ * (staff-gate.tsx) renders on top of them.
  */
 export interface SessionUser {
   id: string;
@@ -33,7 +36,7 @@ export function lastExpiryReason(): ExpiryReason | null {
 
 /** The current session, or null when there is none or its token has expired. */
 export function getSession(): Session | null {
-  const raw = localStorage.getItem(KEY);
+  const raw = sessionStorage.getItem(KEY);
   if (!raw) return null;
   try {
     const s = JSON.parse(raw) as Session;
@@ -46,7 +49,7 @@ export function getSession(): Session | null {
 
 export function saveSession(session: Session): void {
   lastReason = null;
-  localStorage.setItem(KEY, JSON.stringify(session));
+  sessionStorage.setItem(KEY, JSON.stringify(session));
   armTimer();
   for (const cb of changeListeners) cb();
 }
@@ -63,9 +66,9 @@ export function logout(): void {
 
 /** Clears the session and tells every listener (a 401, the timer, or the socket's session.expired). */
 export function expireSession(reason: ExpiryReason): void {
-  const had = localStorage.getItem(KEY) !== null;
+  const had = sessionStorage.getItem(KEY) !== null;
   if (had || reason === 'logout') lastReason = reason;
-  localStorage.removeItem(KEY);
+  sessionStorage.removeItem(KEY);
   if (timer) clearTimeout(timer);
   timer = undefined;
   if (had || reason === 'logout') for (const cb of listeners) cb(reason);
@@ -83,7 +86,7 @@ export function onSessionExpired(cb: (reason: ExpiryReason) => void): () => void
 function armTimer(): void {
   if (timer) clearTimeout(timer);
   timer = undefined;
-  const raw = localStorage.getItem(KEY);
+  const raw = sessionStorage.getItem(KEY);
   if (!raw) return;
   let expiresAt = 0;
   try {
