@@ -50,4 +50,39 @@ describe('login throttle', function () {
     assert.ok(checked <= 5, `${checked} reached the password check`);
     assert.equal(checked + slowed, 40);
   });
+
+  describe('beyond one username from one address', () => {
+    let small: TestSystem;
+    before(async () => {
+      small = await startTestSystem({
+        LOGIN_FREE_PER_USER: '8',
+        LOGIN_FREE_PER_ADDRESS: '12',
+        LOGIN_ATTEMPTS_PER_MINUTE: '40',
+      });
+    });
+    after(async () => small?.destroy());
+    const attempt = (username: string, address: string, password = 'wrong') =>
+      request(small.url, 'POST', '/api/v1/auth/login', {
+        body: { username, password },
+        headers: { 'x-forwarded-for': address },
+      });
+
+    it('slows one password tried on many usernames from one address, not other addresses', async () => {
+      // Through the gateway every client is the loopback address; usernames differ each time.
+      const statuses: number[] = [];
+      for (let i = 0; i < 13; i++) statuses.push((await attempt(`nobody-${i}`, '')).status);
+      assert.deepEqual(statuses.slice(0, 12), Array(12).fill(401));
+      assert.equal(statuses[12], 429, statuses.join(', '));
+    });
+
+    it('caps the attempts of the whole system per minute, answering 429 with Retry-After', async () => {
+      // The first test took 13 of the 40; these take the rest and more.
+      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(`cap-${i}`, '')));
+      const capped = answers.filter(
+        (a) => a.status === 429 && /too many logins at once/.test(a.body.error.message),
+      );
+      assert.ok(capped.length >= 13, `${capped.length} answered by the cap`);
+      assert.ok(Number(capped[0]!.headers.get('retry-after')) >= 1);
+    });
+  });
 });

@@ -3,7 +3,6 @@ import { commonConfigSchema, loadConfig, port, z } from '@grid-dispatch/config';
 export const workflowConfigSchema = commonConfigSchema.extend({
   WORKFLOW_PORT: port(8082),
   WORKFLOW_HOST: z.string().default('127.0.0.1'),
-  /** Lifetime of a staff token, in seconds (default 12 h: one working day). */
   /** How long a secretary has to verify a reported fix (ISO-8601 duration, calendar time). */
   VERIFY_WITHIN: z
     .string()
@@ -12,13 +11,26 @@ export const workflowConfigSchema = commonConfigSchema.extend({
       'expected an ISO-8601 duration such as PT24H',
     )
     .default('PT24H'),
+  /** Lifetime of a staff token, in seconds (default 12 h: one working day). */
   TOKEN_TTL_SECONDS: z.coerce
     .number()
     .int()
     .min(5)
     .max(7 * 24 * 3600)
     .default(12 * 3600),
+  /** Failed logins of one username from one address before each try must wait (see LoginThrottle). */
+  LOGIN_FREE_PER_USER_AND_ADDRESS: count(5),
+  /** Failed logins of one username from any address before each try must wait. */
+  LOGIN_FREE_PER_USER: count(20),
+  /** Failed logins from one address, over any usernames, before each try must wait. */
+  LOGIN_FREE_PER_ADDRESS: count(30),
+  /** Login attempts of the whole system per minute (0 = no cap); more answer 429. */
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
 });
+
+function count(fallback: number) {
+  return z.coerce.number().int().min(1).max(1000).default(fallback);
+}
 
 export type WorkflowConfig = z.infer<typeof workflowConfigSchema>;
 

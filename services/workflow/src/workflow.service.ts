@@ -27,7 +27,12 @@ export async function startWorkflow(
 ): Promise<WorkflowService> {
   const logger = platform.logger.child({ module: 'workflow' });
   const app = createHttpApp({ logger });
-  const throttle = new LoginThrottle(platform.redis, config.QUEUE_PREFIX);
+  const throttle = new LoginThrottle(platform.redis, config.QUEUE_PREFIX, {
+    perUserAndAddress: config.LOGIN_FREE_PER_USER_AND_ADDRESS,
+    perUser: config.LOGIN_FREE_PER_USER,
+    perAddress: config.LOGIN_FREE_PER_ADDRESS,
+    perMinute: config.LOGIN_ATTEMPTS_PER_MINUTE,
+  });
   const passwords = new PasswordHasher();
   app.use('/api/v1/auth', authRouter(platform.models, config, throttle, passwords));
   app.use('/api/v1/tickets', ticketsRouter(platform, config));

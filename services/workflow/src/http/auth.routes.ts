@@ -25,13 +25,13 @@ export function authRouter(
   const router = Router();
   router.post('/login', async (req, res) => {
     const body = parseBody(loginSchema, req.body);
-    const key = `${body.username.toLowerCase()}|${req.ip}`;
-    await throttle.beforeAttempt(key);
+    const address = req.ip ?? 'unknown';
+    await throttle.beforeAttempt(body.username, address);
     const user = await models.users.findOne({ username: body.username, active: true }).lean().exec();
     const ok = await passwords.compare(body.password, user?.passwordHash ?? DUMMY_HASH);
     // The attempt was counted before the check (see LoginThrottle); only a success clears it.
     if (!user || !ok) throw new AppError('UNAUTHENTICATED', 'Wrong username or password.');
-    await throttle.succeeded(key);
+    await throttle.succeeded(body.username, address);
     const principal = {
       userId: user._id,
       username: user.username,
