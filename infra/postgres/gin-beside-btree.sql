@@ -53,7 +53,7 @@ DECLARE
 BEGIN
   FOR cmd IN SELECT objid FROM pg_event_trigger_ddl_commands()
               WHERE command_tag = 'CREATE INDEX' AND object_type = 'index' LOOP
-    statement := gd_gin_definition(cmd.objid);
+    statement := public.gd_gin_definition(cmd.objid);
     IF statement IS NOT NULL THEN
       EXECUTE statement;
     END IF;
@@ -90,7 +90,7 @@ BEGIN
                JOIN pg_namespace n ON n.oid = c.relnamespace
               WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
                 AND c.relname NOT LIKE '%\_gin' LOOP
-    statement := gd_gin_definition(idx.indexrelid);
+    statement := public.gd_gin_definition(idx.indexrelid);
     IF statement IS NOT NULL THEN
       EXECUTE statement;
     END IF;
