@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../lib/api';
 import { ErrorBox } from '../lib/error-box';
 import { t, useLang } from '../lib/i18n';
@@ -48,8 +48,32 @@ export function TicketDetail({ id, boardVersion, names, units, mergeTargets, onC
     onChanged(tk);
   }
 
+  // A dialog takes focus when it opens (a keyboard or screen-reader user lands in it) and
+  // closes on Esc; focus goes back to where it was.
+  const drawer = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    drawer.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      before?.focus?.();
+    };
+  }, [id]);
+
   return (
-    <div class="drawer" role="dialog" aria-label={t('dash.detail')} data-testid="ticket-detail">
+    <div
+      class="drawer"
+      role="dialog"
+      aria-modal="false"
+      aria-label={t('dash.detail')}
+      data-testid="ticket-detail"
+      tabIndex={-1}
+      ref={drawer}
+    >
       <div class="drawer-head">
         <h2>
           {t('dash.detail')} {ticket?.trackingCode ?? ''}

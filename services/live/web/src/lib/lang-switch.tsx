@@ -9,7 +9,10 @@ export function LangSwitch() {
       type="button"
       class="lang-switch"
       data-testid="lang-switch"
-      aria-label={t('common.switchLanguage')}
+      // The visible word is the accessible name (voice control users say what they see); the
+      // title explains it, and lang tells a screen reader how to pronounce it.
+      title={t('common.switchLanguage')}
+      lang={lang === 'zh' ? 'en' : 'zh'}
       onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
     >
       {lang === 'zh' ? 'English' : '中文'}

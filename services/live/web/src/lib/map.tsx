@@ -73,9 +73,12 @@ export function AreaMap({ areas, pins = [], pick, picked, highlightAreaId, onPin
       class={`map${pick ? ' map-pickable' : ''}`}
       data-testid="area-map"
       viewBox={`0 0 ${p.width} ${p.height}`}
-      role="img"
+      // With pins to press, the map is a group of buttons (an image may not hold controls); without,
+      // a picture, focusable when a place can be picked on it with the arrow keys.
+      role={onPinClick ? 'group' : 'img'}
       aria-label={pick ? t('map.pickLabel') : t('map.label')}
-      tabIndex={pick ? 0 : undefined}
+      // Lower case: on SVG elements Preact writes the attribute as named, and SVG knows only `tabindex`.
+      tabindex={pick && !onPinClick ? 0 : undefined}
       onClick={click}
       onKeyDown={key}
     >
@@ -122,7 +125,7 @@ export function AreaMap({ areas, pins = [], pick, picked, highlightAreaId, onPin
             data-pin={pin.id}
             transform={at}
             role="button"
-            tabIndex={0}
+            tabindex={0}
             aria-label={pin.label ?? pin.id}
             onClick={(e) => {
               e.stopPropagation();
