@@ -15,6 +15,8 @@ export interface TicketUpdatedMessage {
   version: number;
   status: TicketStatusName;
   unitId: string | null;
+  /** The ticket's areas, most specific first (grid, community, …): where it is. */
+  areaIds: string[];
   escalationLevel: number;
   deadlines: TicketSummary['deadlines'];
   category: string;

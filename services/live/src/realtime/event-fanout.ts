@@ -30,6 +30,7 @@ export function fanOut(io: Server, envelope: EventEnvelope): void {
     version: envelope.ticketVersion,
     status: t.status,
     unitId: t.unitId,
+    areaIds: t.areaIds,
     escalationLevel: t.escalationLevel,
     deadlines: t.deadlines,
     category: t.category,

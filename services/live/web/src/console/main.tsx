@@ -7,6 +7,7 @@ import { t, useLang } from '../lib/i18n';
 import { LiveBadge } from '../lib/live-status';
 import { AppHeader, mountPage } from '../lib/page';
 import { getSession, type Session, StaffGate } from '../lib/session';
+import { useAreas } from '../lib/use-areas';
 import { useCategoryName } from '../lib/use-categories';
 import { playAlert, unlockSound } from './alert-sound';
 import { P1Banner } from './p1-banner';
@@ -19,6 +20,7 @@ import { useInbox } from './use-inbox';
 function Console({ session }: { session: Session }) {
   useLang();
   const categoryName = useCategoryName();
+  const areas = useAreas();
   const [selected, setSelected] = useState<string | null>(null);
   const [soundBlocked, setSoundBlocked] = useState(false);
   const [acted, setActed] = useState(0);
@@ -56,6 +58,7 @@ function Console({ session }: { session: Session }) {
         alerts={inbox.alerts}
         soundBlocked={soundBlocked}
         categoryName={categoryName}
+        areas={areas}
         onOpen={(id) => {
           setSelected(id);
           inbox.dismissAlert(id);

@@ -4,7 +4,9 @@ import { Countdown } from '../lib/countdown';
 import { ErrorBox } from '../lib/error-box';
 import { formatDateTime } from '../lib/format';
 import { t, useLang } from '../lib/i18n';
+import { PlaceFacts } from '../lib/place';
 import { useApi } from '../lib/use-api';
+import { useAreas } from '../lib/use-areas';
 import { ActionForm, actionsFor, type UnitAction } from './action-form';
 import type { TicketDetail as Detail, TicketRow } from './ticket.types';
 
@@ -29,6 +31,7 @@ export function TicketDetail({
   onBack: () => void;
 }) {
   const lang = useLang();
+  const areas = useAreas();
   const detail = useApi<Detail>(`/api/v1/tickets/${encodeURIComponent(id)}`);
   const [open, setOpen] = useState<UnitAction | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -129,11 +132,11 @@ export function TicketDetail({
             <dd>{tk.address}</dd>
           </>
         )}
-        {tk.location && (
+        {(tk.location || (tk.areaIds?.length ?? 0) > 0) && (
           <>
             <dt>{t('c.location')}</dt>
             <dd>
-              {tk.location.lat.toFixed(5)}, {tk.location.lng.toFixed(5)}
+              <PlaceFacts areaIds={tk.areaIds ?? []} location={tk.location} areas={areas} />
             </dd>
           </>
         )}

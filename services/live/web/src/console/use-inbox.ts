@@ -8,6 +8,8 @@ export interface P1Alert {
   id: string;
   trackingCode: string;
   category: string;
+  /** The ticket's areas, most specific first: the banner says where. */
+  areaIds: string[];
   at: number;
 }
 
@@ -106,7 +108,13 @@ export function useInbox(session: Session, onP1: (a: P1Alert) => void): Inbox {
           });
           bump(u.id);
           if (isNewP1(u, unitId)) {
-            const alert = { id: u.id, trackingCode: u.trackingCode, category: u.category, at: Date.now() };
+            const alert = {
+              id: u.id,
+              trackingCode: u.trackingCode,
+              category: u.category,
+              areaIds: u.areaIds ?? [],
+              at: Date.now(),
+            };
             setAlerts((list) => [alert, ...list.filter((a) => a.id !== u.id)]);
             onP1Ref.current(alert);
           }

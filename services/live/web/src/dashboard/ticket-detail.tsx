@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../lib/api';
 import { ErrorBox } from '../lib/error-box';
 import { t, useLang } from '../lib/i18n';
+import { PlaceFacts } from '../lib/place';
+import { useAreas } from '../lib/use-areas';
 import { ActionPanel } from './action-panel';
 import { DeadlineCell } from './deadline-cell';
 import { EventHistory } from './event-history';
@@ -24,6 +26,7 @@ interface Props {
 /** One ticket in full (GET /api/v1/tickets/{id}): facts, the full history, and the actions. */
 export function TicketDetail({ id, boardVersion, names, units, mergeTargets, onChanged, onClose }: Props) {
   useLang();
+  const areas = useAreas();
   const [ticket, setTicket] = useState<TicketView | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -112,6 +115,14 @@ export function TicketDetail({ id, boardVersion, names, units, mergeTargets, onC
               <>
                 <dt>{t('dash.address')}</dt>
                 <dd>{ticket.address}</dd>
+              </>
+            )}
+            {(ticket.location || ticket.areaIds.length > 0) && (
+              <>
+                <dt>{t('dash.place')}</dt>
+                <dd>
+                  <PlaceFacts areaIds={ticket.areaIds} location={ticket.location} areas={areas} />
+                </dd>
               </>
             )}
             {ticket.reporter && (

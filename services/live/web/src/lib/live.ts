@@ -20,6 +20,7 @@ export interface TicketUpdate {
   version: number;
   status: string;
   unitId?: string | null;
+  areaIds?: string[];
   escalationLevel?: number;
   deadlines: LiveDeadlines;
   category: string;

@@ -23,15 +23,22 @@ export interface Session {
 export type ExpiryReason = 'expired' | 'logout';
 
 const KEY = 'gd.session';
+/** Why this tab's last session ended, kept for a page loaded afterwards (a reload, the next page). */
+const ENDED_KEY = 'gd.session-ended';
 const listeners = new Set<(reason: ExpiryReason) => void>();
 const changeListeners = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** Why the last session of this page ended, until the next login (null: none ended). */
 let lastReason: ExpiryReason | null = null;
 
-/** Why this page's last session ended, for a login form that appears after the fact. */
+/**
+ * Why this tab's last session ended, for a login form that appears after the fact: also when it
+ * ended in the page this one replaced (a request of the old page answered 401 during a reload).
+ */
 export function lastExpiryReason(): ExpiryReason | null {
-  return lastReason;
+  if (lastReason) return lastReason;
+  const stored = sessionStorage.getItem(ENDED_KEY);
+  return stored === 'expired' || stored === 'logout' ? stored : null;
 }
 
 /** The current session, or null when there is none or its token has expired. */
@@ -49,6 +56,7 @@ export function getSession(): Session | null {
 
 export function saveSession(session: Session): void {
   lastReason = null;
+  sessionStorage.removeItem(ENDED_KEY);
   sessionStorage.setItem(KEY, JSON.stringify(session));
   armTimer();
   for (const cb of changeListeners) cb();
@@ -67,7 +75,10 @@ export function logout(): void {
 /** Clears the session and tells every listener (a 401, the timer, or the socket's session.expired). */
 export function expireSession(reason: ExpiryReason): void {
   const had = sessionStorage.getItem(KEY) !== null;
-  if (had || reason === 'logout') lastReason = reason;
+  if (had || reason === 'logout') {
+    lastReason = reason;
+    sessionStorage.setItem(ENDED_KEY, reason);
+  }
   sessionStorage.removeItem(KEY);
   if (timer) clearTimeout(timer);
   timer = undefined;
