@@ -91,7 +91,10 @@ describe('browser: a P1 from the resident’s phone to the rating', function () 
     await unit.locator('[data-testid="ticket-detail"][data-status="dispatched"]').waitFor();
     // Staff see the place, not coordinates: grid and community by name, and a link to navigate.
     assert.match((await unit.locator('[data-testid="place-name"]').textContent()) ?? '', /春海/);
-    assert.match((await unit.locator('[data-testid="place-nav"]').getAttribute('href')) ?? '', /^geo:\d+\.\d+,\d+\.\d+/);
+    assert.match(
+      (await unit.locator('[data-testid="place-nav"]').getAttribute('href')) ?? '',
+      /^geo:\d+\.\d+,\d+\.\d+/,
+    );
     await unit.click('[data-testid="action-accept"]');
     await unit.locator('[data-testid="ticket-detail"][data-status="accepted"]').waitFor();
     await screenshot(unit, '07-console-signed');

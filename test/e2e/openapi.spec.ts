@@ -334,6 +334,52 @@ describe('the OpenAPI document matches the running system', function () {
     await call('getMeetingReport', '/api/v1/meetings/chunhai/2026-11?format=csv', kpiReader);
     await call('getMeetingReport', '/api/v1/meetings/chunhai/2026-13', kpiReader, 422);
 
+    // Open311 GeoReport v2 (JSON answers; the XML ones carry the same fields) and its API keys.
+    const key = await call(
+      'admin_create_open311_key',
+      '/api/v1/admin/open311-keys',
+      { ...a, body: { name: 'doc client' } },
+      201,
+    );
+    await call('admin_list_open311_keys', '/api/v1/admin/open311-keys', a);
+    const form = (fields: Record<string, string>) => ({
+      raw: new URLSearchParams(fields).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    const open311Report = {
+      api_key: key.key,
+      service_code: 'road_collapse',
+      lat: String(near.lat),
+      long: String(near.lng),
+      description: 'documented hole',
+    };
+    await call('open311_discovery', '/open311/v2/discovery.json');
+    await call('open311_services', '/open311/v2/services.json');
+    await call('open311_service_definition', '/open311/v2/services/road_collapse.json');
+    await call('open311_service_definition', '/open311/v2/services/nope.json', {}, 404);
+    const [filed] = await call(
+      'open311_create_request',
+      '/open311/v2/requests.json',
+      form(open311Report),
+      201,
+    );
+    await call(
+      'open311_create_request',
+      '/open311/v2/requests.json',
+      form({ ...open311Report, service_code: 'nope' }),
+      400,
+    );
+    await call('open311_list_requests', '/open311/v2/requests.json');
+    await call('open311_list_requests', '/open311/v2/requests.json?status=maybe', {}, 400);
+    await call('open311_get_request', `/open311/v2/requests/${filed.service_request_id}.json`);
+    await call('open311_get_request', '/open311/v2/requests/nope.json', {}, 400);
+    await call('open311_get_request', '/open311/v2/requests/ZZZZ-ZZZZ-ZZZZ.json', {}, 404);
+    await call('open311_token', `/open311/v2/tokens/${filed.token}.json`);
+    await call('open311_token', '/open311/v2/tokens/nope.json', {}, 400);
+    await call('open311_token', '/open311/v2/tokens/00000000-0000-4000-8000-000000000000.json', {}, 404);
+    await call('admin_delete_open311_key', `/api/v1/admin/open311-keys/${key.id}`, a);
+    await call('open311_create_request', '/open311/v2/requests.json', form(open311Report), 403);
+
     const documented = Object.values(doc.paths as Record<string, Record<string, any>>).flatMap((ops) =>
       Object.values(ops).map((op) => op.operationId),
     );

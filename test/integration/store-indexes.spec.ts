@@ -96,6 +96,15 @@ describe('store: hot lookups use an index', function () {
     ['tickets with a pending outbox (relay safety scan)', (m) => m.tickets.find({ outboxPending: true })],
     ['tickets in one status (timer reconciler)', (m) => m.tickets.find({ status: 'dispatched' })],
     ['tickets of a unit (console inbox)', (m) => m.tickets.find({ unitId: 'municipal' })],
+    [
+      'tickets of one day (Open311 search)',
+      (m) =>
+        m.tickets.find({
+          createdDay: '2026-11-08',
+          category: 'road_collapse',
+          createdAt: { $gte: new Date(0), $lte: new Date() },
+        }),
+    ],
     ['user by username (login)', (m) => m.users.find({ username: 'user42', active: true })],
     ['photo by _id', (m) => m.photos.find({ _id: 'no-such-photo' })],
     ['photo bytes by _id', (m) => m.photoData.find({ _id: 'no-such-photo' })],

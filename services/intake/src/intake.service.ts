@@ -3,6 +3,7 @@ import type { Platform } from '@grid-dispatch/runtime';
 import type { IntakeConfig } from './config';
 import { photosRouter } from './http/photos.routes';
 import { reportsRouter } from './http/reports.routes';
+import { open311Router } from './open311/open311.routes';
 import { ReportIntake } from './report-intake';
 
 export interface IntakeService {
@@ -19,11 +20,12 @@ export async function startIntake(
 ): Promise<IntakeService> {
   const logger = platform.logger.child({ module: 'intake' });
   const app = createHttpApp({ logger });
+  const intake = new ReportIntake(platform, config);
   app.use(
     '/api/v1/reports',
     reportsRouter(
       platform,
-      new ReportIntake(platform, config),
+      intake,
       config.VERIFY_WITHIN,
       new ClientThrottle(
         platform.redis,
@@ -46,6 +48,21 @@ export async function startIntake(
         config.PHOTO_UPLOADS_PER_MINUTE,
         logger,
       ),
+    ),
+  );
+  app.use(
+    '/open311/v2',
+    open311Router(
+      platform,
+      intake,
+      new ClientThrottle(
+        platform.redis,
+        config.QUEUE_PREFIX,
+        'public reads',
+        config.PUBLIC_READS_PER_MINUTE,
+        logger,
+      ),
+      logger.child({ module: 'open311' }),
     ),
   );
   app.use(notFoundHandler);

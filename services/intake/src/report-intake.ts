@@ -23,6 +23,13 @@ export interface SubmitResult {
 
 const MAX_DUPLICATES = 5;
 
+/** Where a report came from: the own form by default, or an Open311 client named by its API key. */
+export interface ReportOrigin {
+  channel: 'web' | 'open311';
+  /** The Open311 client's name; absent for the own form. */
+  clientName?: string;
+}
+
 /** Takes a resident's report: checks the category, dedupes by Idempotency-Key, stores the ticket with ticket.submitted in its outbox. */
 export class ReportIntake {
   /** The categories, kept in memory until an administrator changes reference data. */
@@ -35,7 +42,11 @@ export class ReportIntake {
     this.reference = new RoutingReference(platform.models, platform.referenceStamp);
   }
 
-  async submit(body: ReportBody, idempotencyKey: string | null): Promise<SubmitResult> {
+  async submit(
+    body: ReportBody,
+    idempotencyKey: string | null,
+    origin: ReportOrigin = { channel: 'web' },
+  ): Promise<SubmitResult> {
     const fingerprint = createHash('sha256').update(canonicalJson(body)).digest('hex');
     if (idempotencyKey) {
       const earlier = await this.platform.tickets.findByIdempotencyKey(idempotencyKey);
@@ -106,6 +117,8 @@ export class ReportIntake {
       mergedInto: null,
       clockPauses: [],
       rating: null,
+      channel: origin.channel,
+      clientName: origin.clientName ?? null,
       ...(idempotencyKey ? { idempotencyKey, idempotencyHash: fingerprint } : {}),
     };
     try {

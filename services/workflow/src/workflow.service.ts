@@ -11,6 +11,7 @@ import { kpiRouter } from './kpi/kpi.routes';
 import { LoginThrottle } from './login-throttle';
 import { adminPaths } from './openapi/admin-paths';
 import { kpiPaths } from './openapi/kpi-paths';
+import { open311Paths } from './openapi/open311-paths';
 import { openApiDocument } from './openapi/openapi.document';
 
 export interface WorkflowService {
@@ -36,7 +37,7 @@ export async function startWorkflow(
   const passwords = new PasswordHasher();
   app.use('/api/v1/auth', authRouter(platform.models, config, throttle, passwords));
   app.use('/api/v1/tickets', ticketsRouter(platform, config));
-  const document = openApiDocument({ ...adminPaths, ...kpiPaths });
+  const document = openApiDocument({ ...adminPaths, ...kpiPaths, ...open311Paths });
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);
   });

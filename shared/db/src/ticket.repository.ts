@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@grid-dispatch/contracts';
+import { reportDay } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import type { Model } from 'mongoose';
 import type { TicketDoc } from './models';
@@ -62,6 +63,7 @@ export class TicketRepository {
       events: [history],
       outbox: [envelope],
       outboxPending: true,
+      createdDay: reportDay(createdAt.toISOString()),
       createdAt,
       updatedAt: createdAt,
     });

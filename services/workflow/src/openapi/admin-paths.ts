@@ -286,10 +286,75 @@ const calendarPaths = {
   },
 };
 
+const open311Key = {
+  type: 'object',
+  required: ['id', 'name', 'keyPrefix', 'active', 'createdAt', 'revokedAt'],
+  not: { anyOf: [{ required: ['keyHash'] }] },
+  properties: {
+    id: str,
+    name: { type: 'string', description: 'the client holding the key; stored on the reports it files' },
+    keyPrefix: { type: 'string', description: 'the first characters of the key, to tell keys apart' },
+    active: { type: 'boolean' },
+    createdAt: str,
+    revokedAt: { oneOf: [str, { type: 'null' }] },
+  },
+};
+const open311KeyPaths = {
+  '/api/v1/admin/open311-keys': {
+    get: {
+      operationId: 'admin_list_open311_keys',
+      tags: ['Open311 GeoReport v2'],
+      security: admin,
+      parameters: listParams,
+      responses: {
+        200: { description: 'A page, revoked keys included', ...json(page(open311Key)) },
+        ...errors,
+      },
+    },
+    post: {
+      operationId: 'admin_create_open311_key',
+      tags: ['Open311 GeoReport v2'],
+      description: 'Issues a key for an Open311 client. The answer is the only time the key is shown.',
+      security: admin,
+      requestBody: {
+        required: true,
+        ...json({
+          type: 'object',
+          required: ['name'],
+          additionalProperties: false,
+          properties: { name: str },
+        }),
+      },
+      responses: {
+        201: {
+          description: 'Issued',
+          ...json({
+            ...open311Key,
+            required: [...open311Key.required, 'key'],
+            properties: { ...open311Key.properties, key: str },
+          }),
+        },
+        ...errors,
+      },
+    },
+  },
+  '/api/v1/admin/open311-keys/{id}': {
+    delete: {
+      operationId: 'admin_delete_open311_key',
+      tags: ['Open311 GeoReport v2'],
+      description: 'Revokes the key at once; the record stays, inactive.',
+      security: admin,
+      parameters: [{ name: 'id', in: 'path', required: true, schema: str }],
+      responses: { 200: { description: 'Revoked', ...json(open311Key) }, ...errors },
+    },
+  },
+};
+
 /** The administration endpoints of the API (README, "The API") (role admin). */
 export const adminPaths: Record<string, Json> = {
   ...resourcePaths,
   ...calendarPaths,
+  ...open311KeyPaths,
   '/api/v1/admin/categories': {
     get: {
       operationId: 'admin_list_categories',

@@ -3,6 +3,7 @@ import { areaModel } from './area.model';
 import { calendarModel } from './calendar.model';
 import { categoryModel } from './category.model';
 import { kpiSummaryModel, kpiTicketModel } from './kpi.model';
+import { open311KeyModel } from './open311-key.model';
 import { photoDataModel, photoModel } from './photo.model';
 import { responsibilityModel } from './responsibility.model';
 import { ticketModel } from './ticket.model';
@@ -14,6 +15,7 @@ export * from './calendar.model';
 export * from './category.model';
 export * from './kpi.model';
 export * from './localized-name';
+export * from './open311-key.model';
 export * from './photo.model';
 export * from './responsibility.model';
 export * from './ticket.model';
@@ -34,6 +36,7 @@ export function createModels(connection: Connection) {
     kpiSummaries: kpiSummaryModel(connection),
     photos: photoModel(connection),
     photoData: photoDataModel(connection),
+    open311Keys: open311KeyModel(connection),
   };
 }
 

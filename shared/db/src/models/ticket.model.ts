@@ -22,6 +22,8 @@ export interface PendingRequest {
   previousStatus: TicketStatusName;
 }
 
+export type TicketChannel = 'web' | 'open311';
+
 export interface TicketDoc {
   _id: string;
   trackingCode: string;
@@ -56,6 +58,15 @@ export interface TicketDoc {
   rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
   idempotencyKey?: string;
   idempotencyHash?: string;
+  /** How the report came in: the own report form ('web') or an Open311 client ('open311'). */
+  channel?: TicketChannel;
+  /** The Open311 client's name (the API key's holder) for channel 'open311'; null otherwise. */
+  clientName?: string | null;
+  /**
+   * The day the report came in, 'YYYY-MM-DD' in China Standard Time: an indexed equality, so a
+   * search over a date range asks one day at a time (FerretDB serves no range from an index).
+   */
+  createdDay?: string;
   events: TicketHistoryEntry[];
   /** The transactional outbox: events written with the state change, not yet on Kafka. */
   outbox: EventEnvelope[];
@@ -91,6 +102,9 @@ const ticketSchema = new Schema<TicketDoc>(
     rating: { type: String, default: null },
     idempotencyKey: { type: String, required: false },
     idempotencyHash: { type: String, required: false },
+    channel: { type: String, default: 'web' },
+    clientName: { type: String, default: null },
+    createdDay: { type: String, required: false },
     events: { type: Schema.Types.Mixed, default: () => [] },
     outbox: { type: Schema.Types.Mixed, default: () => [] },
     outboxPending: { type: Boolean, default: false },
@@ -104,6 +118,7 @@ ticketSchema.index({ idempotencyKey: 1 }, { unique: true, sparse: true });
 ticketSchema.index({ status: 1, category: 1 });
 ticketSchema.index({ unitId: 1, status: 1 });
 ticketSchema.index({ outboxPending: 1 });
+ticketSchema.index({ createdDay: 1 });
 
 export function ticketModel(connection: Connection): Model<TicketDoc> {
   return connection.models.Ticket ?? connection.model<TicketDoc>('Ticket', ticketSchema);

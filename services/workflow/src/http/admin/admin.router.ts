@@ -8,6 +8,7 @@ import type { AdminContext } from './admin.common';
 import { areasRouter } from './areas.routes';
 import { calendarsRouter } from './calendars.routes';
 import { categoriesRouter } from './categories.routes';
+import { open311KeysRouter } from './open311-keys.routes';
 import { responsibilitiesRouter } from './responsibilities.routes';
 import { unitsRouter } from './units.routes';
 import { usersRouter } from './users.routes';
@@ -58,5 +59,6 @@ export function adminRouter(
   router.use('/categories', categoriesRouter(context));
   router.use('/responsibilities', responsibilitiesRouter(context));
   router.use('/calendars', calendarsRouter(context));
+  router.use('/open311-keys', open311KeysRouter(context));
   return router;
 }
