@@ -62,11 +62,13 @@ export function kpiRouter(platform: Platform, config: WorkflowConfig): Router {
       members.map((u) => ({ id: u._id, name: u.name })),
       month,
     );
+    const categories = await platform.models.categories.find({}, { name: 1 }).lean().exec();
     const meeting = {
       area: { id: area._id, name: area.name },
       month,
       chair,
       kpis,
+      categoryNames: new Map(categories.map((c) => [c._id, c.name])),
       generatedAt: new Date().toISOString(),
     };
     if (format === 'csv') {

@@ -1,4 +1,5 @@
 import type { LocalizedName } from '@grid-dispatch/db';
+import { parseIsoDurationParts } from '@grid-dispatch/domain';
 import type { KpiReport } from './kpi-report';
 
 export interface MeetingReport {
@@ -6,7 +7,30 @@ export interface MeetingReport {
   month: string;
   chair: { id: string; name: LocalizedName } | null;
   kpis: KpiReport;
+  /** Category names by code, for the rows by category. */
+  categoryNames: ReadonlyMap<string, LocalizedName>;
   generatedAt: string;
+}
+
+/** A duration as people read it on paper: "1 天 2 时 4 分 6 秒 · 1d 2h 4m 6s"; "—" for none. */
+export function readableDuration(iso: string | null): string {
+  if (iso === null) return '—';
+  const p = parseIsoDurationParts(iso);
+  const parts: Array<[number, string, string]> = [
+    [p.days + 7 * p.weeks, '天', 'd'],
+    [p.hours, '时', 'h'],
+    [p.minutes, '分', 'm'],
+    [Math.round(p.seconds), '秒', 's'],
+  ];
+  const shown = parts.filter(([n]) => n > 0);
+  if (shown.length === 0) return '0 秒 · 0s';
+  return `${shown.map(([n, zh]) => `${n} ${zh}`).join(' ')} · ${shown.map(([n, , en]) => `${n}${en}`).join(' ')}`;
+}
+
+/** An instant in the district's time (China Standard Time), as printed on the report. */
+export function reportTime(iso: string): string {
+  const local = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)} (UTC+8)`;
 }
 
 const RATE_COLUMNS = [
@@ -88,7 +112,9 @@ export function meetingHtml(report: MeetingReport): string {
     ['办结时长中位数 · median time to fix', k.resolveP50],
     ['办结时长 P90 · p90 time to fix', k.resolveP90],
   ]
-    .map(([label, value]) => `<tr><th>${label}</th><td>${escapeHtml(value ?? '—')}</td></tr>`)
+    .map(
+      ([label, value]) => `<tr><th>${label}</th><td>${escapeHtml(readableDuration(value ?? null))}</td></tr>`,
+    )
     .join('');
   const units = k.units
     .map(
@@ -103,9 +129,11 @@ export function meetingHtml(report: MeetingReport): string {
   const categories = k.byCategory
     .map(
       (c) =>
-        `<tr><td>${escapeHtml(c.category)}</td>${RATE_COLUMNS.map(
-          ([key]) => `<td>${percent(c[key])}</td>`,
-        ).join('')}<td>${c.counts.dispatched}</td></tr>`,
+        `<tr><td>${escapeHtml(report.categoryNames.get(c.category)?.zh ?? c.category)}<br><small>${escapeHtml(
+          report.categoryNames.get(c.category)?.en ?? '',
+        )}</small></td>${RATE_COLUMNS.map(([key]) => `<td>${percent(c[key])}</td>`).join(
+          '',
+        )}<td>${c.counts.dispatched}</td></tr>`,
     )
     .join('');
   const chair = report.chair
@@ -139,6 +167,6 @@ th{background:#f3f4f6}tr.chair td{background:#fff7e0}small{color:#666}
 <table><thead><tr><th>类别<br><small>Category</small></th>${rateHeads}<th>派单<br><small>Dispatched</small></th></tr></thead><tbody>${categories}</tbody></table>
 <p class="sub">派单 ${k.counts.dispatched} · 按时签收 ${k.counts.signedOnTime} · 到期 ${k.counts.due} · 按时办结 ${k.counts.fixedOnTime} · 销号 ${k.counts.closed} · 评价 ${k.counts.rated}</p>
 <div class="sign"><span>主持人签字 · Chair: ________</span><span>记录人 · Minutes: ________</span></div>
-<p class="sub"><small>生成于 generated ${escapeHtml(report.generatedAt)}</small></p>
+<p class="sub"><small>生成于 generated ${escapeHtml(reportTime(report.generatedAt))}</small></p>
 </body></html>`;
 }
