@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
+import { TicketLock } from '@grid-dispatch/db';
 import { isAppError } from '@grid-dispatch/errors';
 import { eventually, request } from '../support/http-client';
 import { KafkaTap } from '../support/kafka-tap';
@@ -39,6 +40,18 @@ describe('ticket writes and the outbox', function () {
       return t?.status === 'dispatched' ? t : undefined;
     });
   }
+
+  it('ends only its own relay lease: one that lapsed and was taken by another stays theirs', async () => {
+    const lock = new TicketLock(system.platform.redis, `${system.config.QUEUE_PREFIX}-lease-test`);
+    const first = await lock.tryLease('t-lease', 50);
+    assert.ok(first, 'the first relay takes the lease');
+    assert.equal(await lock.tryLease('t-lease', 60_000), null, 'while it holds');
+    const second = await eventually(async () => (await lock.tryLease('t-lease', 60_000)) ?? undefined);
+    await lock.endLease('t-lease', first);
+    assert.equal(await lock.tryLease('t-lease', 60_000), null, 'the late end freed nothing');
+    await lock.endLease('t-lease', second);
+    assert.ok(await lock.tryLease('t-lease', 60_000), 'its holder ends it');
+  });
 
   it('lets exactly one of 30 parallel writes at the same version win; the rest get 409', async () => {
     const ticket = await dispatchedTicket();

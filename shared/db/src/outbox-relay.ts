@@ -138,14 +138,14 @@ export class OutboxRelay {
       if (claimed.length > 0) {
         const sent = new Map<string, Set<string>>();
         try {
-          let pending = claimed;
+          let pending: OutboxView[] = claimed;
           while (pending.length > 0) {
             await this.publisher.publish(pending.flatMap((t) => unsent(t, sent)));
             for (const t of pending) for (const e of t.outbox) setOf(sent, t._id).add(e.eventId);
             pending = await this.confirm(pending);
           }
         } finally {
-          await Promise.all(claimed.map((t) => this.lock.endLease(t._id).catch(() => undefined)));
+          await Promise.all(claimed.map((t) => this.lock.endLease(t._id, t.lease).catch(() => undefined)));
         }
       }
       if (claimed.length < this.batchSize) break;
@@ -154,23 +154,24 @@ export class OutboxRelay {
   }
 
   /** Tickets with events waiting, each leased to this relay (a Redis lease, so the document is not written). */
-  private async claimBatch(): Promise<OutboxView[]> {
+  private async claimBatch(): Promise<Array<OutboxView & { lease: string }>> {
     await this.safetyScanIfDue();
     const ids = await this.index.sample(this.batchSize);
-    const leased = await Promise.all(ids.map((id) => this.lock.tryLease(id, this.leaseMs)));
+    const tokens = await Promise.all(ids.map((id) => this.lock.tryLease(id, this.leaseMs)));
+    const leases = ids.flatMap((id, i) => (tokens[i] ? [{ id, lease: tokens[i]! }] : []));
     // By id, one at a time: FerretDB filters `$in` itself after reading every ticket.
     const tickets = await Promise.all(
-      ids
-        .filter((_, i) => leased[i])
-        .map((id) => this.tickets.findById(id, { _id: 1, version: 1, outbox: 1 }).lean<OutboxView>().exec()),
+      leases.map(({ id }) =>
+        this.tickets.findById(id, { _id: 1, version: 1, outbox: 1 }).lean<OutboxView>().exec(),
+      ),
     );
-    const claimed: OutboxView[] = [];
+    const claimed: Array<OutboxView & { lease: string }> = [];
     for (const [i, ticket] of tickets.entries()) {
-      if (ticket && ticket.outbox.length > 0) claimed.push(ticket);
+      const { id, lease } = leases[i]!;
+      if (ticket && ticket.outbox.length > 0) claimed.push({ ...ticket, lease });
       else {
-        const id = ids.filter((_, j) => leased[j])[i]!;
         await this.index.remove(id);
-        await this.lock.endLease(id);
+        await this.lock.endLease(id, lease);
       }
     }
     return claimed;

@@ -82,13 +82,17 @@ export class TicketLock {
     };
   }
 
-  /** A non-blocking lease (the outbox relay's claim on a ticket); true when taken. */
-  async tryLease(ticketId: string, ms: number): Promise<boolean> {
-    return (await this.acquire(`${this.key(ticketId)}:relay`, '1', ms)) === 'OK';
+  /**
+   * A non-blocking lease (the outbox relay's claim on a ticket): its token when taken, else null.
+   * The token ends only this lease: one that lapsed and was taken by another relay stays theirs.
+   */
+  async tryLease(ticketId: string, ms: number): Promise<string | null> {
+    const token = randomUUID();
+    return (await this.acquire(`${this.key(ticketId)}:relay`, token, ms)) === 'OK' ? token : null;
   }
 
-  async endLease(ticketId: string): Promise<void> {
-    await this.redis.del(`${this.key(ticketId)}:relay`);
+  async endLease(ticketId: string, token: string): Promise<void> {
+    await this.redis.eval(RELEASE, 1, `${this.key(ticketId)}:relay`, token);
   }
 
   private async acquire(key: string, token: string, ttlMs: number): Promise<string | null> {
