@@ -39,7 +39,7 @@ export function CategoryPicker({
             </span>
             {c.description && <span class="category-desc">{pick(c.description)}</span>}
             <span class="category-limits">
-              {t('r.limits', {
+              {t(c.calendar === 'working' ? 'r.limitsWorking' : 'r.limits', {
                 ack: formatIsoDuration(c.ackWithin, lang),
                 resolve: formatIsoDuration(c.resolveWithin, lang),
               })}
