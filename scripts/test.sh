@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# npm test: the same setup as npm start, then lint, unit, integration and end-to-end suites with
-# mocha against the real servers. Stops the servers it started (and only those); exits non-zero
-# on any failure; ends with one line "tests: N passed, N failed, N skipped".
+# npm test: the same setup as npm start, then lint, unit, integration, end-to-end and browser
+# suites with mocha against the real servers, and the chaos suite on servers of its own (it kills
+# them). Stops the servers it started (and only those); exits non-zero on any failure; ends with
+# one line "tests: N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -69,6 +70,7 @@ run_suite() {
 run_suite unit
 run_suite integration
 run_suite e2e
+run_suite chaos
 run_suite browser
 
 say "all suites done in $((SECONDS - t0))s"

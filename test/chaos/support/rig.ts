@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Topic, topicName } from '@grid-dispatch/contracts';
+import { connectDatabase, createModels, type Models, type TicketDoc } from '@grid-dispatch/db';
+import type { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import { freePort } from '../../support/own-servers';
+import { chaosKafka, type EventLog, readEventLog } from './event-log';
+import { Fleet } from './fleet';
+import { ChaosServer } from './servers';
+
+export const DEMO_PASSWORD = 'chaos-demo-password';
+
+/**
+ * The system under test on servers of the suite's own: Kafka (KRaft), PostgreSQL with FerretDB
+ * on it, and Redis with its append-only file, all on free ports in a temporary folder, and the six
+ * services as separate processes. Nothing here touches the shared development servers.
+ */
+export class ChaosRig {
+  readonly dir: string;
+  kafka!: ChaosServer;
+  redis!: ChaosServer;
+  postgres!: ChaosServer;
+  ferretdb!: ChaosServer;
+  fleet!: Fleet;
+  gatewayUrl = '';
+  env: Record<string, string> = {};
+  readonly prefix = 'chaos.';
+  private db: Connection | null = null;
+  models!: Models;
+  client!: Kafka;
+  keepDir = false;
+
+  constructor() {
+    this.dir = mkdtempSync(path.join(tmpdir(), 'gd-chaos-'));
+  }
+
+  get brokers(): string[] {
+    return [`127.0.0.1:${this.kafka.port}`];
+  }
+
+  get eventsTopic(): string {
+    return topicName(this.prefix, Topic.TicketEvents);
+  }
+
+  get deadLetterTopic(): string {
+    return topicName(this.prefix, Topic.TicketEventsDeadLetter);
+  }
+
+  async start(): Promise<void> {
+    this.postgres = await ChaosServer.postgres(this.dir);
+    this.kafka = await ChaosServer.kafka(this.dir);
+    this.redis = await ChaosServer.redis(this.dir);
+    await Promise.all([this.postgres.start(), this.kafka.start(), this.redis.start()]);
+    this.ferretdb = await ChaosServer.ferretdb(this.postgres, this.dir);
+    await this.ferretdb.start();
+
+    const [gatewayPort, intakePort, workflowPort, livePort] = await distinctFreePorts(4);
+    this.gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+    this.env = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'info',
+      KAFKA_BROKERS: this.brokers.join(','),
+      MONGO_URL: `mongodb://127.0.0.1:${this.ferretdb.port}/chaos`,
+      REDIS_URL: `redis://127.0.0.1:${this.redis.port}`,
+      TOPIC_PREFIX: this.prefix,
+      QUEUE_PREFIX: 'gd-chaos',
+      AUTH_SECRET: randomBytes(36).toString('base64'),
+      SEED_DEMO: 'true',
+      ADMIN_PASSWORD: 'chaos-admin-password',
+      DEMO_PASSWORD,
+      PORT: String(gatewayPort),
+      INTAKE_PORT: String(intakePort),
+      WORKFLOW_PORT: String(workflowPort),
+      LIVE_PORT: String(livePort),
+      INTAKE_URL: `http://127.0.0.1:${intakePort}`,
+      WORKFLOW_URL: `http://127.0.0.1:${workflowPort}`,
+      LIVE_URL: `http://127.0.0.1:${livePort}`,
+    };
+    this.fleet = new Fleet(this.env, this.dir);
+    await this.fleet.provision();
+    await this.fleet.startAll();
+    this.db = await connectDatabase(this.env.MONGO_URL!, { serverSelectionTimeoutMS: 5000 });
+    this.models = createModels(this.db);
+    this.client = chaosKafka(this.brokers);
+  }
+
+  async tickets(): Promise<TicketDoc[]> {
+    return (await this.models.tickets.find({}).lean()) as TicketDoc[];
+  }
+
+  eventLog(): Promise<EventLog> {
+    return readEventLog(this.client, this.eventsTopic);
+  }
+
+  async stop(): Promise<void> {
+    await this.fleet?.stopAll();
+    await this.db?.close().catch(() => undefined);
+    // The data goes with the folders: FerretDB and PostgreSQL need no clean stop.
+    await Promise.all([this.kafka?.stop(), this.redis?.stop(), this.ferretdb?.kill()]);
+    await this.postgres?.kill();
+    if (!this.keepDir) {
+      this.postgres?.remove();
+      rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+}
+
+async function distinctFreePorts(n: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < n) ports.add(await freePort());
+  return [...ports];
+}
