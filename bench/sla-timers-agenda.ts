@@ -424,7 +424,7 @@ export async function runAgenda(o: AgendaRunOptions): Promise<AgendaResult> {
     const one = async (run: number, n: number, windowS: number, leadS: number, label: string) => {
       const before = await storageSize(db);
       const t0 = Date.now();
-      // Lead: the +30 s of the brief, plus the time the saves are estimated to take here.
+      // Lead: deadlines 30 s out, plus the time the saves are estimated to take here.
       const lead = Math.max(leadS, 30 + Math.ceil(estimate(n) * 0.5)) * 1000;
       const base = t0 + lead;
       const load = new Load(run, n, (i) => base + Math.floor((i * windowS * 1000) / n));

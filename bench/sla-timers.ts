@@ -50,7 +50,8 @@ async function main() {
   const burst = Math.round(num('burst', 10_000));
   const only = arg('only');
   if (only && only !== 'bullmq' && only !== 'agenda') throw new Error('--only expects bullmq or agenda');
-  // The brief's +30 s, plus room to add the jobs at ≥ 20,000/s so none falls due while adding.
+  // Deadlines 30 s out (the scenario of docs/performance.md, "SLA timers"), plus room to add the
+  // jobs at ≥ 20,000/s so none falls due while adding.
   const leadS = num('lead-s', 30 + Math.ceil(deadlines / 20_000));
   const maxMinutes = num('max-minutes', 15);
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6389';
@@ -121,7 +122,7 @@ async function main() {
       burst,
       budgetS: num('agenda-budget-s', 120),
       // Defaults that keep Agenda's lock lookups from overlapping on FerretDB (see docs/performance.md):
-      // the brief's low-lateness setting (100 ms, 32, no lock limit) fires jobs twice there.
+      // a low-lateness setting (100 ms, 32, no lock limit) fires jobs twice there.
       processEveryMs: num('agenda-process-every-ms', 1000),
       concurrency: num('agenda-concurrency', 10),
       lockLimit: num('agenda-lock-limit', 10),

@@ -50,7 +50,7 @@ const figures = (extra: Record<string, Json>, required: string[]) => ({
   properties: { ...figureProperties, ...extra },
 });
 
-/** The KPI figures of docs/product.md ("三率 and more") and the monthly joint-meeting report. */
+/** The KPI figures of docs/product.md ("Measures") and the monthly joint-meeting report. */
 export const kpiSchemas = {
   KpiReport: figures(
     {
