@@ -21,21 +21,15 @@ export async function startIntake(
   const logger = platform.logger.child({ module: 'intake' });
   const app = createHttpApp({ logger });
   const intake = new ReportIntake(platform, config);
-  app.use(
-    '/api/v1/reports',
-    reportsRouter(
-      platform,
-      intake,
-      config.VERIFY_WITHIN,
-      new ClientThrottle(
-        platform.redis,
-        config.QUEUE_PREFIX,
-        'public reads',
-        config.PUBLIC_READS_PER_MINUTE,
-        logger,
-      ),
-    ),
+  // One budget per client for every lookup that needs no login: tracking codes, nearby, Open311.
+  const publicReads = new ClientThrottle(
+    platform.redis,
+    config.QUEUE_PREFIX,
+    'public reads',
+    config.PUBLIC_READS_PER_MINUTE,
+    logger,
   );
+  app.use('/api/v1/reports', reportsRouter(platform, intake, config.VERIFY_WITHIN, publicReads));
   app.use(
     '/api/v1/photos',
     photosRouter(
@@ -50,21 +44,7 @@ export async function startIntake(
       ),
     ),
   );
-  app.use(
-    '/open311/v2',
-    open311Router(
-      platform,
-      intake,
-      new ClientThrottle(
-        platform.redis,
-        config.QUEUE_PREFIX,
-        'public reads',
-        config.PUBLIC_READS_PER_MINUTE,
-        logger,
-      ),
-      logger.child({ module: 'open311' }),
-    ),
-  );
+  app.use('/open311/v2', open311Router(platform, intake, publicReads, logger.child({ module: 'open311' })));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   const server = await listen(app, port, config.INTAKE_HOST);
