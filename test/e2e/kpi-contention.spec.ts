@@ -3,7 +3,7 @@ import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { Topic, topicName } from '@grid-dispatch/contracts';
 import type { TicketDoc } from '@grid-dispatch/db';
 import { type LiveService, startLive } from '@grid-dispatch/live';
-import { eventually, login, request } from '../support/http-client';
+import { eventually, login, request, requestPrepared } from '../support/http-client';
 import { assertSameFigures, categoryLimits, recount } from '../support/kpi-recount';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
@@ -66,7 +66,7 @@ describe('KPI projection: 1,000 events at one bucket from concurrent consumers',
 
     const token = await login(system.url, 'zhongshan.secretary', 'demo-test-password');
     const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const res = await request(
+    const res = await requestPrepared(
       system.url,
       'GET',
       `/api/v1/kpis?${new URLSearchParams({ areaId: 'chunhai-g1', from: day, to: day })}`,

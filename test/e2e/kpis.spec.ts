@@ -3,7 +3,7 @@ import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import type { TicketDoc } from '@grid-dispatch/db';
 import { io, type Socket } from 'socket.io-client';
 import { addFastCategory } from '../support/fast-category';
-import { eventually, login, request } from '../support/http-client';
+import { eventually, login, request, requestPrepared } from '../support/http-client';
 import { assertSameFigures, categoryLimits, recount } from '../support/kpi-recount';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
@@ -93,7 +93,7 @@ describe('KPIs from the event projection equal a recount from the raw tickets', 
   }
   async function kpis(user: string, query: Record<string, string>) {
     const qs = new URLSearchParams({ ...period, ...query }).toString();
-    return request(system.url, 'GET', `/api/v1/kpis?${qs}`, { token: token[user] });
+    return requestPrepared(system.url, 'GET', `/api/v1/kpis?${qs}`, { token: token[user] });
   }
 
   it('runs tickets through every kind of path', async () => {
@@ -218,7 +218,7 @@ describe('KPIs from the event projection equal a recount from the raw tickets', 
 
   it('renders the monthly joint-meeting report as a printable page and as CSV, naming the chair', async () => {
     const month = day(0).slice(0, 7);
-    const html = await request(system.url, 'GET', `/api/v1/meetings/chunhai/${month}`, {
+    const html = await requestPrepared(system.url, 'GET', `/api/v1/meetings/chunhai/${month}`, {
       token: token['chunhai.secretary'],
     });
     assert.equal(html.status, 200);
@@ -226,7 +226,7 @@ describe('KPIs from the event projection equal a recount from the raw tickets', 
     assert.match(page, /联席会议报告/);
     assert.match(page, /轮值主席 rotating chair: <b>[^<（]+/);
     assert.match(page, /市政/, 'municipal works appears in the ranking');
-    const csv = await request(system.url, 'GET', `/api/v1/meetings/chunhai/${month}?format=csv`, {
+    const csv = await requestPrepared(system.url, 'GET', `/api/v1/meetings/chunhai/${month}?format=csv`, {
       token: token['chunhai.secretary'],
     });
     assert.equal(csv.status, 200);
@@ -236,7 +236,7 @@ describe('KPIs from the event projection equal a recount from the raw tickets', 
       .split(/\r\n/);
     assert.match(lines[0]!, /^rank,unit_id,unit_zh,unit_en,responseRate/);
     assert.equal(lines.length, 3, 'a header and the two units that had work');
-    const other = await request(system.url, 'GET', `/api/v1/meetings/chunhai/${month}`, {
+    const other = await requestPrepared(system.url, 'GET', `/api/v1/meetings/chunhai/${month}`, {
       token: token['dongri.secretary'],
     });
     assert.equal(other.status, 404);

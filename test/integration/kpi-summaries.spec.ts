@@ -8,6 +8,8 @@ import {
   reportDay,
   tallyOfCells,
 } from '@grid-dispatch/domain';
+import { isAppError } from '@grid-dispatch/errors';
+import { eventually, login, request } from '../support/http-client';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 const DISTRICT = 'area:zhongshan';
@@ -132,6 +134,27 @@ describe('KPI summaries: a cached period always equals its ticket records', func
     assert.deepEqual(after.summarised, after.recounted);
   });
 
+  it('hands a period it has no time to rebuild to the refresher and says when to ask again', async () => {
+    await figures();
+    const redis = system.platform.redis;
+    await redis.del(...(await redis.keys(`${prefix()}:kpi:stamp:*`)));
+    // No time to rebuild anything: every summary the period lacks is left to the refresher.
+    const capped = { rebuildBudgetMs: 0 };
+    const refusal = await system.platform.kpis.cells(DISTRICT, from, today, capped).then(
+      () => assert.fail('a period of ~90 days never summarised was rebuilt inline'),
+      (error: unknown) => error,
+    );
+    assert.ok(isAppError(refusal), String(refusal));
+    assert.equal(refusal.code, 'KPI_PREPARING');
+    assert.ok((refusal.retryAfterSeconds ?? 0) >= 1, `Retry-After ${refusal.retryAfterSeconds}`);
+    assert.match(refusal.message, /being summarised \(0 of \d+ parts ready\)/);
+    // The refresher takes what the reader left it; then the same capped read is served.
+    assert.ok((await system.platform.kpis.refreshStale()) >= 3, 'the months of the period were rebuilt');
+    const cells = await system.platform.kpis.cells(DISTRICT, from, today, capped);
+    const { recounted } = await figures();
+    assert.deepEqual(figuresOf(tallyOfCells(cells)), recounted);
+  });
+
   it('has the refresher rebuild what events made stale, before anyone asks', async () => {
     await figures();
     await system.platform.kpis.project(event('ks-7', 3, 'ticket.accepted', now));
@@ -146,5 +169,42 @@ describe('KPI summaries: a cached period always equals its ticket records', func
     const after = await figures(replica);
     assert.equal(after.recounted.counts.signed, 34);
     assert.deepEqual(after.summarised, after.recounted);
+  });
+});
+
+describe('GET /api/v1/kpis on a period never summarised', function () {
+  this.timeout(120000);
+  let system: TestSystem;
+
+  before(async () => {
+    // No time for rebuilding in the request, so the first answer cannot depend on the machine's speed.
+    system = await startTestSystem({ KPI_REFRESH_EVERY_MS: '500', KPI_REBUILD_BUDGET_MS: '0' });
+  });
+  after(async () => {
+    await system?.destroy();
+  });
+
+  it('answers at once with 503 KPI_PREPARING and Retry-After, then with the figures', async () => {
+    const token = await login(system.url, 'zhongshan.secretary', 'demo-test-password');
+    const today = reportDay(new Date().toISOString());
+    const yearAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
+    const path = `/api/v1/kpis?from=${yearAgo}&to=${today}`;
+    const first = await request(system.url, 'GET', path, { token });
+    assert.equal(first.status, 503, JSON.stringify(first.body));
+    assert.equal(first.body.error.code, 'KPI_PREPARING');
+    assert.ok(
+      Number(first.headers.get('retry-after')) >= 1,
+      `Retry-After ${first.headers.get('retry-after')}`,
+    );
+    // The refresher summarises the year in the background; asking again later gets the figures.
+    const answer = await eventually(
+      async () => {
+        const res = await request(system.url, 'GET', path, { token });
+        return res.status === 200 ? res.body : undefined;
+      },
+      90000,
+      1000,
+    );
+    assert.equal(answer.counts.dispatched, 0);
   });
 });

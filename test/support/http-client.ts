@@ -37,6 +37,27 @@ export async function request<T = any>(
   return { status: res.status, headers: res.headers, body: body as T };
 }
 
+/**
+ * `request`, asked again while the server answers 503 KPI_PREPARING (KPI summaries of the period
+ * are being built in the background), after the Retry-After it gives — as the dashboard does.
+ */
+export async function requestPrepared<T = any>(
+  base: string,
+  method: string,
+  path: string,
+  options: Parameters<typeof request>[3] = {},
+  timeoutMs = 60000,
+): Promise<JsonResponse<T>> {
+  const giveUpAt = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await request<T>(base, method, path, options);
+    const code = (res.body as { error?: { code?: string } } | null)?.error?.code;
+    if (res.status !== 503 || code !== 'KPI_PREPARING' || Date.now() > giveUpAt) return res;
+    const seconds = Number(res.headers.get('retry-after')) || 1;
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
+}
+
 export async function login(base: string, username: string, password: string): Promise<string> {
   const res = await request<{ token: string }>(base, 'POST', '/api/v1/auth/login', {
     body: { username, password },

@@ -26,6 +26,12 @@ export const workflowConfigSchema = commonConfigSchema.extend({
   LOGIN_FREE_PER_ADDRESS: count(30),
   /** Login attempts of the whole system per minute (0 = no cap); more answer 429. */
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /**
+   * How long one KPI request may spend rebuilding day and month summaries from ticket records
+   * (ms). A period that needs longer is left to the live service's refresher and answered at once
+   * with 503 KPI_PREPARING and Retry-After.
+   */
+  KPI_REBUILD_BUDGET_MS: z.coerce.number().int().min(0).max(60_000).default(150),
 });
 
 function count(fallback: number) {

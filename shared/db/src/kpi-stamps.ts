@@ -35,6 +35,11 @@ export class KpiStamps {
       .exec();
   }
 
+  /** Notes summaries as stale without renewing them: a reader asks the refresher to build them. */
+  async markStale(summaryIds: readonly string[]): Promise<void> {
+    if (summaryIds.length > 0) await this.redis.sadd(this.staleKey, ...summaryIds);
+  }
+
   /**
    * Up to `count` summaries renewed since they were last taken, each handed to one caller only.
    * A refresher that dies before rebuilding them loses nothing: their stamps still say stale.

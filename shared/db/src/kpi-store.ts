@@ -13,6 +13,7 @@ import {
   periodPieces,
   reportDay,
 } from '@grid-dispatch/domain';
+import { AppError } from '@grid-dispatch/errors';
 import type { KpiStamps } from './kpi-stamps';
 import type { Models } from './models';
 import { factOf, type KpiSummaryDoc, kpiBucketId } from './models/kpi.model';
@@ -35,8 +36,18 @@ export function summariesOf(entries: readonly KpiEntry[]): string[] {
   return [...new Set(ids)];
 }
 
+export interface CellsOptions {
+  /**
+   * How long this reader may spend rebuilding summaries from ticket records (default: as long as
+   * it takes). What is rebuilt within it is saved; the rest is left to the refresher.
+   */
+  rebuildBudgetMs?: number;
+}
+
 /** How many day summaries are rebuilt from ticket records at once (each one indexed query). */
 const REBUILD_CONCURRENCY = 16;
+/** The same for a reader with a time budget: few at once, so the budget is not overrun by much. */
+const BUDGETED_REBUILD_CONCURRENCY = 4;
 /** How many parsed summaries a process keeps (a district's month is about 100 KB parsed). */
 const REMEMBERED_SUMMARIES = 1000;
 
@@ -59,7 +70,7 @@ export class KpiStore {
    */
   private readonly recent = new Map<string, { stamp: string; cells: KpiCell[] }>();
   /** Month rebuilds under way in this process: concurrent readers of one month share one. */
-  private readonly rebuilding = new Map<string, Promise<KpiCell[]>>();
+  private readonly rebuilding = new Map<string, Promise<KpiCell[] | undefined>>();
 
   constructor(
     private readonly models: Pick<Models, 'kpiTickets' | 'kpiSummaries'>,
@@ -100,25 +111,50 @@ export class KpiStore {
   /**
    * The cells of one scope over a period (reporting days, inclusive), a period's summaries side
    * by side: the same cell may come once per month, which every grouping adds up anyway.
+   *
+   * With `rebuildBudgetMs`, a reader rebuilds from ticket records only what fits in that time
+   * (today's changes, a day the refresher has not reached yet). A period that needs more — never
+   * summarised, or summaries whose stamps Redis lost — keeps what was rebuilt, is handed to the
+   * refresher, and the reader is told at once how much is ready and when to ask again
+   * (`KPI_PREPARING`, 503 with Retry-After), rather than holding the request for seconds while a
+   * year is rebuilt day by day. Each such request moves the rebuild on too.
    */
-  async cells(scope: string, from: string, to: string): Promise<KpiCell[]> {
+  async cells(scope: string, from: string, to: string, options: CellsOptions = {}): Promise<KpiCell[]> {
+    const stopAt = Date.now() + (options.rebuildBudgetMs ?? Number.POSITIVE_INFINITY);
     const { months, days } = periodPieces(from, to, reportDay(new Date().toISOString()));
-    const ids = [...months, ...days].map((period) => kpiBucketId(scope, period));
+    const periods = [...months, ...days];
+    const ids = periods.map((period) => kpiBucketId(scope, period));
     const stamps = await this.stamps.current(ids);
-    const parts = await limited(ids, REBUILD_CONCURRENCY, async (id, i) => {
-      const remembered = this.recent.get(id);
-      if (remembered?.stamp === stamps[i]) return remembered.cells;
-      const summary = await this.models.kpiSummaries.findById(id, { stamp: 1, cellsJson: 1 }).lean().exec();
+    const current = await limited(ids, REBUILD_CONCURRENCY, (id, i) => this.currentCells(id, stamps[i]!));
+    // Within a budget, one piece at a time (a month's days a few at once): what is already
+    // running when the time is up must finish, so little may be running at any moment.
+    const parts = await limited(ids, Number.isFinite(stopAt) ? 1 : REBUILD_CONCURRENCY, async (id, i) => {
+      if (current[i]) return current[i];
       const cells =
-        summary && summary.stamp === stamps[i]
-          ? cellsIn(summary)
-          : i < months.length
-            ? await this.rebuildMonthOnce(scope, months[i]!, stamps[i]!)
-            : (await this.rebuildDays(scope, [days[i - months.length]!], [stamps[i]!]))[0]!;
-      this.remember(id, stamps[i]!, cells);
+        i < months.length
+          ? await this.rebuildMonthOnce(scope, months[i]!, stamps[i]!, stopAt)
+          : (await this.rebuildDays(scope, [days[i - months.length]!], [stamps[i]!], stopAt))[0];
+      if (cells) this.remember(id, stamps[i]!, cells);
       return cells;
     });
-    return parts.flat();
+    const missing = periods.filter((_, i) => parts[i] === undefined);
+    if (missing.length > 0) {
+      // The refresher rebuilds whole months, and a month's rebuild rebuilds its stale days.
+      await this.stamps.markStale([...new Set(missing.map((p) => kpiBucketId(scope, p.slice(0, 7))))]);
+      throw preparing(periods.length - missing.length, periods.length, missing);
+    }
+    return (parts as KpiCell[][]).flat();
+  }
+
+  /** A summary's cells when the stored one is current (remembered, or read), else undefined. */
+  private async currentCells(id: string, stamp: string): Promise<KpiCell[] | undefined> {
+    const remembered = this.recent.get(id);
+    if (remembered?.stamp === stamp) return remembered.cells;
+    const summary = await this.models.kpiSummaries.findById(id, { stamp: 1, cellsJson: 1 }).lean().exec();
+    if (summary?.stamp !== stamp) return undefined;
+    const cells = cellsIn(summary);
+    this.remember(id, stamp, cells);
+    return cells;
   }
 
   /** Keeps a summary's parsed cells for the next reader, the least recently used dropped first. */
@@ -144,18 +180,31 @@ export class KpiStore {
     return months.size;
   }
 
-  private rebuildMonthOnce(scope: string, month: string, stamp: string): Promise<KpiCell[]> {
+  private rebuildMonthOnce(
+    scope: string,
+    month: string,
+    stamp: string,
+    stopAt: number,
+  ): Promise<KpiCell[] | undefined> {
     const key = `${kpiBucketId(scope, month)} ${stamp}`;
     let pending = this.rebuilding.get(key);
     if (!pending) {
-      pending = this.rebuildMonth(scope, month, stamp).finally(() => this.rebuilding.delete(key));
+      pending = this.rebuildMonth(scope, month, stamp, stopAt).finally(() => this.rebuilding.delete(key));
       this.rebuilding.set(key, pending);
     }
     return pending;
   }
 
-  /** A month's cells from its day summaries, rebuilding the days that changed. */
-  private async rebuildMonth(scope: string, month: string, stamp: string): Promise<KpiCell[]> {
+  /**
+   * A month's cells from its day summaries, rebuilding the days that changed; undefined when
+   * `stopAt` came before every day was rebuilt (the days that were are saved).
+   */
+  private async rebuildMonth(
+    scope: string,
+    month: string,
+    stamp: string,
+    stopAt: number,
+  ): Promise<KpiCell[] | undefined> {
     const { from, to } = monthDays(month);
     const days = daysBetween(from, to);
     const ids = days.map((day) => kpiBucketId(scope, day));
@@ -170,7 +219,9 @@ export class KpiStore {
       scope,
       stale.map((i) => days[i]!),
       stale.map((i) => stamps[i]!),
+      stopAt,
     );
+    if (rebuilt.some((cells) => cells === undefined)) return undefined;
     const fresh = new Map(stale.map((i, j) => [ids[i]!, rebuilt[j]!]));
     const cells = mergeCells(ids.flatMap((id) => fresh.get(id) ?? cellsIn(current.get(id)!)));
     await this.save([
@@ -179,9 +230,19 @@ export class KpiStore {
     return cells;
   }
 
-  /** Days' cells from the ticket records of their buckets (an indexed equality each), saved. */
-  private async rebuildDays(scope: string, days: string[], stamps: string[]): Promise<KpiCell[][]> {
-    const built = await limited(days, REBUILD_CONCURRENCY, async (day) => {
+  /**
+   * Days' cells from the ticket records of their buckets (an indexed equality each), saved. A day
+   * not started before `stopAt` is left out (undefined).
+   */
+  private async rebuildDays(
+    scope: string,
+    days: string[],
+    stamps: string[],
+    stopAt: number,
+  ): Promise<(KpiCell[] | undefined)[]> {
+    const concurrency = Number.isFinite(stopAt) ? BUDGETED_REBUILD_CONCURRENCY : REBUILD_CONCURRENCY;
+    const built = await limited(days, concurrency, async (day) => {
+      if (Date.now() >= stopAt) return undefined;
       const docs = await this.models.kpiTickets
         .find({ buckets: kpiBucketId(scope, day) }, { factJson: 1, fact: 1 })
         .lean()
@@ -192,12 +253,18 @@ export class KpiStore {
       return cellsOf(entries.map((e) => atScope(e, scope)));
     });
     await this.save(
-      days.map((day, i) => ({
-        _id: kpiBucketId(scope, day),
-        month: kpiBucketId(scope, day.slice(0, 7)),
-        stamp: stamps[i]!,
-        cellsJson: JSON.stringify(built[i]!),
-      })),
+      days.flatMap((day, i) =>
+        built[i] === undefined
+          ? []
+          : [
+              {
+                _id: kpiBucketId(scope, day),
+                month: kpiBucketId(scope, day.slice(0, 7)),
+                stamp: stamps[i]!,
+                cellsJson: JSON.stringify(built[i]),
+              },
+            ],
+      ),
     );
     return built;
   }
@@ -221,6 +288,20 @@ function atScope(entry: KpiEntry, scope: string): KpiEntry {
   if (!scope.startsWith('area:')) return entry;
   const at = entry.areaIds.indexOf(scope.slice('area:'.length));
   return at > 1 ? { ...entry, areaIds: entry.areaIds.slice(at - 1) } : entry;
+}
+
+/**
+ * The answer to a reader whose period is not summarised yet: how much is ready, and when to ask
+ * again (a month still to rebuild takes about a second on a 2-core machine, a day a few dozen ms).
+ */
+function preparing(ready: number, total: number, missing: readonly string[]): AppError {
+  const months = missing.filter((p) => p.length === 7).length;
+  const seconds = Math.min(30, Math.max(1, Math.ceil(months + (missing.length - months) / 30)));
+  return new AppError(
+    'KPI_PREPARING',
+    `The figures for this period are being summarised (${ready} of ${total} parts ready); ask again in ${seconds} s.`,
+    { retryAfterSeconds: seconds },
+  );
 }
 
 function cellsIn(summary: Pick<KpiSummaryDoc, 'cellsJson'>): KpiCell[] {

@@ -19,6 +19,11 @@ export const ERROR_CODES = {
   DEPENDENCY_UNAVAILABLE: { status: 503, retryable: true },
   /** The system is up but not set up to take this request (a district without a duty desk). */
   NOT_READY: { status: 503, retryable: false },
+  /**
+   * KPI figures of a period that has not been summarised yet (never, or Redis lost the stamps):
+   * the summaries are being built; the same request succeeds after Retry-After.
+   */
+  KPI_PREPARING: { status: 503, retryable: true },
   INTERNAL: { status: 500, retryable: true },
 } as const;
 

@@ -28,7 +28,9 @@ export function kpiRouter(platform: Platform, config: WorkflowConfig): Router {
     ]);
     const nodes: AreaNode[] = areas.map((a) => ({ id: a._id, level: a.level, parentId: a.parentId }));
     const scope = resolveKpiScope(principal, query, nodes, new Date());
-    const cells = await platform.kpis.cells(scope.scope, scope.from, scope.to);
+    const cells = await platform.kpis.cells(scope.scope, scope.from, scope.to, {
+      rebuildBudgetMs: config.KPI_REBUILD_BUDGET_MS,
+    });
     const names = new Map(units.map((u) => [u._id, u.name]));
     return { scope, areas, units, nodes, kpis: buildKpiReport(scope, cells, names) };
   }

@@ -85,6 +85,11 @@ const query = (name: string, description: string) => ({
   description,
 });
 
+/** A period never summarised is summarised in the background; the answer comes at once. */
+const preparing = error(
+  'KPI_PREPARING: the period is being summarised; ask again after Retry-After seconds (or a server is down)',
+);
+
 export const kpiPaths: Record<string, Json> = {
   '/api/v1/kpis': {
     get: {
@@ -107,6 +112,7 @@ export const kpiPaths: Record<string, Json> = {
         401: error('No or expired token'),
         404: error('No such area or unit in your scope'),
         422: error('Bad period (field named)'),
+        503: preparing,
       },
     },
   },
@@ -128,6 +134,7 @@ export const kpiPaths: Record<string, Json> = {
         401: error('No or expired token'),
         404: error('No such area in your scope'),
         422: error('Bad month or format'),
+        503: preparing,
       },
     },
   },

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { isPreparing } from '../lib/api';
 import { formatIsoDuration, formatRate } from '../lib/format';
 import { t, useLang } from '../lib/i18n';
 import { useApi } from '../lib/use-api';
@@ -47,7 +48,11 @@ export function UnitKpis({ unitId, refresh }: { unitId: string; refresh: number 
     <section class="unit-kpis" data-testid="unit-kpis">
       <h2>{t('c.kpis')}</h2>
       {!k && kpis.loading && <p class="loading">{t('common.loading')}</p>}
-      {!k && kpis.error != null && <p class="muted">{t('c.kpiUnavailable')}</p>}
+      {!k && kpis.error != null && (
+        <p class="muted" role="status">
+          {isPreparing(kpis.error) ? t('c.kpiPreparing') : t('c.kpiUnavailable')}
+        </p>
+      )}
       {k && (
         <div class="tiles">
           {rates.map((r) => (

@@ -32,6 +32,11 @@ export function KpiPanel({
         <h2>{t('kpi.title')}</h2>
         <PeriodPicker period={period} onChange={onPeriod} />
       </div>
+      {state.preparing && (
+        <p class="muted" role="status" data-testid="kpi-preparing">
+          {t('kpi.preparing', { s: state.preparing })}
+        </p>
+      )}
       {state.missing ? (
         <p class="muted" data-testid="kpi-missing">
           {t('kpi.unavailable')}: {errorText(state.error)}

@@ -83,6 +83,7 @@ addMessages({
     'kpi.resolveP50': '办结用时中位数',
     'kpi.resolveP90': '办结用时P90',
     'kpi.unavailable': '指标暂不可用',
+    'kpi.preparing': '正在汇总该时段的指标，约 {s} 秒后自动刷新。',
     'kpi.ranking': '单位排名',
     'kpi.byCategory': '按类别',
     'kpi.byArea': '按区域',
@@ -215,6 +216,8 @@ addMessages({
     'kpi.resolveP50': 'Fix time, median',
     'kpi.resolveP90': 'Fix time, p90',
     'kpi.unavailable': 'Figures not available',
+    'kpi.preparing':
+      'The figures for this period are being summarised; they refresh by themselves in about {s} s.',
     'kpi.ranking': 'Unit ranking',
     'kpi.byCategory': 'By category',
     'kpi.byArea': 'By area',

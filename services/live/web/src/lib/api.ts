@@ -7,10 +7,27 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: { path: string; message: string }[],
+    /** From a 429 or 503: when the same request may succeed. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+interface ErrorBody {
+  code?: string;
+  message?: string;
+  fields?: ApiError['fields'];
+  retryAfterSeconds?: number;
+}
+
+/**
+ * An answer that will turn into figures by itself (KPIs being summarised): the page says so and
+ * asks again after the server's Retry-After, instead of showing a failure.
+ */
+export function isPreparing(error: unknown): error is ApiError & { retryAfterSeconds: number } {
+  return error instanceof ApiError && error.code === 'KPI_PREPARING' && error.retryAfterSeconds !== undefined;
 }
 
 export interface ApiOptions {
@@ -48,9 +65,16 @@ export async function api<T>(
   const text = await res.text();
   const data = text ? safeJson(text) : undefined;
   if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; fields?: ApiError['fields'] } })?.error;
+    const e = (data as { error?: ErrorBody })?.error;
     if (res.status === 401 && session) expireSession('expired');
-    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText, e?.fields);
+    const retryAfter = e?.retryAfterSeconds ?? (Number(res.headers.get('retry-after')) || undefined);
+    throw new ApiError(
+      res.status,
+      e?.code ?? `http_${res.status}`,
+      e?.message ?? res.statusText,
+      e?.fields,
+      retryAfter,
+    );
   }
   return data as T;
 }

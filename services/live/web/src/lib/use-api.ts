@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api } from './api';
+import { api, isPreparing } from './api';
 
 export interface ApiState<T> {
   data: T | undefined;
@@ -15,9 +15,11 @@ export function useApi<T>(path: string | null): ApiState<T> {
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(path !== null);
   const seq = useRef(0);
+  const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const reload = useCallback(async () => {
     if (path === null) return;
     const mine = ++seq.current;
+    clearTimeout(retry.current);
     setLoading(true);
     try {
       const result = await api<T>('GET', path);
@@ -25,13 +27,17 @@ export function useApi<T>(path: string | null): ApiState<T> {
       setData(result);
       setError(null);
     } catch (err) {
-      if (mine === seq.current) setError(err);
+      if (mine !== seq.current) return;
+      setError(err);
+      // Figures being summarised on the server come by themselves: ask again when it says.
+      if (isPreparing(err)) retry.current = setTimeout(() => void reload(), err.retryAfterSeconds * 1000);
     } finally {
       if (mine === seq.current) setLoading(false);
     }
   }, [path]);
   useEffect(() => {
     void reload();
+    return () => clearTimeout(retry.current);
   }, [reload]);
   return { data, error, loading, reload };
 }
