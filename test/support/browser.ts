@@ -61,8 +61,12 @@ export async function newPage(
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
       errors.push(`console: ${m.text()}`);
   });
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`http ${r.status()}: ${r.request().method()} ${r.url()}`);
+  page.on('response', async (r) => {
+    if (r.status() < 400) return;
+    // KPI figures still being summarised are an answer the pages wait out (they say so and ask
+    // again after Retry-After), not a failure.
+    if (r.status() === 503 && (await r.text().catch(() => '')).includes('"KPI_PREPARING"')) return;
+    errors.push(`http ${r.status()}: ${r.request().method()} ${r.url()}`);
   });
   return { context, page, errors };
 }

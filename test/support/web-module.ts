@@ -9,7 +9,7 @@ const cache = new Map<string, unknown>();
 /**
  * Loads one pure module of the web pages (services/live/web/src/<relPath>.ts) in Node for a unit
  * test. The web code is built by Vite, outside the test project's rootDir, so it is transpiled
- * here; only modules without imports (countdown-state, version-map, format, map-projection) fit.
+ * here; modules whose only imports are types or `@grid-dispatch/domain` (the built package) fit.
  * The caller states the exports' types: importing them would pull the file into this project.
  */
 export function loadWebModule<T>(relPath: string): T {
@@ -22,6 +22,10 @@ export function loadWebModule<T>(relPath: string): T {
   });
   const mod = new Module(file) as Module & { _compile(code: string, filename: string): void };
   mod.filename = file;
+  // The pages import the domain's rules; here they resolve to the built package.
+  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(
+    path.dirname(file),
+  );
   mod._compile(outputText, file);
   cache.set(file, mod.exports);
   return mod.exports as T;

@@ -28,6 +28,11 @@ export default defineConfig({
       },
     },
   },
+  resolve: {
+    // The pages take the product's rules (statuses, the action table, durations, the district's
+    // time zone) from the domain package itself, as source, so only what they use is bundled.
+    alias: { '@grid-dispatch/domain': resolve(root, '../../../shared/domain/src/index.ts') },
+  },
   server: {
     // `npx vite --config services/live/web/vite.config.ts` for development against a running system.
     proxy: {

@@ -47,7 +47,7 @@ export interface CellsOptions {
 /** How many day summaries are rebuilt from ticket records at once (each one indexed query). */
 const REBUILD_CONCURRENCY = 16;
 /** The same for a reader with a time budget: few at once, so the budget is not overrun by much. */
-const BUDGETED_REBUILD_CONCURRENCY = 4;
+const BUDGETED_REBUILD_CONCURRENCY = 8;
 /** How many parsed summaries a process keeps (a district's month is about 100 KB parsed). */
 const REMEMBERED_SUMMARIES = 1000;
 

@@ -55,6 +55,12 @@ describe('web: dashboard board', () => {
     for (const [status, due] of cases)
       assert.equal(board.activeDeadline(ticket({ status, deadlines }))?.dueAt, due, status);
     assert.equal(board.activeDeadline(ticket({ status: 'submitted', deadlines: {} })), null);
+    // Returned after signing: the fix clock the return paused, not the sign clock already met.
+    const paused = { ...deadlines, resolve: { ...deadlines.resolve, pausedAt: '2026-11-27T02:00:00Z' } };
+    assert.equal(
+      board.activeDeadline(ticket({ status: 'returned', deadlines: paused }))?.dueAt,
+      '2026-11-27T05:00:00Z',
+    );
   });
 
   it('puts escalated tickets, pending requests and returns in the inbox, nothing closed', () => {

@@ -6,29 +6,48 @@ const period = loadWebModule<{
   monthOf(now: Date): string;
   kpiPath(filter: Record<string, string>, p: { from: string; to: string }): string;
   meetingPath(areaId: string, month: string, format: 'html' | 'csv'): string;
-  dayAfter(date: string): string;
 }>('dashboard/period');
 const kpi = loadWebModule<{
   tileRates(kpis: any, filter: Record<string, string>): any;
   rankedUnits(kpis: any): Array<{ unitId: string }>;
 }>('dashboard/kpi-view');
 
-/** The KPI period and queries: inclusive dates on screen, the API's exclusive `to`. */
+/** The KPI period and queries: dates in reporting time, both ends included on screen and in the API. */
 describe('web: dashboard period and KPI view', () => {
-  it('defaults to the calendar month, both ends included', () => {
-    assert.deepEqual(period.monthPeriod(new Date(2026, 1, 14)), { from: '2026-02-01', to: '2026-02-28' });
-    assert.deepEqual(period.monthPeriod(new Date(2026, 11, 31)), { from: '2026-12-01', to: '2026-12-31' });
-    assert.equal(period.monthOf(new Date(2026, 0, 5)), '2026-01');
+  it('defaults to the calendar month in China Standard Time, both ends included', () => {
+    assert.deepEqual(period.monthPeriod(new Date('2026-02-14T04:00:00Z')), {
+      from: '2026-02-01',
+      to: '2026-02-28',
+    });
+    // 17:00 UTC on New Year's Eve is already 1 January in the district.
+    assert.deepEqual(period.monthPeriod(new Date('2026-12-31T17:00:00Z')), {
+      from: '2027-01-01',
+      to: '2027-01-31',
+    });
+    assert.equal(period.monthOf(new Date('2026-01-31T16:30:00Z')), '2026-02');
   });
 
-  it('asks the API up to the day after the last day', () => {
-    assert.equal(period.dayAfter('2026-12-31'), '2027-01-01');
+  it('gives the district’s dates in a browser outside UTC+8', () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['America/Los_Angeles', 'Europe/Berlin', 'Pacific/Kiritimati']) {
+        process.env.TZ = tz;
+        assert.equal(period.monthOf(new Date('2026-01-31T16:30:00Z')), '2026-02', tz);
+        assert.equal(period.monthOf(new Date('2026-01-31T15:30:00Z')), '2026-01', tz);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('asks the API for the same days, the last one included', () => {
     assert.equal(
       period.kpiPath(
         { areaId: 'chunhai', unitId: 'water', category: 'noise' },
         { from: '2026-11-01', to: '2026-11-30' },
       ),
-      '/api/v1/kpis?areaId=chunhai&unitId=water&from=2026-11-01&to=2026-12-01',
+      '/api/v1/kpis?areaId=chunhai&unitId=water&from=2026-11-01&to=2026-11-30',
     );
     assert.equal(
       period.meetingPath('chunhai', '2026-11', 'csv'),

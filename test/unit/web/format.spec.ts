@@ -28,6 +28,9 @@ describe('web: format', () => {
     assert.equal(f.parseIsoDuration('PT3.5S'), 3500);
     assert.equal(f.parseIsoDuration('P2W'), 14 * 86400000);
     for (const bad of ['', 'P', 'PT', '15M', 'P1H', 'PTX']) assert.equal(f.parseIsoDuration(bad), null, bad);
+    // What the server refuses, the page refuses too: weeks mixed with days, a fraction on a larger unit.
+    for (const refused of ['P1W2D', 'PT1.5H30M', 'P1M'])
+      assert.equal(f.parseIsoDuration(refused), null, refused);
   });
 
   it('writes durations with their two largest units', () => {

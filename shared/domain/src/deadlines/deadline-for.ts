@@ -1,22 +1,25 @@
 import type { WorkingCalendar } from '../calendar';
-import { type ClockKind, parseIsoDuration } from '../categories';
+import { type ClockKind, parseIsoDuration, parseIsoDurationParts } from '../categories';
 import { type ClockSpec, computeDueAt } from '../sla';
 
-const WHOLE_DAYS = /^P(\d+)D$/;
-const WHOLE_WEEKS = /^P(\d+)W$/;
+/** A week of a working clock: the standard working week. */
+const WORKING_DAYS_PER_WEEK = 5;
 
 /**
  * The clock a category's limit runs on. On a working clock a limit in whole days (`P5D`) means
- * working days — "5 working days" as docs/product.md says — and a limit in hours means office hours.
+ * working days — "5 working days" as docs/product.md says — and a week five of them; a limit with
+ * hours, minutes or seconds in it means office hours.
  * On a calendar clock every duration is plain elapsed time.
  */
 export function clockSpecFor(within: string, clock: ClockKind): ClockSpec {
   const durationMs = parseIsoDuration(within);
   if (clock === 'working') {
-    const days = WHOLE_DAYS.exec(within);
-    if (days) return { kind: 'working', durationMs, workingDays: Number(days[1]) };
-    const weeks = WHOLE_WEEKS.exec(within);
-    if (weeks) return { kind: 'working', durationMs, workingDays: Number(weeks[1]) * 5 };
+    // Read from the duration's parts, not its spelling: `P5DT0H` is the same 5 days as `P5D`.
+    const { weeks, days, hours, minutes, seconds } = parseIsoDurationParts(within);
+    const wholeDays = weeks * WORKING_DAYS_PER_WEEK + days;
+    if (hours === 0 && minutes === 0 && seconds === 0 && Number.isInteger(wholeDays) && wholeDays > 0) {
+      return { kind: 'working', durationMs, workingDays: wholeDays };
+    }
   }
   return { kind: clock, durationMs };
 }

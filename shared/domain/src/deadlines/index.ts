@@ -1,2 +1,3 @@
+export * from './clock-shown';
 export * from './deadline-changes';
 export * from './deadline-for';

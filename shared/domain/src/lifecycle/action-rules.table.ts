@@ -35,6 +35,11 @@ export interface ActionRule {
   endpoint: ActionEndpoint;
   /** One-line description for the OpenAPI document. */
   summary: string;
+  /**
+   * How a waiting return or extension request (one at a time) bears on the action: `refused`
+   * while one waits, `required` (it decides one); absent, it makes no difference.
+   */
+  whilePending?: 'refused' | 'required';
   /** Conditions beyond actor and status. */
   notes?: string;
 }
@@ -98,6 +103,7 @@ export const ACTION_RULES: Readonly<Record<LifecycleAction, ActionRule>> = {
     optionalText: [],
     body: '{reason}',
     eventTypes: ['ticket.return_requested'],
+    whilePending: 'refused',
     endpoint: 'ticket-action',
     summary: 'Hand back a wrongly routed ticket (退单); waits for a secretary, the clock pauses.',
     notes: 'Refused while another request is pending.',
@@ -112,6 +118,7 @@ export const ACTION_RULES: Readonly<Record<LifecycleAction, ActionRule>> = {
     optionalText: [],
     body: '{resolveBy, reason}',
     eventTypes: ['ticket.extension_requested'],
+    whilePending: 'refused',
     endpoint: 'ticket-action',
     summary: 'Ask for a later fix deadline (延期); waits for a secretary, the clock pauses.',
     notes:
@@ -132,6 +139,7 @@ export const ACTION_RULES: Readonly<Record<LifecycleAction, ActionRule>> = {
       'ticket.extension_approved',
       'ticket.extension_refused',
     ],
+    whilePending: 'required',
     endpoint: 'ticket-action',
     summary: 'Approve or refuse the pending return or extension request.',
     notes:

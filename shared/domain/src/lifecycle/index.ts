@@ -7,5 +7,6 @@ export * from './lifecycle-command.types';
 export * from './lifecycle-input.validator';
 export * from './lifecycle-outcome.types';
 export * from './lifecycle-view.reducer';
+export * from './offered-actions';
 export * from './role.types';
 export * from './ticket-status.types';

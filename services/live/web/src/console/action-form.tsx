@@ -1,3 +1,4 @@
+import { offeredActions } from '@grid-dispatch/domain';
 import { useState } from 'preact/hooks';
 import { ApiError, api } from '../lib/api';
 import { ErrorBox } from '../lib/error-box';
@@ -7,11 +8,16 @@ import type { TicketRow } from './ticket.types';
 
 export type UnitAction = 'accept' | 'progress' | 'resolve' | 'return' | 'extension';
 
-/** Which of the unit's actions the lifecycle allows in each status (action-rules.table.ts). */
-export function actionsFor(status: string, pending: boolean): UnitAction[] {
-  if (status === 'dispatched') return ['accept', 'return'];
-  if (status === 'accepted') return pending ? ['progress'] : ['progress', 'resolve', 'extension', 'return'];
-  return [];
+/**
+ * The unit's actions the domain's action table allows on this ticket now: the lead unit's, or
+ * only progress notes for an assisting unit.
+ */
+export function actionsFor(
+  ticket: { status: string; unitId: string | null; pendingRequest?: { kind: string } | null },
+  myUnitId: string | undefined,
+): UnitAction[] {
+  const viewer = myUnitId !== undefined && ticket.unitId === myUnitId ? 'lead_unit' : 'assisting_unit';
+  return offeredActions(ticket, viewer) as UnitAction[];
 }
 
 /** Default for an extension: one day after the current fix deadline, as datetime-local text. */

@@ -5,6 +5,7 @@ import { ErrorBox } from '../lib/error-box';
 import { formatDateTime } from '../lib/format';
 import { t, useLang } from '../lib/i18n';
 import { PlaceFacts } from '../lib/place';
+import { getSession } from '../lib/session';
 import { useApi } from '../lib/use-api';
 import { useAreas } from '../lib/use-areas';
 import { ActionForm, actionsFor, type UnitAction } from './action-form';
@@ -88,7 +89,7 @@ export function TicketDetail({
   }
 
   const deadlines = (['ack', 'resolve', 'verify'] as const).filter((k) => tk.deadlines[k]);
-  const actions = actionsFor(tk.status, Boolean(tk.pendingRequest));
+  const actions = actionsFor(tk, getSession()?.user.unitId);
   return (
     <article
       class="card ticket-detail"

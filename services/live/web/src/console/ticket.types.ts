@@ -1,3 +1,4 @@
+import { OPEN_STATUSES } from '@grid-dispatch/domain';
 import type { LiveDeadlines } from '../lib/live';
 
 /** A ticket as GET /api/v1/tickets lists it (the staff view, without events). */
@@ -35,5 +36,8 @@ export interface TicketDetail extends TicketRow {
   events: TicketEvent[];
 }
 
-/** The statuses that belong in a unit's inbox; anything else leaves it. */
-export const INBOX_STATUSES = ['dispatched', 'accepted', 'returned', 'reopened', 'resolved'];
+/**
+ * The statuses that belong in a unit's inbox: the domain's open statuses but `submitted` (not yet
+ * any unit's); anything else leaves it.
+ */
+export const INBOX_STATUSES: readonly string[] = OPEN_STATUSES.filter((s) => s !== 'submitted');

@@ -1,3 +1,4 @@
+import { reportDay } from '@grid-dispatch/domain';
 import { useEffect } from 'preact/hooks';
 import { isPreparing } from '../lib/api';
 import { formatIsoDuration, formatRate } from '../lib/format';
@@ -16,14 +17,10 @@ interface Kpis {
   counts?: Record<string, number>;
 }
 
-/** The first instant of this month and of the next, in Shanghai (UTC+8, no daylight saving). */
+/** This month so far, in reporting time (the domain's `reportDay`): both days included. */
 export function monthRange(now = new Date()): { from: string; to: string } {
-  const shanghai = new Date(now.getTime() + 8 * 3600000);
-  const y = shanghai.getUTCFullYear();
-  const m = shanghai.getUTCMonth();
-  const from = new Date(Date.UTC(y, m, 1) - 8 * 3600000);
-  const to = new Date(Date.UTC(y, m + 1, 1) - 8 * 3600000);
-  return { from: from.toISOString(), to: to.toISOString() };
+  const today = reportDay(now.toISOString());
+  return { from: `${today.slice(0, 7)}-01`, to: today };
 }
 
 /** The unit's own 三率 and times this month. Quietly says "not available" until the API answers. */

@@ -1,27 +1,23 @@
+import { monthDays, reportDay } from '@grid-dispatch/domain';
 import type { BoardFilter } from './ticket-board';
 
 /**
- * A reporting period as people pick it: ISO dates, both days included. The API's `to` is
- * exclusive (like the ticket list's), so kpiPath sends the day after.
+ * A reporting period as people pick it: ISO dates in the district's reporting time (China
+ * Standard Time, whatever the browser's zone), both days included — as the KPI API takes them.
  */
 export interface Period {
   from: string;
   to: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
-/** The calendar month holding `now` (local time: the secretary thinks in Beijing dates). */
+/** The calendar month holding `now`, in reporting time (the domain's `reportDay`). */
 export function monthPeriod(now: Date): Period {
-  const from = new Date(now.getFullYear(), now.getMonth(), 1);
-  const to = new Date(now.getFullYear(), now.getMonth() + 1, 0);
-  return { from: isoDate(from), to: isoDate(to) };
+  return monthDays(monthOf(now));
 }
 
-/** `YYYY-MM` of `now`, the default month of the joint-meeting report. */
+/** `YYYY-MM` of `now` in reporting time, the default month of the joint-meeting report. */
 export function monthOf(now: Date): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}`;
+  return reportDay(now.toISOString()).slice(0, 7);
 }
 
 export function isValidPeriod(p: Period): boolean {
@@ -37,18 +33,11 @@ export function kpiPath(filter: BoardFilter, period: Period): string {
   if (filter.areaId) q.set('areaId', filter.areaId);
   if (filter.unitId) q.set('unitId', filter.unitId);
   q.set('from', period.from);
-  q.set('to', dayAfter(period.to));
+  q.set('to', period.to);
   return `/api/v1/kpis?${q.toString()}`;
 }
 
 /** The monthly joint-meeting report, as a printable page or a CSV download. */
 export function meetingPath(areaId: string, month: string, format: 'html' | 'csv'): string {
   return `/api/v1/meetings/${encodeURIComponent(areaId)}/${month}?format=${format}`;
-}
-
-/** `YYYY-MM-DD` plus one day, in UTC so no time zone shifts the date. */
-export function dayAfter(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }

@@ -1,30 +1,16 @@
+import { offeredActions } from '@grid-dispatch/domain';
 import type { TicketView } from './ticket.types';
 
 /** The secretary's actions (POST /api/v1/tickets/{id}/{action}, README "The API"). */
 export type SecretaryAction = 'decide' | 'reassign' | 'verify' | 'reopen' | 'cancel' | 'merge' | 'urge';
 
-const OPEN = ['submitted', 'dispatched', 'accepted', 'returned', 'reopened', 'resolved'];
-
 /**
- * Mirrors the server's action table (shared/domain action-rules.table.ts) so that only buttons
- * which can succeed are shown; the server still decides and its 409/422 message is shown if not.
+ * The secretary's actions the domain's action table allows on this ticket now, so that only
+ * buttons which can succeed are shown; the server still decides and its 409/422 message is shown
+ * if not.
  */
-const FROM: Record<SecretaryAction, readonly string[]> = {
-  decide: ['returned', 'accepted'],
-  reassign: ['submitted', 'dispatched', 'accepted', 'returned', 'reopened'],
-  verify: ['resolved'],
-  reopen: ['resolved', 'closed'],
-  cancel: OPEN,
-  merge: OPEN,
-  urge: OPEN,
-};
-
 export function availableActions(t: Pick<TicketView, 'status' | 'pendingRequest'>): SecretaryAction[] {
-  return (Object.keys(FROM) as SecretaryAction[]).filter((a) => {
-    if (!FROM[a].includes(t.status)) return false;
-    if (a === 'decide') return !!t.pendingRequest;
-    return true;
-  });
+  return offeredActions(t, 'secretary') as SecretaryAction[];
 }
 
 /** What the action form collected; every field optional, the builder checks what is needed. */

@@ -1,17 +1,9 @@
-import type { DeadlineKind, DeadlineState, TicketStatus, TicketUpdate, TicketView } from './ticket.types';
+import { clockShown, isOpenStatus } from '@grid-dispatch/domain';
+import type { DeadlineState, TicketStatus, TicketUpdate, TicketView } from './ticket.types';
 
-/** Statuses in which a ticket still needs someone (the server's OPEN list). */
-export const OPEN_STATUSES: readonly TicketStatus[] = [
-  'submitted',
-  'dispatched',
-  'accepted',
-  'returned',
-  'reopened',
-  'resolved',
-];
-
+/** Statuses in which a ticket still needs someone: the domain's open statuses. */
 export function isOpen(status: TicketStatus): boolean {
-  return OPEN_STATUSES.includes(status);
+  return isOpenStatus(status);
 }
 
 /** Drill-down: what the secretary clicked (a unit, a category, an area); empty shows all. */
@@ -28,23 +20,10 @@ export function matchesFilter(t: TicketView, f: BoardFilter): boolean {
   return true;
 }
 
-/** The clock that matters now: signing while dispatched, the fix once signed, verification after it. */
-const CLOCK_OF: Partial<Record<TicketStatus, DeadlineKind>> = {
-  dispatched: 'ack',
-  accepted: 'resolve',
-  resolved: 'verify',
-};
-
-/**
- * The deadline a row counts down to. Falls back to the earliest one present, so a returned ticket
- * (whose clock is paused) still shows its paused deadline rather than nothing.
- */
+/** The deadline a row counts down to: the domain's `clockShown` (a paused one while a return waits). */
 export function activeDeadline(t: Pick<TicketView, 'status' | 'deadlines'>): DeadlineState | null {
-  const kind = CLOCK_OF[t.status];
-  if (kind && t.deadlines[kind]) return t.deadlines[kind]!;
-  const all = Object.values(t.deadlines).filter((d): d is DeadlineState => !!d);
-  all.sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1));
-  return all[0] ?? null;
+  const kind = clockShown(t);
+  return kind ? (t.deadlines[kind] ?? null) : null;
 }
 
 /**

@@ -1,8 +1,9 @@
+import { OPEN_STATUSES } from '@grid-dispatch/domain';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../lib/api';
 import { connectLive, type LiveStatus, mergeFetched } from '../lib/live';
 import type { Page, TicketUpdate, TicketView } from './ticket.types';
-import { fresher, mergeUpdate, OPEN_STATUSES } from './ticket-board';
+import { fresher, mergeUpdate } from './ticket-board';
 
 /** Ten pages of 100: the whole open load of a district on a normal day, and a bound in a storm. */
 const MAX_PAGES = 10;

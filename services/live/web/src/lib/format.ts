@@ -1,7 +1,10 @@
 /**
- * Dates and durations as people read them. Pure (Intl only): unit-tested in Node.
+ * Dates and durations as people read them. Pure (Intl, and the domain's duration parser): unit-tested
+ * in Node.
  * Every time is shown in Asia/Shanghai, whatever the browser's own zone.
  */
+import { isIsoDuration, parseIsoDuration as parseDomainDuration } from '@grid-dispatch/domain';
+
 export type FormatLang = 'zh' | 'en';
 const ZONE = 'Asia/Shanghai';
 
@@ -57,15 +60,12 @@ export function formatDurationMs(ms: number, lang: FormatLang = 'zh'): string {
   return lang === 'zh' ? out.join('') : out.join(' ');
 }
 
-/** Parses ISO-8601 durations such as PT15M, P5D, PT1H30M, P1DT2H, PT3.5S into milliseconds. */
+/**
+ * An ISO-8601 duration in milliseconds, or null when the server would refuse it: the domain's
+ * own parser (weeks alone or days-and-time, a fraction only on the last part, no years or months).
+ */
 export function parseIsoDuration(iso: string): number | null {
-  const m =
-    /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
-      iso,
-    );
-  if (!m || iso === 'P' || iso.endsWith('T')) return null;
-  const [, w, d, h, min, s] = m.map((x) => (x === undefined ? 0 : Number(x)));
-  return ((((w ?? 0) * 7 + (d ?? 0)) * 24 + (h ?? 0)) * 60 + (min ?? 0)) * 60000 + (s ?? 0) * 1000;
+  return isIsoDuration(iso) ? parseDomainDuration(iso) : null;
 }
 
 /** `PT15M` → `15分` / `15m`; null or garbage → `—`. */
