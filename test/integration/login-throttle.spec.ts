@@ -37,7 +37,8 @@ describe('login throttle', function () {
     assert.equal(statuses[5], 429, `after five failures: ${statuses.join(', ')}`);
   });
 
-  it('lets at most five of 40 parallel guesses reach the password check', async () => {
+  it('lets at most five of 40 parallel guesses reach the password check (and one per wait that ran out)', async () => {
+    const started = Date.now();
     const guesses = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         request(system.url, 'POST', '/api/v1/auth/login', {
@@ -45,9 +46,15 @@ describe('login throttle', function () {
         }),
       ),
     );
+    const seconds = (Date.now() - started) / 1000;
     const checked = guesses.filter((g) => g.status === 401 || g.status === 200).length;
     const slowed = guesses.filter((g) => g.status === 429).length;
-    assert.ok(checked <= 5, `${checked} reached the password check`);
+    // On a loaded machine the burst may take seconds to arrive; a guess arriving after a wait
+    // (1 s, then 2 s more, 4 s more …) has run out may go on, as the contract says. Without the
+    // atomic count nearly all 40 would reach the check.
+    let waitsOver = 0;
+    for (let total = 1; total <= seconds; total = total * 2 + 1) waitsOver++;
+    assert.ok(checked <= 5 + waitsOver, `${checked} reached the password check in ${seconds.toFixed(1)} s`);
     assert.equal(checked + slowed, 40);
   });
 
