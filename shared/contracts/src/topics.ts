@@ -5,8 +5,16 @@
 export enum Topic {
   /** The whole ticket lifecycle, keyed by ticket id so each ticket's events stay in order. */
   TicketEvents = 'ticket-events',
-  /** Messages that failed their schema; kept for inspection, never block a partition. */
+  /**
+   * Messages a consumer could not take (a failed schema, a non-retryable handler error), so they
+   * never block a partition; kept for inspection and for replay after a fix.
+   */
   TicketEventsDeadLetter = 'ticket-events.dlq',
+  /**
+   * The dead-letter replay command's record: one message per dead-lettered message it put back on
+   * `ticket-events`, so a second run never republishes it (see shared/kafka dead-letter-replay).
+   */
+  DeadLetterReplays = 'ticket-events.dlq.replays',
   /** Announcements that reference data (areas, units, categories, responsibilities) changed. */
   ReferenceData = 'reference-data',
 }
@@ -15,6 +23,7 @@ export enum Topic {
 export const TOPIC_PARTITIONS: Record<Topic, number> = {
   [Topic.TicketEvents]: 12,
   [Topic.TicketEventsDeadLetter]: 1,
+  [Topic.DeadLetterReplays]: 1,
   [Topic.ReferenceData]: 1,
 };
 

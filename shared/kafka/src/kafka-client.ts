@@ -5,6 +5,11 @@ export interface KafkaClientOptions {
   brokers: string[];
   clientId: string;
   logger: Logger;
+  /**
+   * How often a failed request is retried (default 8: about 20 s of trying against a broker that is
+   * down, which services ride out). A command an operator waits on wants its answer sooner.
+   */
+  retries?: number;
 }
 
 const PINO_LEVEL: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -32,7 +37,7 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
     // Fail fast on a dead broker so health checks and startup report it within seconds.
     connectionTimeout: 3000,
     requestTimeout: 10000,
-    retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5000 },
+    retry: { retries: options.retries ?? 8, initialRetryTime: 200, maxRetryTime: 5000 },
     logLevel: logLevel.WARN,
     logCreator:
       () =>
