@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { STAFF_ACTIONS } from '@grid-dispatch/domain';
-import { eventually, login, request } from '../support/http-client';
+import { login, request } from '../support/http-client';
+import { fileAndDispatch } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
@@ -54,17 +55,10 @@ describe('authorization matrix', function () {
         user === 'admin' ? 'admin-test-password' : 'demo-test-password',
       );
     }
-    const res = await request(system.url, 'POST', '/api/v1/reports', {
-      body: {
-        category: 'road_collapse',
-        description: 'matrix ticket',
-        location: demoGridCentre('chunhai-g2'),
-      },
-    });
-    ticketId = res.body.ticketId;
-    await eventually(async () =>
-      (await system.platform.tickets.findById(ticketId))?.status === 'dispatched' ? true : undefined,
-    );
+    ({ ticketId } = await fileAndDispatch(system, {
+      description: 'matrix ticket',
+      location: demoGridCentre('chunhai-g2'),
+    }));
   });
   after(async () => system?.destroy());
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import type { TicketDoc } from '@grid-dispatch/db';
 import { io, type Socket } from 'socket.io-client';
 import { addFastCategory } from '../support/fast-category';
 import { eventually, login, request, requestPrepared } from '../support/http-client';
 import { assertSameFigures, categoryLimits, recount } from '../support/kpi-recount';
+import { fileAndDispatch } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
@@ -55,21 +55,9 @@ describe('KPIs from the event projection equal a recount from the raw tickets', 
   });
 
   async function file(category = 'road_collapse') {
-    const res = await request(system.url, 'POST', '/api/v1/reports', {
-      body: {
-        category,
-        description: 'a hole has opened in the road',
-        location: demoGridCentre('chunhai-g1'),
-      },
-    });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    ids.push(res.body.ticketId);
-    await waitFor(res.body.ticketId, (t) => t.status === 'dispatched');
-    return {
-      id: res.body.ticketId as string,
-      code: res.body.trackingCode as string,
-      reporterToken: res.body.reporterToken,
-    };
+    const filed = await fileAndDispatch(system, { category });
+    ids.push(filed.ticketId);
+    return { id: filed.ticketId, code: filed.trackingCode, reporterToken: filed.reporterToken };
   }
   async function waitFor(id: string, ok: (t: TicketDoc) => boolean, timeoutMs = 15000) {
     return eventually(async () => {

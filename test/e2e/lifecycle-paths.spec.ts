@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { eventually, login, request } from '../support/http-client';
+import { fileAndDispatch as fileAndDispatchReport } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
@@ -30,24 +31,12 @@ describe('the ticket lifecycle through the API', function () {
 
   /** Files a road collapse in Chunhai (lead: municipal works, assisting: water) and waits for its dispatch. */
   async function fileAndDispatch(category = 'road_collapse', grid = 'chunhai-g2') {
-    const res = await request(system.url, 'POST', '/api/v1/reports', {
-      body: {
-        category,
-        description: 'a hole has opened in the road',
-        location: demoGridCentre(grid),
-        contact: { phone: '13800138000' },
-      },
+    const filed = await fileAndDispatchReport(system, {
+      category,
+      location: demoGridCentre(grid),
+      contact: { phone: '13800138000' },
     });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    await eventually(async () => {
-      const t = await system.platform.tickets.findById(res.body.ticketId);
-      return t?.status === 'dispatched' ? t : undefined;
-    });
-    return {
-      id: res.body.ticketId as string,
-      code: res.body.trackingCode as string,
-      reporterToken: res.body.reporterToken as string,
-    };
+    return { id: filed.ticketId, code: filed.trackingCode, reporterToken: filed.reporterToken };
   }
 
   async function act(

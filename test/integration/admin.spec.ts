@@ -4,6 +4,7 @@ import { createKafkaClient, type ReferenceDataAnnouncement } from '@grid-dispatc
 import { createLogger } from '@grid-dispatch/logger';
 import type { Consumer } from 'kafkajs';
 import { eventually, type JsonResponse, login, request } from '../support/http-client';
+import { fileAndDispatch } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /** A closed rectangle, [lng, lat]. */
@@ -448,13 +449,10 @@ describe('administration', function () {
     });
     assert.equal(line.status, 201);
 
-    const report = await request(system.url, 'POST', '/api/v1/reports', {
-      body: { category: 'street_lamp', description: 'the lamp at the pier is dark', location: point },
-    });
-    assert.equal(report.status, 201);
-    const ticket = await eventually(async () => {
-      const t = await system.platform.models.tickets.findById(report.body.ticketId).lean().exec();
-      return t?.status === 'dispatched' ? t : undefined;
+    const { ticket } = await fileAndDispatch(system, {
+      category: 'street_lamp',
+      description: 'the lamp at the pier is dark',
+      location: point,
     });
     assert.equal(ticket.unitId, 'pier-office');
     assert.deepEqual(ticket.areaIds, ['chunhai-pier', 'chunhai', 'laohutan', 'zhongshan']);

@@ -14,8 +14,9 @@ import {
   replayDeadLetters,
 } from '@grid-dispatch/kafka';
 import { createLogger } from '@grid-dispatch/logger';
-import { eventually, request } from '../support/http-client';
+import { eventually } from '../support/http-client';
 import { REPO_ROOT } from '../support/own-servers';
+import { fileReport } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 interface CommandResult {
@@ -69,12 +70,13 @@ describe('replaying dead letters (npm run replay-dead-letters)', function () {
     });
   }
 
-  async function fileReport(description: string): Promise<string> {
-    const res = await request<{ ticketId: string }>(system.url, 'POST', '/api/v1/reports', {
-      body: { category: 'power_outage', description, location: demoGridCentre('taoyuan-g1') },
+  async function fileOne(description: string): Promise<string> {
+    const filed = await fileReport(system.url, {
+      category: 'power_outage',
+      description,
+      location: demoGridCentre('taoyuan-g1'),
     });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    return res.body.ticketId;
+    return filed.ticketId;
   }
 
   async function deadLetters(): Promise<DeadLetter[]> {
@@ -136,8 +138,8 @@ describe('replaying dead letters (npm run replay-dead-letters)', function () {
   });
 
   it('dead-letters an event its handler refuses and moves on; poison from every group', async () => {
-    ticketA = await fileReport('no power in building 3, first report');
-    ticketB = await fileReport('no power in building 5, second report');
+    ticketA = await fileOne('no power in building 3, first report');
+    ticketB = await fileOne('no power in building 5, second report');
     const producer = system.platform.kafka.producer();
     await producer.connect();
     await producer.send({

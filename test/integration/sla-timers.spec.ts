@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import type { TicketDoc } from '@grid-dispatch/db';
 import { fireDeadline } from '@grid-dispatch/sla/dist/fire-deadline';
 import { addFastCategory } from '../support/fast-category';
 import { eventually, login, request } from '../support/http-client';
+import { fileAndDispatch } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /** Reminders, breach and escalation on real timers with limits of seconds. */
@@ -23,14 +23,7 @@ describe('SLA clocks on BullMQ (short limits)', function () {
   after(async () => system?.destroy());
 
   async function file(category: string): Promise<TicketDoc> {
-    const res = await request(system.url, 'POST', '/api/v1/reports', {
-      body: { category, description: 'timer test report', location: demoGridCentre('chunhai-g1') },
-    });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    return eventually(async () => {
-      const t = await system.platform.tickets.findById(res.body.ticketId);
-      return t?.status === 'dispatched' ? t : undefined;
-    });
+    return (await fileAndDispatch(system, { category, description: 'timer test report' })).ticket;
   }
 
   const events = async (id: string) => (await system.platform.tickets.findById(id))!.events;

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { TicketLock } from '@grid-dispatch/db';
 import { isAppError } from '@grid-dispatch/errors';
-import { eventually, request } from '../support/http-client';
+import { eventually } from '../support/http-client';
 import { KafkaTap } from '../support/kafka-tap';
+import { fileAndDispatch } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
@@ -27,18 +28,12 @@ describe('ticket writes and the outbox', function () {
   });
 
   async function dispatchedTicket() {
-    const res = await request(system.url, 'POST', '/api/v1/reports', {
-      body: {
-        category: 'power_outage',
-        description: 'no power in building 3',
-        location: demoGridCentre('taoyuan-g1'),
-      },
+    const filed = await fileAndDispatch(system, {
+      category: 'power_outage',
+      description: 'no power in building 3',
+      location: demoGridCentre('taoyuan-g1'),
     });
-    assert.equal(res.status, 201);
-    return eventually(async () => {
-      const t = await system.platform.tickets.findById(res.body.ticketId);
-      return t?.status === 'dispatched' ? t : undefined;
-    });
+    return filed.ticket;
   }
 
   it('ends only its own relay lease: one that lapsed and was taken by another stays theirs', async () => {

@@ -3,4 +3,5 @@ export * from './http-client';
 export * from './kafka-tap';
 export * from './own-servers';
 export * from './photo-fixtures';
+export * from './reports';
 export * from './test-system';

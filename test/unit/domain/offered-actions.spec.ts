@@ -8,6 +8,7 @@ import {
   type LifecycleView,
   offeredActions,
   type PendingRequest,
+  STAFF_ACTIONS,
   TICKET_STATUSES,
 } from '@grid-dispatch/domain';
 
@@ -47,21 +48,6 @@ const VIEWERS: Record<ActionViewer, LifecycleActor> = {
   assisting_unit: { kind: 'staff', role: 'unit_member', unitId: 'unit-assist', inScope: true },
   secretary: { kind: 'staff', role: 'community_secretary', inScope: true },
 };
-
-const STAFF_ACTIONS: LifecycleAction[] = [
-  'accept',
-  'progress',
-  'resolve',
-  'return',
-  'extension',
-  'decide',
-  'reassign',
-  'verify',
-  'reopen',
-  'cancel',
-  'merge',
-  'urge',
-];
 
 /** Every status with each waiting request it can have (a returned ticket always has its return). */
 function views(): LifecycleView[] {
