@@ -100,7 +100,10 @@ export function meetingCsv(report: MeetingReport): string {
   return `\uFEFF${[header.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
-/** The same report as a printable page (Chinese first, English beside it). */
+/**
+ * The same report as a printable page (Chinese first, English beside it). No script: the content
+ * security policy allows none inline, and the browser's own Print is all it needs.
+ */
 export function meetingHtml(report: MeetingReport): string {
   const k = report.kpis;
   const tiles = RATE_COLUMNS.map(
@@ -156,7 +159,7 @@ th{background:#f3f4f6}tr.chair td{background:#fff7e0}small{color:#666}
 </style></head><body>
 <h1>${escapeHtml(report.area.name.zh)} ${report.month} 联席会议报告</h1>
 <p class="sub">${escapeHtml(report.area.name.en)} · joint meeting report ${report.month} · 轮值主席 rotating chair: <b>${chair}</b></p>
-<p class="noprint"><button onclick="window.print()">打印 · Print</button></p>
+<p class="noprint">打印：浏览器的“打印”（Ctrl+P）· Print with the browser (Ctrl+P)</p>
 <div class="tiles">${tiles}</div>
 <table>${times}</table>
 <h2>成员单位排名 · Units ranked</h2>
