@@ -54,10 +54,16 @@ describe('browser: accessibility of every page', function () {
   it('the resident’s report form and tracking page', async () => {
     const page = await suite.pages.open(PHONE, '/');
     await page.locator('[data-testid="category-picker"]').waitFor();
+    const map = page.locator('[data-testid="location-map"]');
+    await map.locator('path[data-area="chunhai-g1"]').waitFor();
     assert.deepEqual(await violations(page), []);
-    // The map is reachable by keyboard.
-    const focusable = await page.locator('[data-testid="area-map"]').getAttribute('tabindex');
+    // The map is reachable by keyboard, and Enter marks its centre.
+    const focusable = await map.getAttribute('tabindex');
     assert.equal(focusable, '0');
+    await map.focus();
+    await page.keyboard.press('Enter');
+    await map.locator('[data-testid="picked-pin"]').waitFor();
+    assert.deepEqual(await violations(page), [], 'with a place marked');
     const { code } = await fileReport();
     await page.goto(`/#/track/${code}`);
     await page.locator('[data-testid="track-page"]').waitFor();
@@ -98,6 +104,7 @@ describe('browser: accessibility of every page', function () {
     await loginThroughForm(page, 'admin', 'admin-test-password');
     await page.locator('[data-testid="area-zhongshan"]').click();
     await page.locator('[data-testid="area-form"]').waitFor();
+    await page.locator('[data-testid="polygon-editor"] path[data-area="chunhai-g1"]').waitFor();
     assert.deepEqual(await violations(page), []);
   });
 });

@@ -89,17 +89,20 @@ describe('browser: secretary dashboard and administration', function () {
     await admin.locator('[data-testid="admin-new"]').click();
     await admin.fill('[data-testid="input-name-zh"]', '春海三网格');
     await admin.fill('[data-testid="input-name-en"]', 'Chunhai Grid 3');
-    const map = admin.locator('[data-testid="polygon-editor"] [data-testid="area-map"]');
+    const map = admin.locator('[data-testid="polygon-editor"] [data-testid="location-map"]');
+    await map.locator('path[data-area="chunhai-g1"]').waitFor();
     const box = await map.boundingBox();
     assert.ok(box, 'the polygon editor shows the grid map');
+    // Away from the map's corners, where its zoom buttons and credits sit.
     for (const [fx, fy] of [
-      [0.05, 0.05],
-      [0.15, 0.05],
-      [0.15, 0.15],
-      [0.05, 0.15],
+      [0.3, 0.3],
+      [0.4, 0.3],
+      [0.4, 0.4],
+      [0.3, 0.4],
     ] as const)
       await admin.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
     assert.match((await admin.locator('[data-testid="polygon-points"]').textContent()) ?? '', /4/);
+    await map.locator('[data-vertex="4"]').waitFor();
 
     // No parent: the server's 422 names the field, and the form shows it beside the input.
     await admin.locator('[data-testid="admin-save"]').click();

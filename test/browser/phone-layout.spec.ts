@@ -3,6 +3,7 @@ import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import type { Page } from 'playwright-core';
 import { browserSuite, newPage, PHONE, screenshot } from '../support/browser';
 import { request } from '../support/http-client';
+import { mapReady, tapArea } from './map-support';
 
 /** Residents use phones: at 375 px wide no page of theirs may scroll sideways. */
 describe('browser: the resident pages on a phone (375 px)', function () {
@@ -37,14 +38,15 @@ describe('browser: the resident pages on a phone (375 px)', function () {
       await assertNoSidewaysScroll(page, 'report form');
       await screenshot(page, `phone-${lang}-01-form`);
 
-      // Zoomed in, the map scrolls inside its own box, not the page.
-      await page.click('.map-zoom button:last-child');
-      await page.click('.map-zoom button:last-child');
+      // Zoomed in, the map pans inside its own box, not the page.
+      const map = page.locator('[data-testid="report-form"] [data-testid="location-map"]');
+      await mapReady(map, 'dongri-g1');
+      await map.locator('.leaflet-control-zoom-in').click();
+      await map.locator('.leaflet-control-zoom-in').click();
       await assertNoSidewaysScroll(page, 'report form, map zoomed');
-      const grid = page.locator('path[data-area="dongri-g1"]');
-      await grid.scrollIntoViewIfNeeded();
-      await grid.click();
-      await page.locator('[data-testid="picked-pin"]').waitFor();
+      await tapArea(map, 'dongri-g1');
+      await map.locator('[data-testid="picked-pin"]').waitFor();
+      await page.locator('[data-testid="pin-place"][data-area="dongri-g1"]').waitFor();
 
       // Photos: the limits are stated; a wrong type is refused before upload, a fake image by the server.
       assert.match((await page.locator('.photo-upload .hint').textContent()) ?? '', /5 MB/);

@@ -147,7 +147,11 @@ export interface BrowserSuite {
  * after each test report (on failure) and close its pages, stop both at the end — and gives the
  * spec access to them. Call inside `describe`.
  */
-export function browserSuite(name: string, overrides: Record<string, string> = {}): BrowserSuite {
+export function browserSuite(
+  name: string,
+  /** Settings of the system; a function is called when it starts (after earlier `before` hooks). */
+  overrides: Record<string, string> | (() => Record<string, string>) = {},
+): BrowserSuite {
   let system: TestSystem | undefined;
   let browser: Browser | undefined;
   const pages = new PageSet(
@@ -155,7 +159,8 @@ export function browserSuite(name: string, overrides: Record<string, string> = {
     () => system!.url,
   );
   before(async () => {
-    [system, browser] = await Promise.all([startTestSystem(overrides), launchBrowser()]);
+    const settings = typeof overrides === 'function' ? overrides() : overrides;
+    [system, browser] = await Promise.all([startTestSystem(settings), launchBrowser()]);
   });
   afterEach(async function () {
     await pages.afterEach(this.currentTest, name);

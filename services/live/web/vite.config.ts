@@ -37,6 +37,7 @@ export default defineConfig({
     // `npx vite --config services/live/web/vite.config.ts` for development against a running system.
     proxy: {
       '/api': 'http://localhost:8080',
+      '/map-settings.json': 'http://localhost:8080',
       '/socket.io': { target: 'ws://localhost:8080', ws: true },
     },
   },

@@ -1,5 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { pick, t, useLang } from '../lib/i18n';
+import type { MapFrame } from '../lib/location-map';
+import { type Bounds, frameOfAll, frameOfArea, mappedDistricts } from '../lib/map-projection';
 import { AREA_LEVELS, type Area, type AreaLevel, parentChoices } from './area-tree';
 import { fieldError } from './field-errors';
 import { BilingualFields, SelectField, TextField } from './field-rows';
@@ -34,6 +36,8 @@ export function AreaForm({
   const [dutyUnitId, setDutyUnitId] = useState(area?.dutyUnitId ?? '');
   const form = useRecordForm();
   const parents = parentChoices(areas, level, area?.id);
+  const context = useMemo(() => areas.filter((a) => a.id !== area?.id), [areas, area?.id]);
+  const frame = useEditorFrame(areas, area?.id ?? null, parentId);
 
   async function submit(e: Event) {
     const body = {
@@ -96,11 +100,33 @@ export function AreaForm({
       )}
       <h3>{t('admin.boundary')}</h3>
       <PolygonEditor
-        context={areas.filter((a) => a.id !== area?.id)}
+        context={context}
+        frame={frame}
         points={points}
         onChange={setPoints}
         error={fieldError(form.fields, 'boundary')}
       />
     </RecordFormFrame>
   );
+}
+
+/**
+ * Where the boundary editor looks: the area being edited (its boundary and what lies below it),
+ * else its parent (a new grid is drawn inside its community), else the first district on the map.
+ * The same box keeps the same frame object, so typing in the form never moves the map.
+ */
+function useEditorFrame(areas: readonly Area[], areaId: string | null, parentId: string): MapFrame | null {
+  const bounds: Bounds | null =
+    (areaId ? frameOfArea(areas, areaId) : null) ??
+    (parentId ? frameOfArea(areas, parentId) : null) ??
+    firstDistrictFrame(areas) ??
+    frameOfAll(areas);
+  const key = bounds ? `${bounds.minLat},${bounds.minLng},${bounds.maxLat},${bounds.maxLng}` : '';
+  // Keyed by the box itself, not the object.
+  return useMemo(() => (bounds ? { bounds } : null), [key]);
+}
+
+function firstDistrictFrame(areas: readonly Area[]): Bounds | null {
+  const first = mappedDistricts(areas)[0];
+  return first ? frameOfArea(areas, first.id) : null;
 }

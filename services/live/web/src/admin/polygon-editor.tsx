@@ -1,22 +1,23 @@
 import { useState } from 'preact/hooks';
 import type { Area } from '../lib/areas';
 import { t, useLang } from '../lib/i18n';
-import { AreaMap } from '../lib/map';
+import { LocationMap, type MapFrame } from '../lib/location-map';
 import { type LatLng, parseGeoJson, pointsToPolygon, polygonToPoints } from './polygon';
 
-const DRAFT_ID = '__draft__';
-
 /**
- * A boundary drawn by clicking its corners on the grid map (the other areas drawn for context),
- * or pasted as GeoJSON. Only the outer ring is edited: grids have no holes.
+ * A boundary drawn by clicking its corners on the map the residents use (the other areas drawn
+ * for context, the street basemap under them when the deployment has one), framed on the area
+ * being edited, or pasted as GeoJSON. Only the outer ring is edited: grids have no holes.
  */
 export function PolygonEditor({
   context,
+  frame,
   points,
   onChange,
   error,
 }: {
-  context: Area[];
+  context: readonly Area[];
+  frame: MapFrame | null;
   points: LatLng[];
   onChange: (points: LatLng[]) => void;
   error?: string | undefined;
@@ -25,12 +26,6 @@ export function PolygonEditor({
   const [paste, setPaste] = useState('');
   const [pasteError, setPasteError] = useState<string | null>(null);
   const polygon = pointsToPolygon(points);
-  const areas: Area[] = polygon
-    ? [
-        ...context,
-        { id: DRAFT_ID, name: { zh: '', en: '' }, level: 'grid', parentId: null, boundary: polygon },
-      ]
-    : context;
 
   function apply() {
     const parsed = parseGeoJson(paste);
@@ -45,11 +40,11 @@ export function PolygonEditor({
   return (
     <div class="polygon-editor" data-testid="polygon-editor">
       <p class="hint">{t('admin.boundaryHelp')}</p>
-      <AreaMap
-        areas={areas}
-        highlightAreaId={DRAFT_ID}
-        pins={points.map((p, i) => ({ id: `v${i}`, lat: p.lat, lng: p.lng, label: String(i + 1) }))}
-        pick={(lat, lng) => onChange([...points, { lat, lng }])}
+      <LocationMap
+        areas={context}
+        frame={frame}
+        vertices={points}
+        onPick={(lat, lng) => onChange([...points, { lat, lng }])}
       />
       <div class="actions">
         <span data-testid="polygon-points">{t('admin.points', { n: points.length })}</span>

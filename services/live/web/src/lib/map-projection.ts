@@ -75,3 +75,53 @@ export function pointInRing(lng: number, lat: number, ring: number[][]): boolean
   }
   return inside;
 }
+
+/** The areas as the frame helpers need them (structurally `Area` of areas.ts). */
+interface FramedArea {
+  id: string;
+  level: string;
+  parentId: string | null;
+  boundary?: { coordinates: number[][][] } | null;
+}
+
+/** An area and everything below it (its sub-districts, communities, grids), in the given order. */
+export function subtreeOf<A extends FramedArea>(areas: readonly A[], rootId: string): A[] {
+  const inside = new Set([rootId]);
+  // Parents may come after their children in the list: repeat until nothing more joins.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const a of areas)
+      if (!inside.has(a.id) && a.parentId !== null && inside.has(a.parentId)) {
+        inside.add(a.id);
+        grew = true;
+      }
+  }
+  return areas.filter((a) => inside.has(a.id));
+}
+
+/** The box around the boundaries of an area and of everything below it; null when none has one. */
+export function frameOfArea(areas: readonly FramedArea[], rootId: string): Bounds | null {
+  return boundsOf(subtreeOf(areas, rootId).flatMap((a) => outerRing(a)));
+}
+
+/** The box around every boundary there is; null when there is none. */
+export function frameOfAll(areas: readonly FramedArea[]): Bounds | null {
+  return boundsOf(areas.flatMap((a) => outerRing(a)));
+}
+
+/** The districts that have something to show on a map (a boundary of their own or below them). */
+export function mappedDistricts<A extends FramedArea>(areas: readonly A[]): A[] {
+  return areas.filter((a) => a.level === 'district' && frameOfArea(areas, a.id) !== null);
+}
+
+/** A square box `metres` either side of a point: the frame for "here I am". */
+export function aroundPoint(lat: number, lng: number, metres: number): Bounds {
+  const dLat = metres / 111320;
+  const dLng = metres / (111320 * Math.max(0.01, Math.cos(lat * (Math.PI / 180))));
+  return { minLat: lat - dLat, maxLat: lat + dLat, minLng: lng - dLng, maxLng: lng + dLng };
+}
+
+function outerRing(a: FramedArea): number[][][] {
+  const ring = a.boundary?.coordinates?.[0];
+  return ring?.length ? [ring] : [];
+}

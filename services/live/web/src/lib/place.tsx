@@ -17,6 +17,30 @@ export function placeName(areaIds: readonly string[], areas: readonly Area[]): s
 }
 
 /**
+ * A grid by name as a resident would say it, with its community: 春海社区第一网格 (the grid's own
+ * name already says the community), "Chunhai Community, Grid 1" (the word the two names share is
+ * said once). Just the grid's name when it has no community above it.
+ */
+export function gridPlaceName(grid: Area, areas: readonly Area[]): string {
+  const gridName = pick(grid.name);
+  const community = areas.find((a) => a.id === grid.parentId && a.level === 'community');
+  if (!community) return gridName;
+  const communityName = pick(community.name);
+  if (!communityName || gridName.startsWith(communityName)) return gridName;
+  const rest = gridName.slice(sharedLeadingWords(communityName, gridName)).trimStart();
+  return t('place.gridInCommunity', { community: communityName, grid: rest || gridName });
+}
+
+/** How many characters of `b` the whole words it shares with the start of `a` take. */
+function sharedLeadingWords(a: string, b: string): number {
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  let n = 0;
+  while (n < wa.length && n < wb.length - 1 && wa[n] === wb[n]) n++;
+  return n === 0 ? 0 : wb.slice(0, n).join(' ').length;
+}
+
+/**
  * The place of a ticket for someone going there: its grid and community by name, a small map of
  * the community with the grid marked and the reported point, and a link that opens the phone's
  * own map app at that point (a `geo:` link, which map apps on phones handle).

@@ -18,7 +18,8 @@ export interface ReportCreated {
 }
 
 /**
- * The report form. One Idempotency-Key per filled-in form: pressing "send" twice on a shaky phone
+ * The report form, place first: a resident starts from where they are standing (the map framed on
+ * the district, or their own position), then says what it is. One Idempotency-Key per filled-in form: pressing "send" twice on a shaky phone
  * connection files one ticket, not two.
  */
 export function ReportForm({
@@ -78,6 +79,13 @@ export function ReportForm({
 
   return (
     <form class="card report-form" data-testid="report-form" onSubmit={submit} noValidate>
+      <LocationPicker
+        areas={areas}
+        location={location}
+        onLocation={edit(setLocation)}
+        address={address}
+        onAddress={edit(setAddress)}
+      />
       <CategoryPicker categories={categories} value={category} onChange={edit(setCategory)} />
       <label for="description">{t('r.description')}</label>
       <p class="hint" id="description-hint">
@@ -91,13 +99,6 @@ export function ReportForm({
         aria-describedby="description-hint"
         value={description}
         onInput={(e) => edit(setDescription)(e.currentTarget.value)}
-      />
-      <LocationPicker
-        areas={areas}
-        location={location}
-        onLocation={edit(setLocation)}
-        address={address}
-        onAddress={edit(setAddress)}
       />
       <PhotoUpload urls={photos} onChange={edit(setPhotos)} />
       <fieldset>
