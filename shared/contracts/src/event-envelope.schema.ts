@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import {
-  EVENT_PAYLOAD_SCHEMAS,
-  type EventPayload,
-  type EventType,
-  isEventType,
-} from './ticket-events.schema';
-import { type TicketSummary, ticketSummarySchema } from './ticket-summary.schema';
+import { EVENT_PAYLOAD_SCHEMAS, EVENT_TYPES, type EventType, isEventType } from './ticket-events.schema';
+import { ticketSummarySchema } from './ticket-summary.schema';
 
 export const CURRENT_SCHEMA_VERSION = 1;
 
@@ -16,6 +11,7 @@ export const actorSchema = z.discriminatedUnion('kind', [
 ]);
 export type Actor = z.infer<typeof actorSchema>;
 
+/** What every envelope carries whatever its type; `type` and `payload` are checked per type. */
 const envelopeBase = z.object({
   eventId: z.uuid(),
   type: z.string(),
@@ -30,22 +26,36 @@ const envelopeBase = z.object({
   ticket: ticketSummarySchema,
 });
 
-/** The envelope on every ticket event (docs/architecture.md, Events). */
-export interface EventEnvelope<T extends EventType = EventType> {
-  eventId: string;
-  type: T;
-  schemaVersion: typeof CURRENT_SCHEMA_VERSION;
-  ticketId: string;
-  ticketVersion: number;
-  occurredAt: string;
-  actor: Actor;
-  payload: EventPayload<T>;
-  ticket: TicketSummary;
+/** The envelope of one event type: its `type` and that type's payload schema. */
+function envelopeSchemaOf<T extends EventType>(type: T) {
+  return envelopeBase.extend({ type: z.literal(type), payload: EVENT_PAYLOAD_SCHEMAS[type] });
 }
+type EnvelopeSchemas = { [T in EventType]: ReturnType<typeof envelopeSchemaOf<T>> };
+type Envelopes = { [T in EventType]: z.output<EnvelopeSchemas[T]> };
+
+/**
+ * The envelope on every ticket event (docs/architecture.md, Events): one object schema per event
+ * type, told apart by `type`, so the payload's schema follows from the type.
+ */
+export const eventEnvelopeSchema = z.discriminatedUnion(
+  'type',
+  EVENT_TYPES.map(envelopeSchemaOf) as [EnvelopeSchemas[EventType], ...EnvelopeSchemas[EventType][]],
+);
+
+/**
+ * An envelope of the given type(s), by default of any: a union discriminated by `type`, so a
+ * consumer that tests or switches on `envelope.type` gets `envelope.payload` typed.
+ */
+export type EventEnvelope<T extends EventType = EventType> = Envelopes[T];
 
 export type EnvelopeCheck = { ok: true; envelope: EventEnvelope } | { ok: false; reason: string };
 
-/** Validates an envelope and its type's payload; used by producers and consumers alike. */
+/**
+ * Validates an envelope and its type's payload; used by producers and consumers alike. The same
+ * rules as {@link eventEnvelopeSchema}, checked in steps so the reason says which step failed
+ * (the base fields, an unknown type, or the type's payload, with paths inside the payload): the
+ * dead-letter topic records it.
+ */
 export function checkEnvelope(value: unknown): EnvelopeCheck {
   const base = envelopeBase.safeParse(value);
   if (!base.success) return { ok: false, reason: describe(base.error) };
@@ -53,6 +63,7 @@ export function checkEnvelope(value: unknown): EnvelopeCheck {
   if (!isEventType(type)) return { ok: false, reason: `unknown event type "${type}"` };
   const payload = EVENT_PAYLOAD_SCHEMAS[type].safeParse(base.data.payload);
   if (!payload.success) return { ok: false, reason: `payload of ${type}: ${describe(payload.error)}` };
+  // The payload was just checked against the schema of this very type, which is what pairs them.
   return { ok: true, envelope: { ...base.data, type, payload: payload.data } as EventEnvelope };
 }
 

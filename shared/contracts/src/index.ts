@@ -1,4 +1,5 @@
 export * from './event-envelope.schema';
+export * from './http-api.schema';
 export * from './live-events';
 export * from './queues';
 export * from './ticket-events.schema';

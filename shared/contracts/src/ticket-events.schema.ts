@@ -4,6 +4,9 @@ import { deadlineSchema } from './ticket-summary.schema';
 const latLng = z.object({ lat: z.number(), lng: z.number() });
 const deadlineKind = z.enum(['ack', 'resolve', 'verify']);
 
+/** A resident's rating of the fix. */
+export const ratingSchema = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']);
+
 /** A free-form lifecycle event: what happened is in `type`; details are ids and short notes only. */
 const lifecyclePayload = z
   .object({
@@ -16,7 +19,7 @@ const lifecyclePayload = z
     assistUnitIds: z.array(z.string()).optional(),
     intoTicketId: z.string().optional(),
     resolveBy: z.string().optional(),
-    rating: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']).optional(),
+    rating: ratingSchema.optional(),
     solved: z.boolean().optional(),
     request: z.enum(['return', 'extension']).optional(),
     approve: z.boolean().optional(),

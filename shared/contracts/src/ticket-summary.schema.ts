@@ -12,17 +12,25 @@ export const ticketStatusSchema = z.enum([
   'merged',
 ]);
 
+export const prioritySchema = z.enum(['P1', 'P2', 'P3', 'P4']);
+
 export const deadlineSchema = z.object({
-  dueAt: z.string(),
-  startedAt: z.string(),
-  seq: z.number().int().nonnegative(),
-  pausedAt: z.string().nullable().optional(),
-  /** Reminder fractions already sent for this deadline version (a redelivered job sends none twice). */
-  warned: z.array(z.number()).optional(),
-  /** When this deadline version was recorded as missed; set once. */
-  breachedAt: z.string().nullable().optional(),
-  /** Repeat reminders sent since the breach. */
-  reminded: z.number().int().nonnegative().optional(),
+  dueAt: z.string().describe('ISO-8601 instant the deadline falls due'),
+  startedAt: z.string().describe('ISO-8601 instant its clock started'),
+  seq: z.number().int().nonnegative().describe('The version of this deadline; a moved deadline counts up'),
+  pausedAt: z.string().nullable().optional().describe('Since when the clock stands still, if it does'),
+  warned: z
+    .array(z.number())
+    .optional()
+    .describe(
+      'Reminder fractions already sent for this deadline version (a redelivered job sends none twice)',
+    ),
+  breachedAt: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('When this deadline version was recorded as missed; set once'),
+  reminded: z.number().int().nonnegative().optional().describe('Repeat reminders sent since the breach'),
 });
 
 export const deadlinesSchema = z.object({
@@ -39,7 +47,7 @@ export const ticketSummarySchema = z.object({
   trackingCode: z.string(),
   status: ticketStatusSchema,
   category: z.string(),
-  priority: z.enum(['P1', 'P2', 'P3', 'P4']),
+  priority: prioritySchema,
   unitId: z.string().nullable(),
   assistUnitIds: z.array(z.string()),
   /** Most specific first: grid, community, sub-district, district. */

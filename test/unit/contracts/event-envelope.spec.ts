@@ -4,6 +4,8 @@ import {
   type DeadlineJobData,
   deadlineJobId,
   deadlineOfJob,
+  type EventEnvelope,
+  eventEnvelopeSchema,
   parseDeadlineJobId,
   ticketIdOfJob,
 } from '@grid-dispatch/contracts';
@@ -52,8 +54,36 @@ describe('event envelopes', () => {
       const result = checkEnvelope(e);
       assert.equal(result.ok, false);
       if (!result.ok) assert.match(result.reason, reason);
+      assert.equal(eventEnvelopeSchema.safeParse(e).success, false, 'the union schema refuses it too');
     });
   }
+
+  it('types the payload by the envelope type, with no cast', () => {
+    /** What a consumer reads: each branch sees its own payload's fields. */
+    const summary = (e: EventEnvelope): string => {
+      switch (e.type) {
+        case 'ticket.submitted':
+          return `${e.payload.hasLocation} ${e.payload.photoCount}`;
+        case 'sla.warning':
+          return `${e.payload.deadline} ${e.payload.fraction}`;
+        case 'ticket.dispatched':
+          return `${e.payload.routing} ${e.payload.assistUnitIds.length}`;
+        default:
+          return 'fromUnitId' in e.payload ? `from ${e.payload.fromUnitId}` : e.type;
+      }
+    };
+    const checked = checkEnvelope(valid());
+    assert.ok(checked.ok);
+    assert.equal(summary(checked.envelope), 'false 0');
+    const warning = {
+      ...valid(),
+      type: 'sla.warning',
+      payload: { deadline: 'ack', fraction: 0.5, dueAt: 'x' },
+    };
+    const parsed = eventEnvelopeSchema.parse(warning);
+    assert.equal(summary(parsed), 'ack 0.5');
+    assert.deepEqual(checkEnvelope(warning), { ok: true, envelope: parsed });
+  });
 
   it('gives each deadline step a deterministic job id', () => {
     assert.equal(deadlineJobId({ ticketId: 't1', kind: 'ack', seq: 2, step: 'breach' }), 't1.a2.due');

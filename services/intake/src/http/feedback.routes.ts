@@ -1,4 +1,3 @@
-import { z } from '@grid-dispatch/config';
 import { AppError } from '@grid-dispatch/errors';
 import { parseBody } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
@@ -7,14 +6,7 @@ import type { Request, Response } from 'express';
 import { publicViewOf } from '../public-view';
 import { reporterTokenMatches } from '../reporter-token';
 import { normalizeTrackingCode } from '../tracking-code';
-
-const feedbackSchema = z
-  .object({
-    reporterToken: z.string().min(1).max(200),
-    rating: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']),
-    comment: z.string().max(2000, 'at most 2000 characters').optional(),
-  })
-  .strict();
+import { feedbackBodySchema } from './report.schema';
 
 /**
  * POST /api/v1/reports/{trackingCode}/feedback: the reporter rates the fix. Only the holder of the
@@ -22,7 +14,7 @@ const feedbackSchema = z
  */
 export function feedbackHandler(platform: Platform, verifyWithin: string) {
   return async (req: Request<{ trackingCode: string }>, res: Response) => {
-    const body = parseBody(feedbackSchema, req.body);
+    const body = parseBody(feedbackBodySchema, req.body);
     const code = normalizeTrackingCode(req.params.trackingCode);
     const ticket = code ? await platform.tickets.findByTrackingCode(code) : null;
     if (!ticket) throw new AppError('NOT_FOUND', 'No report has this tracking code; check it and try again.');

@@ -1,4 +1,5 @@
 import { z } from '@grid-dispatch/config';
+import { ratingSchema } from '@grid-dispatch/contracts';
 import { isPhotoReference, PHOTO_REFERENCE_RULE } from '@grid-dispatch/http';
 
 /** China: mobile 1[3-9]xxxxxxxxx (optionally +86), or a landline 0xx(x)-xxxxxxx(x) with optional extension. */
@@ -7,14 +8,20 @@ const LANDLINE = /^0\d{2,3}[- ]?\d{7,8}(?:[- ]?\d{1,6})?$/;
 
 export const MAX_PHOTOS = 9;
 
-/** The body of POST /api/v1/reports (README, "The API"). Unknown fields are refused, not ignored. */
+/**
+ * The body of POST /api/v1/reports (README, "The API"). Unknown fields are refused, not ignored.
+ * The OpenAPI document's request body is generated from it (checks in code, such as the photo
+ * reference and the phone number, appear there as descriptions).
+ */
 export const reportBodySchema = z
   .object({
     category: z.string().min(1, 'required').max(64, 'too long'),
     description: z
       .string()
-      .transform((s) => s.trim())
-      .pipe(z.string().min(5, 'at least 5 characters').max(2000, 'at most 2000 characters')),
+      .trim()
+      .min(5, 'at least 5 characters')
+      .max(2000, 'at most 2000 characters')
+      .describe('What is wrong, where exactly; 5–2,000 characters after trimming'),
     location: z
       .object({
         lat: z
@@ -34,7 +41,8 @@ export const reportBodySchema = z
         z
           .string()
           .max(2048, 'URL too long')
-          .refine(isPhotoReference, `${PHOTO_REFERENCE_RULE} (no private, loopback or link-local address)`),
+          .refine(isPhotoReference, `${PHOTO_REFERENCE_RULE} (no private, loopback or link-local address)`)
+          .describe('A public http(s) URL, or the url of a photo stored with POST /api/v1/photos'),
       )
       .max(MAX_PHOTOS, `at most ${MAX_PHOTOS} photos`)
       .optional(),
@@ -46,7 +54,8 @@ export const reportBodySchema = z
           .trim()
           .max(30)
           .refine((p) => MOBILE.test(p) || LANDLINE.test(p), 'not a valid Chinese mobile or landline number')
-          .optional(),
+          .optional()
+          .describe('A Chinese mobile or landline number; staff see it masked'),
       })
       .strict()
       .optional(),
@@ -60,6 +69,20 @@ export const reportBodySchema = z
         message: 'give a location (map pin) or an address',
       });
     }
-  });
+  })
+  .describe('A location (map pin) or an address is required.');
+
+/** The body of POST /api/v1/reports/{trackingCode}/feedback: the reporter rates the fix. */
+export const feedbackBodySchema = z
+  .object({
+    reporterToken: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe('The token answered when the report was made: it proves the reporter'),
+    rating: ratingSchema.describe('dissatisfied reopens the ticket and dispatches it again'),
+    comment: z.string().max(2000, 'at most 2000 characters').optional(),
+  })
+  .strict();
 
 export type ReportBody = z.infer<typeof reportBodySchema>;

@@ -21,7 +21,7 @@ export function fanOut(io: Server, envelope: EventEnvelope): void {
     ...t.areaIds.map(rooms.area),
   ];
   // A unit that just lost the ticket (reassigned, return approved) still learns it left its inbox.
-  const previousUnit = (envelope.payload as { fromUnitId?: string | null }).fromUnitId;
+  const previousUnit = 'fromUnitId' in envelope.payload ? envelope.payload.fromUnitId : undefined;
   if (previousUnit) staffRooms.push(rooms.unit(previousUnit));
 
   const updated: TicketUpdatedMessage = {
@@ -42,11 +42,7 @@ export function fanOut(io: Server, envelope: EventEnvelope): void {
   io.to(rooms.tracking(t.trackingCode)).emit(LiveEvent.TicketUpdated, publicUpdate(updated));
 
   if (envelope.type === 'sla.warning' && staffRooms.length > 0) {
-    const p = envelope.payload as {
-      deadline: SlaWarningMessage['deadline'];
-      fraction: number;
-      dueAt: string;
-    };
+    const p = envelope.payload;
     const message: SlaWarningMessage = {
       ticketId: envelope.ticketId,
       deadline: p.deadline,
@@ -56,11 +52,7 @@ export function fanOut(io: Server, envelope: EventEnvelope): void {
     io.to(staffRooms).emit(LiveEvent.SlaWarning, message);
   }
   if (envelope.type === 'sla.breached' && staffRooms.length > 0) {
-    const p = envelope.payload as {
-      deadline: SlaBreachedMessage['deadline'];
-      dueAt: string;
-      escalationLevel: number;
-    };
+    const p = envelope.payload;
     const message: SlaBreachedMessage = {
       ticketId: envelope.ticketId,
       deadline: p.deadline,

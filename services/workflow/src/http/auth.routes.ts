@@ -1,6 +1,5 @@
 import type { PasswordHasher } from '@grid-dispatch/auth';
 import { signStaffToken } from '@grid-dispatch/auth';
-import { z } from '@grid-dispatch/config';
 import type { Models } from '@grid-dispatch/db';
 import { AppError } from '@grid-dispatch/errors';
 import { parseBody } from '@grid-dispatch/http';
@@ -8,10 +7,7 @@ import bcrypt from 'bcryptjs';
 import { Router } from 'express';
 import type { WorkflowConfig } from '../config';
 import type { LoginThrottle } from '../login-throttle';
-
-const loginSchema = z
-  .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) })
-  .strict();
+import { loginBody } from './auth-bodies';
 
 // Compared against when the user does not exist, so a wrong username costs as long as a wrong password.
 const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', 10);
@@ -24,7 +20,7 @@ export function authRouter(
 ): Router {
   const router = Router();
   router.post('/login', async (req, res) => {
-    const body = parseBody(loginSchema, req.body);
+    const body = parseBody(loginBody, req.body);
     const address = req.ip ?? 'unknown';
     await throttle.beforeAttempt(body.username, address);
     const user = await models.users.findOne({ username: body.username, active: true }).lean().exec();

@@ -1,9 +1,6 @@
-import { ref, str } from './schemas';
+import type { ComponentName } from './components';
+import { answer, bearer, body, error, type Json, pathParam, queryParam } from './operations';
 
-type Json = Record<string, unknown>;
-const json = (schema: Json) => ({ content: { 'application/json': { schema } } });
-const error = (description: string) => ({ description, ...json(ref('Error')) });
-const admin = [{ bearer: [] }];
 const errors = {
   400: error('Malformed body (fields named)'),
   401: error('No or expired token'),
@@ -11,341 +8,162 @@ const errors = {
   409: error('Duplicate, or still in use (what uses it is named)'),
   422: error('Not acceptable (fields named)'),
 };
-const name = ref('LocalizedName');
-const page = (item: Json) => ({
-  type: 'object',
-  required: ['items', 'nextCursor'],
-  properties: { items: { type: 'array', items: item }, nextCursor: { oneOf: [str, { type: 'null' }] } },
-});
-const listParams = ['limit', 'cursor'].map((n) => ({ name: n, in: 'query', required: false, schema: str }));
+const listParams = [queryParam('limit'), queryParam('cursor')];
 
-const records: Record<string, Json> = {
+/** Each resource's components: its record, a page of records, the bodies of create and update. */
+interface Resource {
+  record: ComponentName;
+  list: ComponentName;
+  create: ComponentName;
+  update: ComponentName;
+  /** Areas and responsibility lines are deleted (204); units and users are deactivated (200 with the record). */
+  deleteRemoves: boolean;
+}
+const RESOURCES: Record<string, Resource> = {
   areas: {
-    type: 'object',
-    required: ['id', 'name', 'level', 'parentId'],
-    properties: {
-      id: str,
-      name,
-      level: { enum: ['district', 'subdistrict', 'community', 'grid'] },
-      parentId: { oneOf: [str, { type: 'null' }] },
-      boundary: ref('GeoJsonPolygon'),
-      dutyUnitId: {
-        oneOf: [str, { type: 'null' }],
-        description:
-          'Districts only: the duty desk unit that takes what the responsibility list does not cover',
-      },
-    },
+    record: 'AdminArea',
+    list: 'AdminAreaList',
+    create: 'AreaCreate',
+    update: 'AreaUpdate',
+    deleteRemoves: true,
   },
   units: {
-    type: 'object',
-    required: ['id', 'name', 'kind', 'areaIds', 'active'],
-    properties: {
-      id: str,
-      name,
-      kind: str,
-      areaIds: { type: 'array', items: str },
-      active: { type: 'boolean' },
-    },
+    record: 'AdminUnit',
+    list: 'AdminUnitList',
+    create: 'UnitCreate',
+    update: 'UnitUpdate',
+    deleteRemoves: false,
   },
   users: {
-    type: 'object',
-    required: ['id', 'username', 'role', 'active'],
-    not: { anyOf: [{ required: ['password'] }, { required: ['passwordHash'] }] },
-    properties: {
-      id: str,
-      username: str,
-      displayName: str,
-      role: str,
-      unitId: { oneOf: [str, { type: 'null' }] },
-      areaId: { oneOf: [str, { type: 'null' }] },
-      active: { type: 'boolean' },
-    },
+    record: 'AdminUser',
+    list: 'AdminUserList',
+    create: 'UserCreate',
+    update: 'UserUpdate',
+    deleteRemoves: false,
   },
   responsibilities: {
-    type: 'object',
-    required: ['id', 'category', 'areaId', 'leadUnitId', 'assistUnitIds'],
-    properties: {
-      id: str,
-      category: str,
-      areaId: str,
-      leadUnitId: str,
-      assistUnitIds: { type: 'array', items: str },
-    },
+    record: 'AdminResponsibility',
+    list: 'AdminResponsibilityList',
+    create: 'ResponsibilityCreate',
+    update: 'ResponsibilityUpdate',
+    deleteRemoves: true,
   },
 };
-
-const bodies: Record<string, Json> = {
-  areas: {
-    type: 'object',
-    required: ['name', 'level'],
-    properties: {
-      id: str,
-      name,
-      level: str,
-      parentId: str,
-      boundary: ref('GeoJsonPolygon'),
-      dutyUnitId: {
-        oneOf: [str, { type: 'null' }],
-        description: 'Districts only; left as it is when omitted on update',
-      },
-    },
-  },
-  units: {
-    type: 'object',
-    required: ['name', 'kind', 'areaIds'],
-    properties: {
-      id: str,
-      name,
-      kind: { enum: ['water', 'gas', 'power', 'municipal', 'heating', 'property', 'other'] },
-      areaIds: { type: 'array', items: str },
-    },
-  },
-  users: {
-    type: 'object',
-    required: ['username', 'displayName', 'role'],
-    properties: {
-      username: str,
-      password: { type: 'string', minLength: 8 },
-      displayName: str,
-      role: str,
-      unitId: str,
-      areaId: str,
-    },
-  },
-  responsibilities: {
-    type: 'object',
-    required: ['category', 'areaId', 'leadUnitId'],
-    properties: { category: str, areaId: str, leadUnitId: str, assistUnitIds: { type: 'array', items: str } },
-  },
-};
-
-/** Areas and responsibility lines are deleted (204); units and users are deactivated (200 with the record). */
-const DELETE_REMOVES = new Set(['areas', 'responsibilities']);
 const singular = (r: string) => r.replace(/ies$/, 'y').replace(/s$/, '');
 
 const resourcePaths = Object.fromEntries(
-  Object.keys(records).flatMap((resource) => {
-    const item = records[resource]!;
-    const id = { name: 'id', in: 'path', required: true, schema: str };
-    return [
-      [
-        `/api/v1/admin/${resource}`,
-        {
-          get: {
-            operationId: `admin_list_${resource}`,
-            security: admin,
-            parameters: listParams,
-            responses: { 200: { description: 'A page', ...json(page(item)) }, ...errors },
-          },
-          post: {
-            operationId: `admin_create_${singular(resource)}`,
-            security: admin,
-            requestBody: { required: true, ...json(bodies[resource]!) },
-            responses: { 201: { description: 'Created', ...json(item) }, ...errors },
-          },
+  Object.entries(RESOURCES).flatMap(([resource, c]) => [
+    [
+      `/api/v1/admin/${resource}`,
+      {
+        get: {
+          operationId: `admin_list_${resource}`,
+          security: bearer,
+          parameters: listParams,
+          responses: { 200: answer('A page', c.list), ...errors },
         },
-      ],
-      [
-        `/api/v1/admin/${resource}/{id}`,
-        {
-          get: {
-            operationId: `admin_get_${singular(resource)}`,
-            security: admin,
-            parameters: [id],
-            responses: { 200: { description: 'The record', ...json(item) }, ...errors },
-          },
-          put: {
-            operationId: `admin_update_${singular(resource)}`,
-            security: admin,
-            parameters: [id],
-            requestBody: { required: true, ...json(bodies[resource]!) },
-            responses: { 200: { description: 'Updated', ...json(item) }, ...errors },
-          },
-          delete: {
-            operationId: `admin_delete_${singular(resource)}`,
-            security: admin,
-            parameters: [id],
-            responses: DELETE_REMOVES.has(resource)
-              ? { 204: { description: 'Removed' }, ...errors }
-              : { 200: { description: 'Deactivated', ...json(item) }, ...errors },
-          },
-        },
-      ],
-    ];
-  }),
-);
-
-const code = { name: 'code', in: 'path', required: true, schema: str };
-const categoryBody = {
-  type: 'object',
-  required: ['name', 'priority', 'ackWithin', 'resolveWithin', 'active'],
-  properties: {
-    name,
-    description: name,
-    priority: { enum: ['P1', 'P2', 'P3', 'P4'] },
-    ackWithin: str,
-    resolveWithin: str,
-    calendar: { enum: ['calendar', 'working'] },
-    active: { type: 'boolean' },
-  },
-};
-
-const hhmm = { type: 'string', pattern: '^\\d{2}:\\d{2}$' };
-const ymd = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
-const calendarDay = {
-  type: 'object',
-  required: ['date', 'name'],
-  properties: { date: ymd, name: str },
-};
-const calendarFields = {
-  name,
-  timezone: { type: 'string', description: "IANA zone without daylight-saving time, e.g. 'Asia/Shanghai'" },
-  officeHours: {
-    type: 'array',
-    minItems: 1,
-    description:
-      'Staffed periods of a working day, ascending, not overlapping (end exclusive; 24:00 allowed)',
-    items: { type: 'object', required: ['start', 'end'], properties: { start: hhmm, end: hhmm } },
-  },
-  workingWeekdays: {
-    type: 'array',
-    description: 'ISO weekdays worked in a normal week (1 = Monday); default Monday–Friday',
-    items: { type: 'integer', minimum: 1, maximum: 7 },
-  },
-  years: {
-    type: 'array',
-    items: {
-      type: 'object',
-      required: ['year', 'holidays', 'makeUpWorkdays'],
-      properties: {
-        year: { type: 'integer' },
-        status: { enum: ['official', 'reconstructed'] },
-        source: str,
-        holidays: { type: 'array', items: calendarDay },
-        makeUpWorkdays: {
-          type: 'array',
-          description: '调休: days off in the normal week that are worked',
-          items: calendarDay,
+        post: {
+          operationId: `admin_create_${singular(resource)}`,
+          security: bearer,
+          requestBody: body(c.create),
+          responses: { 201: answer('Created', c.record), ...errors },
         },
       },
-    },
-  },
-};
-const calendarRecord = {
-  type: 'object',
-  required: ['id', 'name', 'timezone', 'officeHours', 'workingWeekdays', 'years', 'inUse'],
-  properties: {
-    id: str,
-    ...calendarFields,
-    inUse: { type: 'boolean', description: 'Deadlines are computed on it (cn-default: the whole district)' },
-    createdAt: str,
-    updatedAt: str,
-  },
-};
-const calendarBody = {
-  type: 'object',
-  required: ['name', 'timezone', 'officeHours', 'years'],
-  properties: { id: str, ...calendarFields },
-};
-const calendarId = { name: 'id', in: 'path', required: true, schema: str };
+    ],
+    [
+      `/api/v1/admin/${resource}/{id}`,
+      {
+        get: {
+          operationId: `admin_get_${singular(resource)}`,
+          security: bearer,
+          parameters: [pathParam('id')],
+          responses: { 200: answer('The record', c.record), ...errors },
+        },
+        put: {
+          operationId: `admin_update_${singular(resource)}`,
+          security: bearer,
+          parameters: [pathParam('id')],
+          requestBody: body(c.update),
+          responses: { 200: answer('Updated', c.record), ...errors },
+        },
+        delete: {
+          operationId: `admin_delete_${singular(resource)}`,
+          security: bearer,
+          parameters: [pathParam('id')],
+          responses: c.deleteRemoves
+            ? { 204: { description: 'Removed' }, ...errors }
+            : { 200: answer('Deactivated', c.record), ...errors },
+        },
+      },
+    ],
+  ]),
+);
+
 const calendarPaths = {
   '/api/v1/admin/calendars': {
     get: {
       operationId: 'admin_list_calendars',
-      security: admin,
+      security: bearer,
       parameters: listParams,
-      responses: { 200: { description: 'A page', ...json(page(calendarRecord)) }, ...errors },
+      responses: { 200: answer('A page', 'AdminCalendarList'), ...errors },
     },
   },
   '/api/v1/admin/calendars/{id}': {
     get: {
       operationId: 'admin_get_calendar',
-      security: admin,
-      parameters: [calendarId],
-      responses: { 200: { description: 'The calendar', ...json(calendarRecord) }, ...errors },
+      security: bearer,
+      parameters: [pathParam('id')],
+      responses: { 200: answer('The calendar', 'AdminCalendar'), ...errors },
     },
     put: {
       operationId: 'admin_put_calendar',
       description:
         'Replaces the whole calendar. Applies to the next deadline computed, in every replica; deadlines already set are not recomputed.',
-      security: admin,
-      parameters: [calendarId],
-      requestBody: { required: true, ...json(calendarBody) },
+      security: bearer,
+      parameters: [pathParam('id')],
+      requestBody: body('CalendarPut'),
       responses: {
-        200: { description: 'Updated', ...json(calendarRecord) },
-        201: { description: 'Created', ...json(calendarRecord) },
+        200: answer('Updated', 'AdminCalendar'),
+        201: answer('Created', 'AdminCalendar'),
         ...errors,
       },
     },
     delete: {
       operationId: 'admin_delete_calendar',
-      security: admin,
-      parameters: [calendarId],
+      security: bearer,
+      parameters: [pathParam('id')],
       responses: { 204: { description: 'Removed' }, ...errors },
     },
   },
 };
 
-const open311Key = {
-  type: 'object',
-  required: ['id', 'name', 'keyPrefix', 'active', 'createdAt', 'revokedAt'],
-  not: { anyOf: [{ required: ['keyHash'] }] },
-  properties: {
-    id: str,
-    name: { type: 'string', description: 'the client holding the key; stored on the reports it files' },
-    keyPrefix: { type: 'string', description: 'the first characters of the key, to tell keys apart' },
-    active: { type: 'boolean' },
-    createdAt: str,
-    revokedAt: { oneOf: [str, { type: 'null' }] },
-  },
-};
+const OPEN311 = ['Open311 GeoReport v2'];
 const open311KeyPaths = {
   '/api/v1/admin/open311-keys': {
     get: {
       operationId: 'admin_list_open311_keys',
-      tags: ['Open311 GeoReport v2'],
-      security: admin,
+      tags: OPEN311,
+      security: bearer,
       parameters: listParams,
-      responses: {
-        200: { description: 'A page, revoked keys included', ...json(page(open311Key)) },
-        ...errors,
-      },
+      responses: { 200: answer('A page, revoked keys included', 'Open311KeyList'), ...errors },
     },
     post: {
       operationId: 'admin_create_open311_key',
-      tags: ['Open311 GeoReport v2'],
+      tags: OPEN311,
       description: 'Issues a key for an Open311 client. The answer is the only time the key is shown.',
-      security: admin,
-      requestBody: {
-        required: true,
-        ...json({
-          type: 'object',
-          required: ['name'],
-          additionalProperties: false,
-          properties: { name: str },
-        }),
-      },
-      responses: {
-        201: {
-          description: 'Issued',
-          ...json({
-            ...open311Key,
-            required: [...open311Key.required, 'key'],
-            properties: { ...open311Key.properties, key: str },
-          }),
-        },
-        ...errors,
-      },
+      security: bearer,
+      requestBody: body('Open311KeyCreate'),
+      responses: { 201: answer('Issued', 'Open311KeyIssued'), ...errors },
     },
   },
   '/api/v1/admin/open311-keys/{id}': {
     delete: {
       operationId: 'admin_delete_open311_key',
-      tags: ['Open311 GeoReport v2'],
+      tags: OPEN311,
       description: 'Revokes the key at once; the record stays, inactive.',
-      security: admin,
-      parameters: [{ name: 'id', in: 'path', required: true, schema: str }],
-      responses: { 200: { description: 'Revoked', ...json(open311Key) }, ...errors },
+      security: bearer,
+      parameters: [pathParam('id')],
+      responses: { 200: answer('Revoked', 'Open311Key'), ...errors },
     },
   },
 };
@@ -358,37 +176,34 @@ export const adminPaths: Record<string, Json> = {
   '/api/v1/admin/categories': {
     get: {
       operationId: 'admin_list_categories',
-      security: admin,
+      security: bearer,
       parameters: listParams,
-      responses: {
-        200: { description: 'A page, inactive included', ...json(page(ref('Category'))) },
-        ...errors,
-      },
+      responses: { 200: answer('A page, inactive included', 'AdminCategoryList'), ...errors },
     },
   },
   '/api/v1/admin/categories/{code}': {
     get: {
       operationId: 'admin_get_category',
-      security: admin,
-      parameters: [code],
-      responses: { 200: { description: 'The category', ...json(ref('Category')) }, ...errors },
+      security: bearer,
+      parameters: [pathParam('code')],
+      responses: { 200: answer('The category', 'AdminCategory'), ...errors },
     },
     put: {
       operationId: 'admin_put_category',
-      security: admin,
-      parameters: [code],
-      requestBody: { required: true, ...json(categoryBody) },
+      security: bearer,
+      parameters: [pathParam('code')],
+      requestBody: body('CategoryPut'),
       responses: {
-        200: { description: 'Updated', ...json(ref('Category')) },
-        201: { description: 'Created', ...json(ref('Category')) },
+        200: answer('Updated', 'AdminCategory'),
+        201: answer('Created', 'AdminCategory'),
         ...errors,
       },
     },
     delete: {
       operationId: 'admin_delete_category',
-      security: admin,
-      parameters: [code],
-      responses: { 200: { description: 'Deactivated', ...json(ref('Category')) }, ...errors },
+      security: bearer,
+      parameters: [pathParam('code')],
+      responses: { 200: answer('Deactivated', 'AdminCategory'), ...errors },
     },
   },
 };

@@ -1,11 +1,11 @@
-import { kpiSchemas } from './kpi-paths';
+import { documentSchemas } from './components';
 import { paths } from './paths';
-import { schemas } from './schemas';
 
 /**
- * The OpenAPI 3.1 document of the public API, served at /api/v1/openapi.json. A test exercises
- * every operation in it against the running system and checks each answer against its schema, so
- * the document cannot drift from the code unnoticed.
+ * The OpenAPI 3.1 document of the public API, served at /api/v1/openapi.json. Its request bodies
+ * and answers are generated from the zod schemas the services parse and build them with
+ * (components.ts); a test exercises every operation in it against the running system and checks
+ * each answer against its schema, so the document cannot drift from the code unnoticed.
  */
 export function openApiDocument(extraPaths: Record<string, unknown> = {}) {
   return {
@@ -18,7 +18,7 @@ export function openApiDocument(extraPaths: Record<string, unknown> = {}) {
     },
     servers: [{ url: '/' }],
     components: {
-      schemas: { ...schemas, ...kpiSchemas },
+      schemas: documentSchemas(),
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
     },
     paths: { ...paths, ...extraPaths },

@@ -1,18 +1,20 @@
-import { passwordProblem } from '@grid-dispatch/auth';
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '@grid-dispatch/auth';
 import { z } from '@grid-dispatch/config';
 import { UNIT_KINDS } from '@grid-dispatch/db';
 import { AREA_LEVELS, CLOCK_KINDS, PRIORITIES, ROLES } from '@grid-dispatch/domain';
 
 /*
- * The bodies of the admin endpoints (README, "The API", Administration). Shapes only; whether a named
- * area, unit or category exists is the routes' job. Every object is `.strict()` so an unknown
- * field is refused rather than silently ignored, and every string is a `z.string()` so an object
- * such as `{"$gt": ""}` is refused as the wrong type (400) long before anything reaches a query.
+ * The bodies of the admin endpoints (README, "The API", Administration); the OpenAPI document's
+ * request bodies are generated from them. Shapes only; whether a named area, unit or category
+ * exists is the routes' job. Every object is `.strict()` so an unknown field is refused rather
+ * than silently ignored, and every string is a `z.string()` so an object such as `{"$gt": ""}` is
+ * refused as the wrong type (400) long before anything reaches a query.
  */
 
 /**
  * One of fixed values. A string is checked first so that a value of the wrong type (an object, a
- * number) is a malformed request (400) and only an unknown string is a semantic error (422).
+ * number) is a malformed request (400) and only an unknown string is a semantic error (422). The
+ * OpenAPI document lists the values (its generator reads them from the enum the string pipes into).
  */
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.string().pipe(z.enum(values));
@@ -38,8 +40,14 @@ export const areaBody = z
     level: oneOf(AREA_LEVELS as readonly ['district', 'subdistrict', 'community', 'grid']),
     parentId: ref.nullable().optional(),
     // Checked by validatePolygon, whose errors point at the exact position that is wrong.
-    boundary: z.unknown().optional(),
-    dutyUnitId: ref.nullable().optional(),
+    boundary: z
+      .unknown()
+      .optional()
+      .describe('A GeoJSON Polygon (see GeoJsonPolygon); an error names the position that is wrong'),
+    dutyUnitId: ref
+      .nullable()
+      .optional()
+      .describe('Districts only: the duty desk unit; left as it is when omitted on update'),
   })
   .strict();
 export const areaUpdateBody = areaBody.omit({ id: true });
@@ -70,7 +78,8 @@ const staffPassword = z
   .superRefine((password, ctx) => {
     const problem = passwordProblem(password);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  })
+  .describe(`At least ${MIN_PASSWORD_LENGTH} characters, not a common or too simple one`);
 
 export const userBody = z
   .object({
@@ -99,8 +108,11 @@ export const categoryBody = z
     description: localizedName.optional(),
     priority: oneOf(PRIORITIES as readonly ['P1', 'P2', 'P3', 'P4']),
     // Parsed by parseIsoDuration in the route, for a message that says what is wrong.
-    ackWithin: z.string().max(40),
-    resolveWithin: z.string().max(40),
+    ackWithin: z
+      .string()
+      .max(40)
+      .describe('ISO-8601 duration from dispatch; on a working clock P1D is one working day'),
+    resolveWithin: z.string().max(40).describe('ISO-8601 duration from signing'),
     calendar: oneOf(CLOCK_KINDS as readonly ['calendar', 'working']).optional(),
     active: z.boolean().default(true),
   })
@@ -118,7 +130,9 @@ export const responsibilityBody = z
 export const responsibilityUpdateBody = responsibilityBody.omit({ id: true });
 
 /** One named day of a calendar year; the route checks the date itself (422 with the path). */
-const calendarDay = z.object({ date: z.string().max(20), name: z.string().max(100) }).strict();
+const calendarDay = z
+  .object({ date: z.string().max(20).describe('YYYY-MM-DD'), name: z.string().max(100) })
+  .strict();
 
 /**
  * PUT /admin/calendars/{id}: the whole calendar. Only the shape here; the domain's
@@ -129,24 +143,50 @@ export const calendarBody = z
     // Optional so a GET answer can be sent back as it is; it must then name the same calendar.
     id: z.string().max(100).optional(),
     name: localizedName,
-    timezone: z.string().max(64),
+    timezone: z.string().max(64).describe("IANA zone without daylight-saving time, e.g. 'Asia/Shanghai'"),
     officeHours: z
-      .array(z.object({ start: z.string().max(10), end: z.string().max(10) }).strict())
+      .array(
+        z
+          .object({ start: z.string().max(10).describe('HH:MM'), end: z.string().max(10).describe('HH:MM') })
+          .strict(),
+      )
       .min(1)
-      .max(12),
-    workingWeekdays: z.array(z.number()).max(7).optional(),
+      .max(12)
+      .describe(
+        'Staffed periods of a working day, ascending, not overlapping (end exclusive; 24:00 allowed)',
+      ),
+    workingWeekdays: z
+      .array(z.number())
+      .max(7)
+      .optional()
+      .describe('ISO weekdays worked in a normal week (1 = Monday); default Monday–Friday'),
     years: z
       .array(
         z
           .object({
             year: z.number(),
-            status: z.string().max(20).optional(),
+            status: z.string().max(20).optional().describe('official or reconstructed'),
             source: z.string().max(500).optional(),
             holidays: z.array(calendarDay).max(366),
-            makeUpWorkdays: z.array(calendarDay).max(366),
+            makeUpWorkdays: z
+              .array(calendarDay)
+              .max(366)
+              .describe('调休: days off in the normal week that are worked'),
           })
           .strict(),
       )
       .max(100),
+  })
+  .strict();
+
+/** POST /api/v1/admin/open311-keys: a key for the named Open311 client. */
+export const open311KeyBody = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'required')
+      .max(100, 'at most 100 characters')
+      .describe('The client holding the key; stored on the reports it files'),
   })
   .strict();

@@ -1,13 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { z } from '@grid-dispatch/config';
 import { type Open311KeyDoc, open311KeyHash } from '@grid-dispatch/db';
 import { parseBody } from '@grid-dispatch/http';
 import { Router } from 'express';
 import { type AdminContext, listPage, notFound } from './admin.common';
-
-const keyBody = z
-  .object({ name: z.string().trim().min(1, 'required').max(100, 'at most 100 characters') })
-  .strict();
+import { open311KeyBody } from './admin.schemas';
 
 export function open311KeyView(doc: Open311KeyDoc) {
   return {
@@ -34,7 +30,7 @@ export function open311KeysRouter({ platform }: AdminContext): Router {
   });
 
   router.post('/', async (req, res) => {
-    const { name } = parseBody(keyBody, req.body);
+    const { name } = parseBody(open311KeyBody, req.body);
     const key = `o311_${randomBytes(32).toString('base64url')}`;
     const created = await keys.create({
       _id: randomUUID(),

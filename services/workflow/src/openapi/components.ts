@@ -1,0 +1,157 @@
+import { z } from '@grid-dispatch/config';
+import {
+  apiErrorSchema,
+  deadlineSchema,
+  geoJsonPolygonSchema,
+  healthSchema,
+  isoInstantSchema,
+  latLngSchema,
+  localizedNameSchema,
+  pageSchemaOf,
+} from '@grid-dispatch/contracts';
+import type { StaffAction } from '@grid-dispatch/domain';
+import { feedbackBodySchema, reportBodySchema } from '@grid-dispatch/intake/dist/http/report.schema';
+import {
+  nearbyReportsAnswer,
+  photoStoredAnswer,
+  publicTicketAnswer,
+  reportCreatedAnswer,
+} from '@grid-dispatch/intake/dist/http/response-bodies';
+import {
+  open311DiscoveryAnswer,
+  open311ErrorsAnswer,
+  open311FiledAnswer,
+  open311ServiceAnswer,
+  open311ServiceDefinitionAnswer,
+  open311ServiceRequestAnswer,
+  open311TokenAnswer,
+} from '@grid-dispatch/intake/dist/open311/open311-bodies';
+import { ACTION_BODIES } from '../http/action-bodies';
+import {
+  areaBody,
+  areaUpdateBody,
+  calendarBody,
+  categoryBody,
+  open311KeyBody,
+  responsibilityBody,
+  responsibilityUpdateBody,
+  unitBody,
+  unitUpdateBody,
+  userBody,
+  userUpdateBody,
+} from '../http/admin/admin.schemas';
+import {
+  adminAreaAnswer,
+  adminCalendarAnswer,
+  adminCategoryAnswer,
+  adminResponsibilityAnswer,
+  adminUnitAnswer,
+  adminUserAnswer,
+  open311KeyAnswer,
+  open311KeyIssuedAnswer,
+} from '../http/admin/admin-response-bodies';
+import { loginAnswer, loginBody } from '../http/auth-bodies';
+import {
+  areaAnswer,
+  categoryAnswer,
+  kpiReportAnswer,
+  staffTicketAnswer,
+  ticketPageAnswer,
+  unitAnswer,
+} from '../http/response-bodies';
+import { componentRef, componentSchemas } from './json-schema';
+
+/**
+ * Every request body of the document, by component name: the very zod schemas the routes parse
+ * bodies with. The form of Open311's POST requests.{format} is not here (see open311-paths.ts).
+ */
+const REQUEST_BODIES = {
+  ReportCreate: reportBodySchema,
+  Feedback: feedbackBodySchema,
+  LoginRequest: loginBody,
+  ...(Object.fromEntries(
+    (Object.keys(ACTION_BODIES) as StaffAction[]).map((action) => [
+      actionBodyName(action),
+      ACTION_BODIES[action],
+    ]),
+  ) as Record<`Action_${StaffAction}`, z.ZodType>),
+  AreaCreate: areaBody,
+  AreaUpdate: areaUpdateBody,
+  UnitCreate: unitBody,
+  UnitUpdate: unitUpdateBody,
+  UserCreate: userBody,
+  UserUpdate: userUpdateBody,
+  ResponsibilityCreate: responsibilityBody,
+  ResponsibilityUpdate: responsibilityUpdateBody,
+  CategoryPut: categoryBody,
+  CalendarPut: calendarBody,
+  Open311KeyCreate: open311KeyBody,
+} satisfies Record<string, z.ZodType>;
+
+/** Every JSON answer of the document, by component name. */
+const ANSWERS = {
+  Error: apiErrorSchema,
+  Health: healthSchema,
+  Instant: isoInstantSchema,
+  LocalizedName: localizedNameSchema,
+  LatLng: latLngSchema,
+  GeoJsonPolygon: geoJsonPolygonSchema,
+  Deadline: deadlineSchema,
+  Category: categoryAnswer,
+  CategoryList: z.array(categoryAnswer),
+  Area: areaAnswer,
+  AreaList: z.array(areaAnswer),
+  Unit: unitAnswer,
+  UnitList: z.array(unitAnswer),
+  ReportCreated: reportCreatedAnswer,
+  NearbyReports: nearbyReportsAnswer,
+  PublicTicket: publicTicketAnswer,
+  PhotoStored: photoStoredAnswer,
+  LoginResponse: loginAnswer,
+  Ticket: staffTicketAnswer,
+  TicketList: ticketPageAnswer,
+  KpiReport: kpiReportAnswer,
+  AdminArea: adminAreaAnswer,
+  AdminAreaList: pageSchemaOf(adminAreaAnswer),
+  AdminUnit: adminUnitAnswer,
+  AdminUnitList: pageSchemaOf(adminUnitAnswer),
+  AdminUser: adminUserAnswer,
+  AdminUserList: pageSchemaOf(adminUserAnswer),
+  AdminResponsibility: adminResponsibilityAnswer,
+  AdminResponsibilityList: pageSchemaOf(adminResponsibilityAnswer),
+  AdminCategory: adminCategoryAnswer,
+  AdminCategoryList: pageSchemaOf(adminCategoryAnswer),
+  AdminCalendar: adminCalendarAnswer,
+  AdminCalendarList: pageSchemaOf(adminCalendarAnswer),
+  Open311Key: open311KeyAnswer,
+  Open311KeyIssued: open311KeyIssuedAnswer,
+  Open311KeyList: pageSchemaOf(open311KeyAnswer),
+  Open311Errors: open311ErrorsAnswer,
+  Open311Discovery: open311DiscoveryAnswer,
+  Open311Service: open311ServiceAnswer,
+  Open311Services: z.array(open311ServiceAnswer),
+  Open311ServiceDefinition: open311ServiceDefinitionAnswer,
+  Open311ServiceRequest: open311ServiceRequestAnswer,
+  Open311ServiceRequests: z.array(open311ServiceRequestAnswer),
+  Open311Filed: open311FiledAnswer,
+  Open311Token: open311TokenAnswer,
+} satisfies Record<string, z.ZodType>;
+
+export type ComponentName = keyof typeof REQUEST_BODIES | keyof typeof ANSWERS;
+
+/** The component of an action's body: `Action_accept`, … */
+export function actionBodyName<A extends StaffAction>(action: A) {
+  return `Action_${action}` as const;
+}
+
+/** A reference to a component: the document's only way to name a body or an answer. */
+export const ref = (name: ComponentName) => ({ $ref: componentRef(name) });
+
+/** `components.schemas` of the document, generated from the zod schemas above. */
+export function documentSchemas(): Record<string, unknown> {
+  const answers = componentSchemas(ANSWERS, 'output');
+  const bodies = componentSchemas(REQUEST_BODIES, 'input');
+  const clash = Object.keys(bodies).filter((name) => name in answers);
+  if (clash.length > 0) throw new Error(`components named twice: ${clash.join(', ')}`);
+  return { ...answers, ...bodies };
+}
