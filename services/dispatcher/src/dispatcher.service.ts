@@ -35,9 +35,8 @@ export async function startDispatcher(platform: Platform): Promise<DispatcherSer
       }
     },
   });
-  const joined = consumer.whenJoined();
-  await consumer.start();
-  await joined;
+  // Waits until the broker drops a killed instance, still a member; a failed start leaves the group.
+  await consumer.startJoined();
   logger.info('dispatcher consuming ticket events');
   return { consumer, stop: () => consumer.stop() };
 }

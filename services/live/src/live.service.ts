@@ -10,6 +10,7 @@ import { Server } from 'socket.io';
 import type { LiveConfig } from './config';
 import { KpiNotifier } from './kpi/kpi-notifier';
 import { startKpiRefresher } from './kpi/kpi-refresher';
+import { mapSettingsRoute } from './map-settings';
 import { fanOut } from './realtime/event-fanout';
 import { startSessionSweep } from './realtime/session-sweep';
 import { authErrorMessage, identifySocket } from './realtime/socket-auth';
@@ -36,6 +37,7 @@ export async function startLive(
 ): Promise<LiveService> {
   const logger = platform.logger.child({ module: 'live' });
   const app = createHttpApp({ logger });
+  app.get('/map-settings.json', mapSettingsRoute(config));
   app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '5m' }));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
@@ -113,26 +115,27 @@ export async function startLive(
     ? startKpiRefresher(platform.kpis, logger, config.KPI_REFRESH_EVERY_MS)
     : () => undefined;
   const consumers = kpiConsumer ? [consumer, kpiConsumer] : [consumer];
-  const joined = Promise.all(consumers.map((c) => c.whenJoined()));
-  await Promise.all(consumers.map((c) => c.start()));
-  await joined;
+  const stop = async () => {
+    await Promise.all(consumers.map((c) => c.stop()));
+    stopSweep();
+    stopRefresher();
+    notifier.stop();
+    io.disconnectSockets(true);
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await server.close();
+    await Promise.all([pub.quit().catch(() => pub.disconnect()), sub.quit().catch(() => sub.disconnect())]);
+  };
+  // Each waits until the broker drops a killed instance, still a member. When one group cannot be
+  // joined, the other is left too, so that the next start waits for no member of this one.
+  const started = await Promise.allSettled(consumers.map((c) => c.startJoined()));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    await stop().catch((err) => logger.warn({ err: String(err) }, 'could not stop after a failed start'));
+    throw failed.reason;
+  }
   logger.info({ url: server.url }, 'live listening');
 
-  return {
-    url: server.url,
-    port: server.port,
-    io,
-    async stop() {
-      await Promise.all(consumers.map((c) => c.stop()));
-      stopSweep();
-      stopRefresher();
-      notifier.stop();
-      io.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      await server.close();
-      await Promise.all([pub.quit().catch(() => pub.disconnect()), sub.quit().catch(() => sub.disconnect())]);
-    },
-  };
+  return { url: server.url, port: server.port, io, stop };
 }
 
 export * from './config';

@@ -56,6 +56,12 @@ export async function startSla(platform: Platform, config: SlaConfig): Promise<S
     ),
   );
 
+  const closeWorker = async () => {
+    await worker.close();
+    await queue.close();
+    await workerConnection.quit().catch(() => workerConnection.disconnect());
+  };
+
   const consumer = new EventConsumer({
     kafka: platform.kafka,
     groupId: groupName(config.TOPIC_PREFIX, ConsumerGroup.Sla),
@@ -65,9 +71,14 @@ export async function startSla(platform: Platform, config: SlaConfig): Promise<S
       await scheduler.schedule(schedulableFrom(envelope.ticketId, envelope.ticket));
     },
   });
-  const joined = consumer.whenJoined();
-  await consumer.start();
-  await joined;
+  try {
+    // Waits until the broker drops a killed instance, still a member; a failed start leaves the group.
+    await consumer.startJoined();
+  } catch (error) {
+    // Let the worker finish the deadlines it holds rather than leave them to stall.
+    await closeWorker().catch(() => undefined);
+    throw error;
+  }
   reconciler.start();
   logger.info('sla consuming ticket events and firing deadlines');
 
@@ -77,9 +88,7 @@ export async function startSla(platform: Platform, config: SlaConfig): Promise<S
     async stop() {
       await reconciler.stop();
       await consumer.stop();
-      await worker.close();
-      await queue.close();
-      await workerConnection.quit().catch(() => workerConnection.disconnect());
+      await closeWorker();
     },
   };
 }

@@ -24,6 +24,33 @@ export interface EventConsumerOptions {
 }
 
 /**
+ * How long the broker waits, once a rebalance begins, for the members it knows to join again, and
+ * once the join is done, for each to send its SyncGroup; a member that has not is dropped then.
+ * An instance killed with kill -9 never leaves its group: a new instance's join waits for it to be
+ * dropped, and one killed while it joined can be the leader that every other member's SyncGroup
+ * waits for. Short, then, so that a restart serves again within seconds; and below kafkajs's
+ * request timeout (10 s, kafka-client.ts), for a SyncGroup that times out makes kafkajs join
+ * again under a new member id, leaving one more member behind to wait for. A member that is
+ * alive learns of a rebalance from its next heartbeat and joins again in time, unless a handler
+ * holds it longer: it is then dropped, and joins again as a new member.
+ */
+export const REBALANCE_TIMEOUT_MS = 8000;
+/**
+ * How long the broker keeps a member that sends no heartbeat while the group is stable (kafkajs
+ * sends one between messages, and while a handler retries in place). Long enough for a handler
+ * that waits on a server through its restart (Redis commands wait until it is back).
+ */
+const SESSION_TIMEOUT_MS = 30000;
+const HEARTBEAT_INTERVAL_MS = 3000;
+/**
+ * How long a start waits to join its group before it gives up: far beyond the few rebalance
+ * timeouts a join takes when killed instances are still members, so that a restart never gives
+ * up on a join that would have come (and, restarted, waits for the member it left behind).
+ */
+export const JOIN_TIMEOUT_MS = 120000;
+const JOIN_PROGRESS_EVERY_MS = 10000;
+
+/**
  * Consumes ticket events for one consumer group. A message that fails its schema, or whose
  * handler throws a non-retryable AppError, goes to the dead-letter topic with the reason and is
  * skipped, so one bad message never blocks its partition: the dead-letter topic is for messages
@@ -36,21 +63,32 @@ export class EventConsumer {
   private readonly dlqProducer: Producer;
   private readonly log: Logger;
   private running = false;
+  /** start() was called: there is a connection to close and maybe a group to leave. */
+  private started = false;
 
   constructor(private readonly options: EventConsumerOptions) {
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
-      sessionTimeout: 30000,
-      heartbeatInterval: 3000,
+      sessionTimeout: SESSION_TIMEOUT_MS,
+      rebalanceTimeout: REBALANCE_TIMEOUT_MS,
+      heartbeatInterval: HEARTBEAT_INTERVAL_MS,
       // Hand messages over as soon as they arrive rather than waiting to fill a batch; an idle
       // consumer asks again every 100 ms.
       maxWaitTimeInMs: 100,
+      retry: {
+        // kafkajs's own default for consumers.
+        retries: 5,
+        // kafkajs restarts a crashed consumer under a new member id; once stopped (a start that
+        // failed, a shutdown) it must not, or it would join again behind our back.
+        restartOnFailure: async () => this.running,
+      },
     });
     this.dlqProducer = options.kafka.producer({ allowAutoTopicCreation: false });
     this.log = options.logger.child({ module: 'event-consumer', group: options.groupId });
   }
 
   async start(): Promise<void> {
+    this.started = true;
     await this.dlqProducer.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({
@@ -69,18 +107,73 @@ export class EventConsumer {
     });
   }
 
-  /** Resolves once the group has been joined and partitions assigned (useful before producing in tests). */
-  whenJoined(timeoutMs = 30000): Promise<void> {
+  /**
+   * Starts consuming and resolves once the group is joined and partitions are assigned. A start
+   * that fails (not joined within `timeoutMs`, or kafkajs gave up) stops the consumer before it
+   * throws: a member that has joined leaves the group, so the next start does not wait for the
+   * broker to drop it, and kafkajs does not go on joining in the background.
+   */
+  async startJoined(timeoutMs = JOIN_TIMEOUT_MS): Promise<void> {
+    const joined = this.whenJoined(timeoutMs);
+    const starting = this.start();
+    try {
+      // kafkajs's run() itself waits for the join: whichever fails first ends the start.
+      await Promise.all([starting, joined]);
+    } catch (error) {
+      starting.catch(() => undefined);
+      joined.catch(() => undefined);
+      await this.stop().catch((err) =>
+        this.log.warn({ err: String(err) }, 'could not stop the consumer after a failed start'),
+      );
+      throw error;
+    }
+  }
+
+  /**
+   * Resolves once the group has been joined and partitions assigned (useful before producing in
+   * tests). A new instance of a service that was killed waits until the broker drops the killed
+   * one, and any member that a start killed while it joined left behind: so this waits well beyond
+   * that by default, logging its progress, and gives up early only when kafkajs does.
+   */
+  whenJoined(timeoutMs = JOIN_TIMEOUT_MS): Promise<void> {
+    const t0 = Date.now();
     return new Promise((resolve, reject) => {
+      const removers: Array<() => void> = [];
+      const done = (error?: Error) => {
+        clearTimeout(timer);
+        clearInterval(progress);
+        for (const remove of removers) remove();
+        if (error) reject(error);
+        else resolve();
+      };
       const timer = setTimeout(
-        () => reject(new Error(`group ${this.options.groupId} not joined in ${timeoutMs} ms`)),
+        () => done(new Error(`group ${this.options.groupId} not joined in ${timeoutMs} ms`)),
         timeoutMs,
       );
-      const remove = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
-        clearTimeout(timer);
-        remove();
-        resolve();
-      });
+      const progress = setInterval(
+        () =>
+          this.log.info(
+            { waitedMs: Date.now() - t0, rebalanceTimeoutMs: REBALANCE_TIMEOUT_MS, giveUpAfterMs: timeoutMs },
+            'still joining the consumer group: members that vanished without leaving (a killed instance) hold each rebalance until the broker drops them',
+          ),
+        JOIN_PROGRESS_EVERY_MS,
+      );
+      removers.push(
+        this.consumer.on(this.consumer.events.GROUP_JOIN, (event) => {
+          const waitedMs = Date.now() - t0;
+          if (waitedMs >= JOIN_PROGRESS_EVERY_MS)
+            this.log.info({ waitedMs, memberId: event.payload.memberId }, 'consumer group joined');
+          done();
+        }),
+        this.consumer.on(this.consumer.events.CRASH, (event) => {
+          const message = event.payload.error?.message ?? String(event.payload.error);
+          if (event.payload.restart) {
+            this.log.warn({ err: message }, 'consumer crashed while joining; kafkajs starts it again');
+          } else {
+            done(new Error(`group ${this.options.groupId} not joined: the consumer stopped (${message})`));
+          }
+        }),
+      );
     });
   }
 
@@ -153,8 +246,10 @@ export class EventConsumer {
     });
   }
 
+  /** Leaves the group (when joined) and disconnects; also after a start that failed half-way. */
   async stop(): Promise<void> {
-    if (!this.running) return;
+    if (!this.started) return;
+    this.started = false;
     this.running = false;
     await this.consumer.disconnect();
     await this.dlqProducer.disconnect();

@@ -1,10 +1,19 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { ConsumerGroup } from '@grid-dispatch/contracts';
 import { REPO_ROOT } from '../../support/own-servers';
 import { isRunning, killHard, spawnLogged, stopGently } from './processes';
 
 export const SERVICES = ['gateway', 'intake', 'dispatcher', 'sla', 'live', 'workflow'] as const;
 export type ServiceName = (typeof SERVICES)[number];
+
+/** The services that consume the events topic, and their consumer groups (live runs two). */
+export const CONSUMER_GROUPS = {
+  dispatcher: [ConsumerGroup.Dispatcher],
+  sla: [ConsumerGroup.Sla],
+  live: [ConsumerGroup.Live, ConsumerGroup.Kpi],
+} as const satisfies Partial<Record<ServiceName, readonly ConsumerGroup[]>>;
+export type ConsumerService = keyof typeof CONSUMER_GROUPS;
 
 /** The line each service logs (pino, `msg`) once it serves: listening, or consuming after joining its groups. */
 const READY_MESSAGE: Record<ServiceName, string> = {

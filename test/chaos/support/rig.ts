@@ -6,12 +6,21 @@ import { Topic, topicName } from '@grid-dispatch/contracts';
 import { connectDatabase, createModels, type Models, type TicketDoc } from '@grid-dispatch/db';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
+import { login, request } from '../../support/http-client';
 import { freePort } from '../../support/own-servers';
 import { chaosKafka, type EventLog, readEventLog } from './event-log';
 import { Fleet } from './fleet';
 import { ChaosServer } from './servers';
 
 export const DEMO_PASSWORD = 'chaos-demo-password';
+const ADMIN_PASSWORD = 'chaos-admin-password';
+
+/**
+ * A category whose limits run out while the suite runs, which the rig adds as an administrator
+ * would (admin API): nobody signs its reports, so each ticket's sign deadline warns at 15 and 24 s,
+ * is missed at 30 s (escalation to the community) and climbs at 60 and 90 s, up to the district.
+ */
+export const SHORT_LIMIT_CATEGORY = 'chaos_short_limit';
 
 /**
  * The system under test on servers of the suite's own: Kafka (KRaft), PostgreSQL with FerretDB
@@ -70,7 +79,10 @@ export class ChaosRig {
       QUEUE_PREFIX: 'gd-chaos',
       AUTH_SECRET: randomBytes(36).toString('base64'),
       SEED_DEMO: 'true',
-      ADMIN_PASSWORD: 'chaos-admin-password',
+      ADMIN_PASSWORD,
+      // The sla service's defaults, set here because the deadline audit plans timers with them.
+      SLA_WARNING_FRACTIONS: '0.5,0.8',
+      SLA_REMIND_EVERY: 'PT30M',
       DEMO_PASSWORD,
       PORT: String(gatewayPort),
       INTAKE_PORT: String(intakePort),
@@ -86,6 +98,33 @@ export class ChaosRig {
     this.db = await connectDatabase(this.env.MONGO_URL!, { serverSelectionTimeoutMS: 5000 });
     this.models = createModels(this.db);
     this.client = chaosKafka(this.brokers);
+    await this.addShortLimitCategory();
+  }
+
+  /** SHORT_LIMIT_CATEGORY with a district-wide responsibility line to municipal works, through the admin API. */
+  private async addShortLimitCategory(): Promise<void> {
+    const token = await login(this.gatewayUrl, 'admin', ADMIN_PASSWORD);
+    const category = await request(
+      this.gatewayUrl,
+      'PUT',
+      `/api/v1/admin/categories/${SHORT_LIMIT_CATEGORY}`,
+      {
+        token,
+        body: {
+          name: { zh: '混沌测试：短时限', en: 'Chaos test: short limits' },
+          priority: 'P2',
+          ackWithin: 'PT30S',
+          resolveWithin: 'PT2M',
+          calendar: 'calendar',
+        },
+      },
+    );
+    if (category.status !== 201) throw new Error(`adding the category: ${JSON.stringify(category.body)}`);
+    const line = await request(this.gatewayUrl, 'POST', '/api/v1/admin/responsibilities', {
+      token,
+      body: { category: SHORT_LIMIT_CATEGORY, areaId: 'zhongshan', leadUnitId: 'municipal' },
+    });
+    if (line.status !== 201) throw new Error(`adding the responsibility line: ${JSON.stringify(line.body)}`);
   }
 
   async tickets(): Promise<TicketDoc[]> {

@@ -1,9 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { sleep } from './processes';
+import { SHORT_LIMIT_CATEGORY } from './rig';
 
-/** Categories of calendar-time P2 (sign within 1 h): no reminder falls due while the suite runs. */
-const CATEGORIES = ['water_outage', 'power_outage', 'sewer_overflow'] as const;
+/**
+ * The mix of reports, in turn: calendar-time P2 categories (sign within 1 h, no timer falls due
+ * while the suite runs) and, one report in six, the rig's category whose limits run out within
+ * two minutes, so that deadlines fire under every fault.
+ */
+const CATEGORIES = [
+  'water_outage',
+  'power_outage',
+  'sewer_overflow',
+  'water_outage',
+  'power_outage',
+  SHORT_LIMIT_CATEGORY,
+] as const;
 const GRIDS = ['taoyuan-g1', 'chunhai-g2', 'dongri-g1', 'linhai-g2', 'yuguang-g1', 'baiyun-g2'];
 
 export interface AcceptedReport {
@@ -105,7 +117,8 @@ export class ReportLoad {
     const n = this.n++;
     this.sent += 1;
     const category = CATEGORIES[n % CATEGORIES.length]!;
-    const centre = demoGridCentre(GRIDS[n % GRIDS.length]!);
+    // Shifted every round of categories, so that each category is reported in every grid.
+    const centre = demoGridCentre(GRIDS[(n + Math.floor(n / CATEGORIES.length)) % GRIDS.length]!);
     const body = {
       category,
       description: `${this.label} report ${n}`,
