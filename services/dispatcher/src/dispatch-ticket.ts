@@ -1,16 +1,19 @@
 import type { EventEnvelope } from '@grid-dispatch/contracts';
 import type { RoutingReference, TicketDoc } from '@grid-dispatch/db';
-import { deadlineFor, routeTicket } from '@grid-dispatch/domain';
+import { ACTION_RULES, routeTicket, type TicketStatus } from '@grid-dispatch/domain';
 import { isAppError } from '@grid-dispatch/errors';
 import type { Logger } from '@grid-dispatch/logger';
 import type { Platform } from '@grid-dispatch/runtime';
+import { runLifecycle } from '@grid-dispatch/ticketing';
 
-const DISPATCHABLE = new Set(['submitted', 'reopened']);
+/** The statuses the router may dispatch from: the action table's, as for every transition. */
+const DISPATCHABLE: readonly TicketStatus[] = ACTION_RULES.dispatch.from;
 
 /**
- * Handles ticket.submitted (and ticket.reopened): routes the ticket and records ticket.dispatched
- * with the sign (ack) deadline in the same atomic write. Idempotent: a redelivered event finds the
- * ticket already dispatched and does nothing.
+ * Handles ticket.submitted (and ticket.reopened): routes the ticket and runs the lifecycle's
+ * `dispatch` — the same state machine and the same write as every staff action — recording
+ * ticket.dispatched with the sign (ack) deadline and the routed areas in one atomic write.
+ * Idempotent: a redelivered event finds the ticket already dispatched and does nothing.
  */
 export async function dispatchTicket(
   platform: Platform,
@@ -20,9 +23,9 @@ export async function dispatchTicket(
 ): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const ticket = await platform.tickets.findById(envelope.ticketId);
-    if (!ticket || !DISPATCHABLE.has(ticket.status)) return;
+    if (!ticket || !DISPATCHABLE.includes(ticket.status)) return;
     try {
-      await dispatchOnce(platform, reference, ticket);
+      await dispatchOnce(platform, reference, ticket, logger);
       return;
     } catch (error) {
       // Someone else changed the ticket meanwhile (a cancel, a merge): read it again and decide again.
@@ -41,8 +44,9 @@ async function dispatchOnce(
   platform: Platform,
   reference: RoutingReference,
   ticket: TicketDoc,
+  logger: Logger,
 ): Promise<void> {
-  const [data, calendar] = await Promise.all([reference.get(), platform.calendars.get()]);
+  const data = await reference.get();
   const category = data.category(ticket.category);
   const routed = routeTicket({
     category: ticket.category,
@@ -50,40 +54,46 @@ async function dispatchOnce(
     areas: data.areas,
     responsibilities: data.responsibilitiesFor(ticket.category),
   });
-  const now = new Date();
-  const ackWithin = category?.ackWithin ?? 'PT1H';
-  const clock = category?.calendar ?? ticket.clock;
-  const ack = {
-    startedAt: now.toISOString(),
-    dueAt: deadlineFor(ackWithin, clock, now, calendar).toISOString(),
-    seq: (ticket.deadlines.ack?.seq ?? 0) + 1,
-  };
   const matched = routed.decision.kind === 'matched' ? routed.decision : null;
-  // The list's lead unit, else the district's duty desk (intake refuses a report with neither).
-  const unitId = routed.ownerUnitId;
-  const assistUnitIds = matched?.assistUnitIds ?? [];
-  await platform.tickets.applyChange(
+  // The list's lead unit, else the district's duty desk. Intake refuses a report with neither; a
+  // reopened ticket whose district lost its desk since waits, unassigned, in the secretaries'
+  // inbox until one of them routes it by hand (the action table lets them from this status).
+  if (routed.ownerUnitId === null) {
+    logger.warn(
+      { ticketId: ticket._id, areaIds: routed.areaIds },
+      'no unit to dispatch to (no responsibility line, no duty desk); left for a secretary to route',
+    );
+    return;
+  }
+  await runLifecycle(
+    platform,
     ticket,
     {
-      status: 'dispatched',
-      unitId,
-      assistUnitIds,
-      areaIds: routed.areaIds,
-      escalationLevel: 0,
-      deadlines: { ack },
+      action: 'dispatch',
+      actor: { kind: 'system' },
+      unitId: routed.ownerUnitId,
+      assistUnitIds: matched?.assistUnitIds ?? [],
     },
+    { kind: 'system', service: 'dispatcher' },
+    null,
     {
-      type: 'ticket.dispatched',
-      payload: {
-        unitId,
-        assistUnitIds,
+      // From the routing reference the dispatcher keeps in memory: no database read per report.
+      ...(category
+        ? {
+            limits: {
+              ackWithin: category.ackWithin,
+              resolveWithin: category.resolveWithin,
+              calendar: category.calendar,
+            },
+          }
+        : {}),
+      changes: { areaIds: routed.areaIds },
+      payload: (changes) => ({
         areaIds: routed.areaIds,
         routing: routed.decision.kind,
         responsibilityId: matched?.responsibilityId ?? null,
-        ack,
-      },
-      actor: { kind: 'system', service: 'dispatcher' },
-      at: now,
+        ack: changes.deadlines?.ack,
+      }),
     },
   );
 }

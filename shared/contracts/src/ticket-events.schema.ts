@@ -51,6 +51,8 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       routing: z.enum(['matched', 'fallback']),
       responsibilityId: z.string().nullable(),
       ack: deadlineSchema.optional(),
+      /** A reopened ticket still escalated: the level its new dispatch ended. */
+      endedEscalationLevel: z.number().int().min(1).max(3).optional(),
     })
     .strict(),
   'sla.warning': z

@@ -3,7 +3,9 @@ import type { TicketChanges, TicketDoc } from '@grid-dispatch/db';
 import {
   applyAction,
   applyDeadlineChanges,
+  type ClockKind,
   DEFAULT_LIMITS,
+  evolveView,
   type LifecycleCommand,
   type LifecycleEventType,
   type LifecycleFailure,
@@ -16,6 +18,16 @@ import { eventPayloadOf, lifecycleViewOf } from './lifecycle-bridge';
 export interface LifecycleSettings {
   /** How long a secretary has to verify a reported fix (ISO-8601, calendar time). */
   verifyWithin: string;
+}
+
+/** What a caller adds to a transition it runs (the dispatcher: where the router put the ticket). */
+export interface LifecycleExtras {
+  /** The category's limits when the caller holds them already (a cache); else read from the database. */
+  limits?: { ackWithin: string; resolveWithin: string; calendar: ClockKind };
+  /** Changes beyond the lifecycle's own, written in the same update. */
+  changes?: Pick<TicketChanges, 'areaIds'>;
+  /** Payload fields beyond the lifecycle's own, given the changes about to be written (deadlines included). */
+  payload?: (changes: TicketChanges) => Record<string, unknown>;
 }
 
 /** Acting on a ticket ends its escalation chain (docs/product.md): these events reset the level. */
@@ -42,12 +54,20 @@ export async function runLifecycle(
   ticket: TicketDoc,
   command: LifecycleCommand,
   actor: Actor,
-  settings: LifecycleSettings,
+  /** Null for a caller whose transitions never start the verification clock (the dispatcher). */
+  settings: LifecycleSettings | null,
+  extras: LifecycleExtras = {},
 ): Promise<TicketDoc> {
-  const outcome = applyAction(lifecycleViewOf(ticket), command);
+  const view = lifecycleViewOf(ticket);
+  const outcome = applyAction(view, command);
   if (!outcome.ok) throw failureError(outcome, ticket);
+  if (outcome.changes.startVerifyDeadline && settings === null) {
+    throw new Error(`${command.action} starts the verification clock: it needs the lifecycle settings`);
+  }
   const now = new Date(command.now ?? Date.now());
-  const category = await platform.models.categories.findById(ticket.category).lean().exec();
+  const category =
+    extras.limits ?? (await platform.models.categories.findById(ticket.category).lean().exec());
+  // A category deleted since the report: the limits of its priority (docs/product.md, "Time limits").
   const limits = category ?? { ...DEFAULT_LIMITS[ticket.priority], calendar: ticket.clock };
   // The calendar as it is now: an administrator's change applies to the next deadline computed.
   const calendar = await platform.calendars.get();
@@ -59,7 +79,7 @@ export async function runLifecycle(
       now,
       ackWithin: limits.ackWithin,
       resolveWithin: limits.resolveWithin,
-      verifyWithin: settings.verifyWithin,
+      verifyWithin: settings?.verifyWithin ?? 'PT0S',
       clock: limits.calendar,
       calendar,
       running: runningDeadline(ticket.status),
@@ -67,10 +87,17 @@ export async function runLifecycle(
     outcome.eventData.reason ?? outcome.eventType,
   );
   const c = outcome.changes;
-  const changes: TicketChanges = { status: outcome.status, deadlines, clockPauses: pauses };
-  if (c.unitId !== undefined) changes.unitId = c.unitId;
-  if (c.assistUnitIds !== undefined) changes.assistUnitIds = c.assistUnitIds;
-  if (c.mergedInto !== undefined) changes.mergedInto = c.mergedInto;
+  // Who holds the ticket after the transition: the domain's own reading of the outcome.
+  const next = evolveView(view, outcome, now.toISOString());
+  const changes: TicketChanges = {
+    ...extras.changes,
+    status: next.status,
+    deadlines,
+    clockPauses: pauses,
+  };
+  if (next.unitId !== view.unitId) changes.unitId = next.unitId;
+  if (c.assistUnitIds !== undefined) changes.assistUnitIds = [...next.assistUnitIds];
+  if (next.mergedInto !== view.mergedInto) changes.mergedInto = next.mergedInto ?? null;
   if (c.pendingRequest === null) changes.pendingRequest = null;
   else if (c.pendingRequest) {
     changes.pendingRequest = {
@@ -88,7 +115,7 @@ export async function runLifecycle(
     changes.assistUnitIds = [];
   }
 
-  const payload = eventPayloadOf(outcome.eventData);
+  const payload = { ...eventPayloadOf(outcome.eventData), ...extras.payload?.(changes) };
   // Acting ends an escalation chain; the event records which level it ended (the actor is who).
   if (changes.escalationLevel === 0 && ticket.escalationLevel > 0)
     payload.endedEscalationLevel = ticket.escalationLevel;
