@@ -38,16 +38,15 @@ export function summariesOf(entries: readonly KpiEntry[]): string[] {
 
 export interface CellsOptions {
   /**
-   * How long this reader may spend rebuilding summaries from ticket records (default: as long as
-   * it takes). What is rebuilt within it is saved; the rest is left to the refresher.
+   * How long this reader may wait for summaries being rebuilt from ticket records (default: as
+   * long as it takes). A rebuild it started goes on after it stops waiting and is saved; what it
+   * did not start is left to the refresher.
    */
   rebuildBudgetMs?: number;
 }
 
 /** How many day summaries are rebuilt from ticket records at once (each one indexed query). */
 const REBUILD_CONCURRENCY = 16;
-/** The same for a reader with a time budget: few at once, so the budget is not overrun by much. */
-const BUDGETED_REBUILD_CONCURRENCY = 8;
 /** How many parsed summaries a process keeps (a district's month is about 100 KB parsed). */
 const REMEMBERED_SUMMARIES = 1000;
 
@@ -69,8 +68,8 @@ export class KpiStore {
    * and a summary whose stamp has not moved needs neither a database read nor parsing.
    */
   private readonly recent = new Map<string, { stamp: string; cells: KpiCell[] }>();
-  /** Month rebuilds under way in this process: concurrent readers of one month share one. */
-  private readonly rebuilding = new Map<string, Promise<KpiCell[] | undefined>>();
+  /** Rebuilds under way in this process, by summary and stamp: concurrent readers share one. */
+  private readonly rebuilding = new Map<string, Promise<KpiCell[]>>();
 
   constructor(
     private readonly models: Pick<Models, 'kpiTickets' | 'kpiSummaries'>,
@@ -120,20 +119,26 @@ export class KpiStore {
    * year is rebuilt day by day. Each such request moves the rebuild on too.
    */
   async cells(scope: string, from: string, to: string, options: CellsOptions = {}): Promise<KpiCell[]> {
-    const stopAt = Date.now() + (options.rebuildBudgetMs ?? Number.POSITIVE_INFINITY);
     const { months, days } = periodPieces(from, to, reportDay(new Date().toISOString()));
     const periods = [...months, ...days];
     const ids = periods.map((period) => kpiBucketId(scope, period));
     const stamps = await this.stamps.current(ids);
     const current = await limited(ids, REBUILD_CONCURRENCY, (id, i) => this.currentCells(id, stamps[i]!));
-    // Within a budget, one piece at a time (a month's days a few at once): what is already
-    // running when the time is up must finish, so little may be running at any moment.
-    const parts = await limited(ids, Number.isFinite(stopAt) ? 1 : REBUILD_CONCURRENCY, async (id, i) => {
+    const budgeted = options.rebuildBudgetMs !== undefined;
+    const stopAt = Date.now() + (options.rebuildBudgetMs ?? Number.POSITIVE_INFINITY);
+    // Within a budget, one piece at a time, and none started once the time is up: a cold year
+    // must not set hundreds of queries going in the reader's process.
+    const parts = await limited(ids, budgeted ? 1 : REBUILD_CONCURRENCY, async (id, i) => {
       if (current[i]) return current[i];
-      const cells =
+      if (Date.now() >= stopAt) return undefined;
+      const rebuild =
         i < months.length
-          ? await this.rebuildMonthOnce(scope, months[i]!, stamps[i]!, stopAt)
-          : (await this.rebuildDays(scope, [days[i - months.length]!], [stamps[i]!], stopAt))[0];
+          ? this.rebuildOnce(id, stamps[i]!, () => this.rebuildMonth(scope, months[i]!, stamps[i]!))
+          : this.rebuildOnce(id, stamps[i]!, async () => {
+              const [cells] = await this.rebuildDays(scope, [days[i - months.length]!], [stamps[i]!]);
+              return cells!;
+            });
+      const cells = budgeted ? await settledBy(rebuild, stopAt) : await rebuild;
       if (cells) this.remember(id, stamps[i]!, cells);
       return cells;
     });
@@ -180,31 +185,22 @@ export class KpiStore {
     return months.size;
   }
 
-  private rebuildMonthOnce(
-    scope: string,
-    month: string,
-    stamp: string,
-    stopAt: number,
-  ): Promise<KpiCell[] | undefined> {
-    const key = `${kpiBucketId(scope, month)} ${stamp}`;
+  /**
+   * One rebuild per summary and stamp in this process: concurrent readers (and the refresher)
+   * share it, and it runs to the end and is saved even when a reader stops waiting for it.
+   */
+  private rebuildOnce(id: string, stamp: string, rebuild: () => Promise<KpiCell[]>): Promise<KpiCell[]> {
+    const key = `${id} ${stamp}`;
     let pending = this.rebuilding.get(key);
     if (!pending) {
-      pending = this.rebuildMonth(scope, month, stamp, stopAt).finally(() => this.rebuilding.delete(key));
+      pending = rebuild().finally(() => this.rebuilding.delete(key));
       this.rebuilding.set(key, pending);
     }
     return pending;
   }
 
-  /**
-   * A month's cells from its day summaries, rebuilding the days that changed; undefined when
-   * `stopAt` came before every day was rebuilt (the days that were are saved).
-   */
-  private async rebuildMonth(
-    scope: string,
-    month: string,
-    stamp: string,
-    stopAt: number,
-  ): Promise<KpiCell[] | undefined> {
+  /** A month's cells from its day summaries, rebuilding the days that changed. */
+  private async rebuildMonth(scope: string, month: string, stamp: string): Promise<KpiCell[]> {
     const { from, to } = monthDays(month);
     const days = daysBetween(from, to);
     const ids = days.map((day) => kpiBucketId(scope, day));
@@ -219,9 +215,7 @@ export class KpiStore {
       scope,
       stale.map((i) => days[i]!),
       stale.map((i) => stamps[i]!),
-      stopAt,
     );
-    if (rebuilt.some((cells) => cells === undefined)) return undefined;
     const fresh = new Map(stale.map((i, j) => [ids[i]!, rebuilt[j]!]));
     const cells = mergeCells(ids.flatMap((id) => fresh.get(id) ?? cellsIn(current.get(id)!)));
     await this.save([
@@ -230,19 +224,9 @@ export class KpiStore {
     return cells;
   }
 
-  /**
-   * Days' cells from the ticket records of their buckets (an indexed equality each), saved. A day
-   * not started before `stopAt` is left out (undefined).
-   */
-  private async rebuildDays(
-    scope: string,
-    days: string[],
-    stamps: string[],
-    stopAt: number,
-  ): Promise<(KpiCell[] | undefined)[]> {
-    const concurrency = Number.isFinite(stopAt) ? BUDGETED_REBUILD_CONCURRENCY : REBUILD_CONCURRENCY;
-    const built = await limited(days, concurrency, async (day) => {
-      if (Date.now() >= stopAt) return undefined;
+  /** Days' cells from the ticket records of their buckets (an indexed equality each), saved. */
+  private async rebuildDays(scope: string, days: string[], stamps: string[]): Promise<KpiCell[][]> {
+    const built = await limited(days, REBUILD_CONCURRENCY, async (day) => {
       const docs = await this.models.kpiTickets
         .find({ buckets: kpiBucketId(scope, day) }, { factJson: 1, fact: 1 })
         .lean()
@@ -253,18 +237,12 @@ export class KpiStore {
       return cellsOf(entries.map((e) => atScope(e, scope)));
     });
     await this.save(
-      days.flatMap((day, i) =>
-        built[i] === undefined
-          ? []
-          : [
-              {
-                _id: kpiBucketId(scope, day),
-                month: kpiBucketId(scope, day.slice(0, 7)),
-                stamp: stamps[i]!,
-                cellsJson: JSON.stringify(built[i]),
-              },
-            ],
-      ),
+      days.map((day, i) => ({
+        _id: kpiBucketId(scope, day),
+        month: kpiBucketId(scope, day.slice(0, 7)),
+        stamp: stamps[i]!,
+        cellsJson: JSON.stringify(built[i]!),
+      })),
     );
     return built;
   }
@@ -302,6 +280,23 @@ function preparing(ready: number, total: number, missing: readonly string[]): Ap
     `The figures for this period are being summarised (${ready} of ${total} parts ready); ask again in ${seconds} s.`,
     { retryAfterSeconds: seconds },
   );
+}
+
+/**
+ * The rebuild's cells if it settles by `stopAt`, else undefined; it goes on either way (its
+ * failure after the reader stopped waiting is the refresher's to retry, not an unhandled error).
+ */
+async function settledBy(rebuild: Promise<KpiCell[]>, stopAt: number): Promise<KpiCell[] | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), Math.max(0, stopAt - Date.now()));
+  });
+  rebuild.catch(() => undefined);
+  try {
+    return await Promise.race([rebuild, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function cellsIn(summary: Pick<KpiSummaryDoc, 'cellsJson'>): KpiCell[] {
