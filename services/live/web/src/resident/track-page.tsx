@@ -1,3 +1,4 @@
+import { clockShown } from '@grid-dispatch/domain';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../lib/api';
 import { Countdown } from '../lib/countdown';
@@ -64,14 +65,9 @@ export function TrackPage({ code, categoryName }: { code: string; categoryName: 
   const v = view.data;
   // Until a unit holds it, the report waits to be assigned, whatever the stored status says.
   const unassigned = (v.status === 'submitted' || v.status === 'dispatched') && !v.unit;
-  // Show the clock the unit is working to now: its due time and a live countdown.
-  const current = unassigned
-    ? null
-    : v.status === 'dispatched'
-      ? 'ack'
-      : v.status === 'accepted'
-        ? 'resolve'
-        : null;
+  // The clock the ticket is working to now (the domain's rule, as on the staff pages): the unit's
+  // while it signs and fixes, the community's while it checks the fix; paused while a return waits.
+  const current = unassigned ? null : clockShown(v);
   const due = current ? v.deadlines[current] : undefined;
   return (
     <section data-testid="track-page" data-status={v.status}>
@@ -96,8 +92,8 @@ export function TrackPage({ code, categoryName }: { code: string; categoryName: 
         )}
         {current && due && (
           <p data-testid="track-due">
-            {t(`deadline.${current}`)}: <strong>{formatDateTime(due.dueAt, lang)}</strong>{' '}
-            <Countdown deadline={due} />
+            {current === 'verify' ? t('r.verifyBy') : t(`deadline.${current}`)}:{' '}
+            <strong>{formatDateTime(due.dueAt, lang)}</strong> <Countdown deadline={due} />
           </p>
         )}
         {v.mergedInto && (
