@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { DEMO_DISTRICT_ID } from '@grid-dispatch/bootstrap';
 import { ConsumerGroup, groupName } from '@grid-dispatch/contracts';
+import type { TicketDoc } from '@grid-dispatch/db';
 import { eventually } from '../support/http-client';
 import { assertSameFigures } from '../support/kpi-recount';
 import {
@@ -16,6 +18,7 @@ import {
 } from './support/audit';
 import { readTopic } from './support/event-log';
 import { CONSUMER_GROUPS, type ConsumerService, SERVICES, type ServiceName } from './support/fleet';
+import { LiveWatcher } from './support/live-watcher';
 import { type CrashedWrite, crashBetweenWriteAndPublish } from './support/outbox-crash';
 import { sleep } from './support/processes';
 import { ChaosRig, DEMO_PASSWORD, SHORT_LIMIT_CATEGORY } from './support/rig';
@@ -53,6 +56,8 @@ describe('chaos: faults lose nothing', () => {
   const loads: ReportLoad[] = [];
   const accepted = (): AcceptedReport[] => loads.flatMap((l) => l.accepted);
   let staff: StaffMember;
+  /** The district secretary's dashboard, open through every fault. */
+  let dashboard: LiveWatcher;
   /** Tickets written by processes killed before their publish (scenario 4). */
   const crashed: CrashedWrite[] = [];
   /** Poison messages put on the events topic (scenario 5): the only invalid messages allowed there. */
@@ -72,6 +77,8 @@ describe('chaos: faults lose nothing', () => {
       await rig.start();
       staff = new StaffMember(rig.gatewayUrl, 'water.member', DEMO_PASSWORD, accepted);
       await staff.login();
+      dashboard = new LiveWatcher(rig.gatewayUrl, `${DEMO_DISTRICT_ID}.secretary`, DEMO_PASSWORD);
+      await dashboard.start();
     } catch (error) {
       failed = true;
       throw error;
@@ -87,6 +94,7 @@ describe('chaos: faults lose nothing', () => {
   after(async function () {
     this.timeout(120000);
     await staff?.stop();
+    dashboard?.stop();
     await Promise.all(loads.map((l) => l.stop()));
     rig.keepDir = failed || process.env.CHAOS_KEEP === 'true';
     if (rig.keepDir) console.log(`      logs kept in ${rig.dir}`);
@@ -186,6 +194,28 @@ describe('chaos: faults lose nothing', () => {
       assert.ok(
         !lapsed || d.fired.breach > 0,
         'short-limit tickets past their sign limit, and no breach on record',
+      );
+    });
+
+    it(`${scenario}: every update reached a dashboard kept open through it (after reconnecting and refetching)`, async () => {
+      const inDistrict = (tickets: TicketDoc[]) =>
+        tickets.filter((t) => t.areaIds.includes(DEMO_DISTRICT_ID));
+      let behind: string[] = [];
+      let checked = 0;
+      await eventually(
+        async () => {
+          const tickets = inDistrict(await rig.tickets());
+          checked = tickets.length;
+          behind = dashboard.behind(tickets);
+          return behind.length === 0 ? true : undefined;
+        },
+        60000,
+        1000,
+      ).catch(() => undefined);
+      assert.deepEqual(behind, [], 'tickets whose newest version the open dashboard never heard of');
+      console.log(
+        `      the open dashboard holds the newest version of all ${checked} tickets: ${dashboard.pushes} pushes, ` +
+          `${dashboard.connects} connections (each followed by a refetch)`,
       );
     });
 

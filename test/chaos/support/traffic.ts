@@ -40,7 +40,7 @@ interface JsonAnswer {
   body: any;
 }
 
-async function call(
+export async function call(
   base: string,
   method: string,
   path: string,
