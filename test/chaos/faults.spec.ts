@@ -5,6 +5,7 @@ import { ConsumerGroup, groupName } from '@grid-dispatch/contracts';
 import type { TicketDoc } from '@grid-dispatch/db';
 import { eventually } from '../support/http-client';
 import { assertSameFigures } from '../support/kpi-recount';
+import { seededRandom } from '../support/seeded-random';
 import {
   consumerLags,
   duplicated,
@@ -51,7 +52,7 @@ const REJOIN_BOUND_MS = 60000;
 describe('chaos: faults lose nothing', () => {
   const rig = new ChaosRig();
   const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo));
   const loads: ReportLoad[] = [];
   const accepted = (): AcceptedReport[] => loads.flatMap((l) => l.accepted);
@@ -554,18 +555,6 @@ function answers(map: Map<number, number>): string {
     .sort(([a], [b]) => a - b)
     .map(([status, n]) => `${status === 0 ? 'no answer' : status}×${n}`)
     .join(', ');
-}
-
-/** A small seeded generator, so CHAOS_SEED replays a run's choices. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle<T>(list: T[], random: () => number): void {

@@ -5,22 +5,11 @@ import {
   isWorkingInstant,
   workingTimeBetween,
 } from '@grid-dispatch/domain';
+import { seededRandom } from '../../support/seeded-random';
 
 const H = 3_600_000;
 const DAY = 86_400_000;
 const BJ = 8 * H;
-
-/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Straightforward day-by-day office time in [from, to), written independently of the package. */
 function referenceBetween(from: number, to: number): number {
@@ -51,7 +40,7 @@ const RANGE_MS = 3 * 365 * DAY;
 
 describe('calendar: properties over random instants', () => {
   it('workingTimeBetween agrees with a day-by-day reference (2,000 random intervals)', () => {
-    const random = prng(42);
+    const random = seededRandom(42);
     for (let i = 0; i < 2_000; i += 1) {
       const from = RANGE_START + Math.floor(random() * RANGE_MS);
       const to = from + Math.floor(random() * 60 * DAY);
@@ -64,7 +53,7 @@ describe('calendar: properties over random instants', () => {
   });
 
   it('10,000 random addWorkingTime calls finish fast and invert with workingTimeBetween', () => {
-    const random = prng(7);
+    const random = seededRandom(7);
     const starts: Date[] = [];
     const durations: number[] = [];
     for (let i = 0; i < 10_000; i += 1) {
