@@ -12,7 +12,7 @@ const duration = (fallback: string) =>
     .transform((v) => parseIsoDuration(v));
 
 export const slaConfigSchema = commonConfigSchema.extend({
-  /** Reminders at these fractions of each limit (docs/product.md, "Time limits": 50 % and 80 % by default). */
+  /** Reminders to the unit at these fractions of each limit: 50 % and 80 % by default. */
   SLA_WARNING_FRACTIONS: z
     .string()
     .default('0.5,0.8')

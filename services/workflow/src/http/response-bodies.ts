@@ -21,7 +21,7 @@ import {
 } from '@grid-dispatch/domain';
 
 /*
- * The answers of the workflow service's public endpoints (README, "The API"). The OpenAPI
+ * The answers of the workflow service's public endpoints. The OpenAPI
  * document is generated from these; the end-to-end OpenAPI test checks every answer against it.
  * A plain object may gain fields (the API changes only by addition); a strict one lists every
  * field it will ever carry (no personal data beyond what is named).
@@ -126,10 +126,10 @@ const rate = (what: string) =>
 const duration = (what: string) =>
   z.string().regex(/^P/).nullable().describe(`${what}, ISO-8601 duration; null over nothing`);
 
-/** The names of the KPI counts, from the domain's own tally (docs/product.md, "Measures"). */
+/** The names of the KPI counts, from the domain's own tally. */
 const COUNT_NAMES = Object.keys(emptyCounts()) as Array<keyof KpiCounts>;
 
-/** The KPI figures of a scope (docs/product.md, "Measures"). */
+/** The KPI figures of a scope: the four rates, the times to sign and to fix, the counts. */
 const kpiFigures = z.object({
   responseRate: rate('响应率: dispatches signed within the sign limit / dispatches'),
   onTimeRate: rate(

@@ -5,7 +5,7 @@ const preparing = error(
   'KPI_PREPARING: the period is being summarised; ask again after Retry-After seconds (or a server is down)',
 );
 
-/** The KPI figures of docs/product.md ("Measures") and the monthly joint-meeting report. */
+/** The KPI figures (rates, times, counts, units ranked) and the monthly joint-meeting report. */
 export const kpiPaths: Record<string, Json> = {
   '/api/v1/kpis': {
     get: {
