@@ -3,30 +3,23 @@ import {
   cellsOf,
   computeKpis,
   figuresOf,
+  figuresOfCells,
   type KpiEntry,
   mergeCells,
   percentile,
+  percentilesOfSum,
   periodPieces,
   rankUnits,
+  type SecondsMultiset,
   sumTallies,
   tallyOf,
   tallyOfCells,
 } from '@grid-dispatch/domain';
-
-/** A small seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from '../../support/seeded-random';
 
 /** Entries of every kind over a few units, categories and grids, with repeated durations. */
 function someEntries(seed: number, count: number): KpiEntry[] {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
   const units = ['water', 'gas', null];
   const categories = ['gas_leak', 'road_collapse'];
@@ -86,6 +79,8 @@ describe('kpi: day and month summaries add up to the figures of their entries', 
       assert.deepEqual(figuresOf(tallyOfCells(monthCells)), expected);
       // Side by side without merging (as a year of month summaries is read) gives the same.
       assert.deepEqual(figuresOf(tallyOfCells(days.flatMap(cellsOf))), expected);
+      // And so do cells read without summing their tallies first (as a report groups them).
+      assert.deepEqual(figuresOfCells(days.flatMap(cellsOf)), expected);
     });
   }
 
@@ -110,11 +105,37 @@ describe('kpi: day and month summaries add up to the figures of their entries', 
     for (const p of [0.5, 0.9]) assert.equal(percentile(values, p), percentile(ack, p));
   });
 
+  it('finds percentiles of several multisets together as of their values one by one', () => {
+    const r = seededRandom(17);
+    const multisetOf = (values: number[]): SecondsMultiset => {
+      const seconds = [...new Set(values)].sort((a, b) => a - b);
+      return { seconds, counts: seconds.map((s) => values.filter((v) => v === s).length) };
+    };
+    // Narrow and wide spreads, values shared between lists, negative times (clock skew), empties.
+    const spreads = [1, 10, 600, 86_400, 40_000_000];
+    for (let round = 0; round < 200; round++) {
+      const spread = spreads[round % spreads.length]!;
+      const offset = round % 7 === 0 ? -spread / 2 : 0;
+      const lists = Array.from({ length: 1 + Math.floor(r() * 12) }, () =>
+        Array.from({ length: Math.floor(r() * 30) }, () => Math.floor(offset + r() * spread)),
+      );
+      const all = lists.flat();
+      const ps = [0, 0.01, 0.5, 0.9, 0.99, 1];
+      assert.deepEqual(
+        percentilesOfSum(lists.map(multisetOf), ps),
+        ps.map((p) => percentile(all, p)),
+        `round ${round}: ${JSON.stringify(lists)}`,
+      );
+    }
+  });
+
   it('has nothing to count in no entries', () => {
     const empty = figuresOf(sumTallies([]));
     assert.equal(empty.ackP50, null);
     assert.equal(empty.responseRate, null);
     assert.deepEqual(mergeCells([]), []);
+    assert.deepEqual(figuresOfCells([]), empty);
+    assert.deepEqual(percentilesOfSum([{ seconds: [], counts: [] }], [0.5]), [undefined]);
   });
 });
 

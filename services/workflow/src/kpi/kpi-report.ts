@@ -1,13 +1,12 @@
 import type { LocalizedName } from '@grid-dispatch/db';
 import {
   childAreaOf,
-  figuresOf,
+  figuresOfCells,
   groupBy,
   type KpiCell,
   type KpiFigures,
   type RankedUnit,
   rankUnits,
-  tallyOfCells,
 } from '@grid-dispatch/domain';
 import type { KpiScope } from './kpi-query';
 
@@ -40,17 +39,17 @@ export function buildKpiReport(
       ? []
       : [...groupBy(cells, (c) => childAreaOf(c, scope.areaId!))].map(([areaId, list]) => ({
           areaId,
-          ...figuresOf(tallyOfCells(list)),
+          ...figuresOfCells(list),
         }));
   return {
     areaId: scope.areaId,
     unitId: scope.unitId,
     from: scope.from,
     to: scope.to,
-    ...figuresOf(tallyOfCells(cells)),
+    ...figuresOfCells(cells),
     units: rankUnits(cells).map((u) => ({ ...u, name: unitNames.get(u.unitId) ?? null })),
     byCategory: [...groupBy(cells, (c) => c.category)]
-      .map(([category, list]) => ({ category, ...figuresOf(tallyOfCells(list)) }))
+      .map(([category, list]) => ({ category, ...figuresOfCells(list) }))
       .sort((a, b) => a.category.localeCompare(b.category)),
     byArea: byArea.sort((a, b) => a.areaId.localeCompare(b.areaId)),
   };

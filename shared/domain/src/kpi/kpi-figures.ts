@@ -1,10 +1,12 @@
 import { formatIsoDuration } from '../categories/iso-duration.parser';
+import type { KpiCell } from './kpi-cells';
 import type { KpiEntry } from './kpi-entries';
 import {
   type KpiCounts,
   type KpiTally,
-  multisetPercentile,
+  percentilesOfSum,
   type SecondsMultiset,
+  sumCounts,
   tallyOf,
 } from './kpi-tally';
 
@@ -38,7 +40,19 @@ export function computeKpis(entries: readonly KpiEntry[]): KpiFigures {
 }
 
 /** The figures of a tally (of a day, a month, a unit …). Pure. */
-export function figuresOf({ counts, ackSeconds, resolveSeconds }: KpiTally): KpiFigures {
+export function figuresOf(tally: KpiTally): KpiFigures {
+  return figuresOfTallies([tally]);
+}
+
+/** The figures of some cells together: the same as of their tallies summed, without summing them. */
+export function figuresOfCells(cells: readonly KpiCell[]): KpiFigures {
+  return figuresOfTallies(cells.map((c) => c.tally));
+}
+
+function figuresOfTallies(tallies: readonly KpiTally[]): KpiFigures {
+  const counts = sumCounts(tallies);
+  const [ackP50, ackP90] = durationPercentiles(tallies.map((t) => t.ackSeconds));
+  const [resolveP50, resolveP90] = durationPercentiles(tallies.map((t) => t.resolveSeconds));
   return {
     responseRate: ratio(counts.signedOnTime, counts.dispatched),
     onTimeRate: ratio(counts.fixedOnTime, counts.due),
@@ -47,11 +61,11 @@ export function figuresOf({ counts, ackSeconds, resolveSeconds }: KpiTally): Kpi
     returnRate: ratio(counts.returned, counts.dispatched),
     extensionRate: ratio(counts.extended, counts.signed),
     reworkRate: ratio(counts.reworked, counts.fixed),
-    ackP50: durationPercentile(ackSeconds, 0.5),
-    ackP90: durationPercentile(ackSeconds, 0.9),
-    resolveP50: durationPercentile(resolveSeconds, 0.5),
-    resolveP90: durationPercentile(resolveSeconds, 0.9),
-    counts: { ...counts },
+    ackP50: ackP50!,
+    ackP90: ackP90!,
+    resolveP50: resolveP50!,
+    resolveP90: resolveP90!,
+    counts,
   };
 }
 
@@ -68,7 +82,9 @@ export function percentile(values: readonly number[], p: number): number | undef
   return sorted[rank - 1];
 }
 
-function durationPercentile(seconds: SecondsMultiset, p: number): string | null {
-  const value = multisetPercentile(seconds, p);
-  return value === undefined ? null : formatIsoDuration(value * 1000);
+/** The median and p90 of some multisets together, as ISO-8601 durations (null when empty). */
+function durationPercentiles(seconds: readonly SecondsMultiset[]): Array<string | null> {
+  return percentilesOfSum(seconds, [0.5, 0.9]).map((value) =>
+    value === undefined ? null : formatIsoDuration(value * 1000),
+  );
 }

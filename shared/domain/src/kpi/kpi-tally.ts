@@ -59,6 +59,8 @@ export function emptyCounts(): KpiCounts {
   };
 }
 
+const COUNT_KEYS = Object.keys(emptyCounts()) as ReadonlyArray<keyof KpiCounts>;
+
 /** The tally of some entries. Pure and order-independent. */
 export function tallyOf(entries: readonly KpiEntry[]): KpiTally {
   const counts = emptyCounts();
@@ -92,14 +94,22 @@ export function tallyOf(entries: readonly KpiEntry[]): KpiTally {
 
 /** The sum of some tallies: what the tally of all their entries together would be. */
 export function sumTallies(tallies: readonly KpiTally[]): KpiTally {
-  const counts = emptyCounts();
-  const keys = Object.keys(counts) as Array<keyof KpiCounts>;
-  for (const t of tallies) for (const key of keys) counts[key] += t.counts[key] ?? 0;
   return {
-    counts,
+    counts: sumCounts(tallies),
     ackSeconds: sumMultisets(tallies.map((t) => t.ackSeconds)),
     resolveSeconds: sumMultisets(tallies.map((t) => t.resolveSeconds)),
   };
+}
+
+/** The counts of some tallies added up (a key at a time: the loop over tallies stays monomorphic). */
+export function sumCounts(tallies: readonly KpiTally[]): KpiCounts {
+  const counts = emptyCounts();
+  for (const key of COUNT_KEYS) {
+    let sum = 0;
+    for (const t of tallies) sum += t.counts[key] ?? 0;
+    counts[key] = sum;
+  }
+  return counts;
 }
 
 /**
@@ -141,20 +151,59 @@ function mergeTwo(a: SecondsMultiset, b: SecondsMultiset): SecondsMultiset {
   return { seconds, counts };
 }
 
+/** How many value ranges `percentilesOfSum` counts occurrences in, at most. */
+const SELECTION_RANGES = 4096;
+
 /**
- * Nearest-rank percentile of a multiset (the value at rank ⌈p·n⌉ of the sorted values), or
- * undefined when it is empty: the same value `percentile` gives for the values listed one by one.
+ * Nearest-rank percentiles of several multisets taken together (for each p, the value at rank
+ * ⌈p·n⌉ of all their values sorted), or undefined when they are empty: what `percentile` gives
+ * for the values listed one by one. The multisets are not merged: one pass counts the
+ * occurrences in equal value ranges, a second looks only at the values of the range a rank falls
+ * in. Merging a year of a district's cells (some 2,000 multisets, 50,000 values) for each
+ * grouping of a report took about a hundred milliseconds; this takes a few.
  */
-export function multisetPercentile(values: SecondsMultiset, p: number): number | undefined {
-  const total = values.counts.reduce((sum, n) => sum + n, 0);
-  if (total === 0) return undefined;
-  const rank = Math.max(1, Math.ceil(p * total));
-  let seen = 0;
-  for (let i = 0; i < values.seconds.length; i++) {
-    seen += values.counts[i]!;
-    if (seen >= rank) return values.seconds[i];
+export function percentilesOfSum(
+  lists: readonly SecondsMultiset[],
+  ps: readonly number[],
+): Array<number | undefined> {
+  let total = 0;
+  let distinct = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const { seconds, counts } of lists) {
+    if (seconds.length === 0) continue;
+    for (const n of counts) total += n;
+    distinct += seconds.length;
+    min = Math.min(min, seconds[0]!);
+    max = Math.max(max, seconds[seconds.length - 1]!);
   }
-  return values.seconds.at(-1);
+  if (total === 0) return ps.map(() => undefined);
+  const ranges = Math.min(SELECTION_RANGES, Math.ceil(distinct / 4));
+  const width = Math.max(1, Math.ceil((max - min + 1) / ranges));
+  const inRange = new Float64Array(ranges);
+  for (const { seconds, counts } of lists) {
+    for (let i = 0; i < seconds.length; i++) inRange[Math.floor((seconds[i]! - min) / width)]! += counts[i]!;
+  }
+  return ps.map((p) => {
+    const rank = Math.max(1, Math.ceil(p * total));
+    let seen = 0;
+    let range = 0;
+    while (seen + inRange[range]! < rank) seen += inRange[range++]!;
+    const low = min + range * width;
+    const high = low + width;
+    const found = new Map<number, number>();
+    for (const { seconds, counts } of lists) {
+      for (let i = 0; i < seconds.length; i++) {
+        const value = seconds[i]!;
+        if (value >= low && value < high) found.set(value, (found.get(value) ?? 0) + counts[i]!);
+      }
+    }
+    for (const value of [...found.keys()].sort((a, b) => a - b)) {
+      seen += found.get(value)!;
+      if (seen >= rank) return value;
+    }
+    return max;
+  });
 }
 
 function multisetOf(counts: Map<number, number>): SecondsMultiset {

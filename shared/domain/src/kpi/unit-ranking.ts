@@ -1,5 +1,5 @@
-import { groupBy, type KpiCell, tallyOfCells } from './kpi-cells';
-import { figuresOf, type KpiFigures } from './kpi-figures';
+import { groupBy, type KpiCell } from './kpi-cells';
+import { figuresOfCells, type KpiFigures } from './kpi-figures';
 
 export interface RankedUnit extends KpiFigures {
   unitId: string;
@@ -16,7 +16,7 @@ export interface RankedUnit extends KpiFigures {
 export function rankUnits(cells: readonly KpiCell[]): RankedUnit[] {
   const byUnit = groupBy(cells, (c) => c.unitId);
   const units = [...byUnit.entries()].map(([unitId, list]) => {
-    const figures = figuresOf(tallyOfCells(list));
+    const figures = figuresOfCells(list);
     return { unitId, ...figures, score: scoreOf(figures) };
   });
   units.sort(
