@@ -5,7 +5,9 @@ import { ConsumerGroup, groupName } from '@grid-dispatch/contracts';
 import type { TicketDoc } from '@grid-dispatch/db';
 import { eventually } from '../support/http-client';
 import { assertSameFigures } from '../support/kpi-recount';
+import { sleep } from '../support/processes';
 import { seededRandom } from '../support/seeded-random';
+import { CONSUMER_GROUPS, type ConsumerService, SERVICES, type ServiceName } from '../support/service-fleet';
 import {
   consumerLags,
   duplicated,
@@ -18,10 +20,8 @@ import {
   snapshot,
 } from './support/audit';
 import { readTopic } from './support/event-log';
-import { CONSUMER_GROUPS, type ConsumerService, SERVICES, type ServiceName } from './support/fleet';
 import { LiveWatcher } from './support/live-watcher';
 import { type CrashedWrite, crashBetweenWriteAndPublish } from './support/outbox-crash';
-import { sleep } from './support/processes';
 import { ChaosRig, DEMO_PASSWORD, SHORT_LIMIT_CATEGORY } from './support/rig';
 import { type AcceptedReport, ReportLoad, StaffMember } from './support/traffic';
 

@@ -3,7 +3,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { createConnection } from 'node:net';
 
 /**
- * Every process the chaos suite starts, so none outlives the test run: mocha exits with
+ * Every process a suite or a benchmark starts, so none outlives its run: mocha exits with
  * `exit: true`, and the 'exit' hook below kills what is left (only these PIDs, never by name).
  */
 const started = new Set<ChildProcess>();

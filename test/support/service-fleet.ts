@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ConsumerGroup } from '@grid-dispatch/contracts';
-import { REPO_ROOT } from '../../support/own-servers';
+import { freePort, REPO_ROOT } from './own-servers';
 import { isRunning, killHard, spawnLogged, stopGently } from './processes';
 
 export const SERVICES = ['gateway', 'intake', 'dispatcher', 'sla', 'live', 'workflow'] as const;
@@ -14,6 +15,53 @@ export const CONSUMER_GROUPS = {
   live: [ConsumerGroup.Live, ConsumerGroup.Kpi],
 } as const satisfies Partial<Record<ServiceName, readonly ConsumerGroup[]>>;
 export type ConsumerService = keyof typeof CONSUMER_GROUPS;
+
+/** Where the fleet's servers are, and what sets its data apart from other systems on them. */
+export interface FleetServers {
+  kafkaBrokers: string;
+  mongoUrl: string;
+  redisUrl: string;
+  topicPrefix: string;
+  queuePrefix: string;
+  adminPassword: string;
+  demoPassword: string;
+  logLevel: string;
+}
+
+/**
+ * The environment every service of a fleet reads (each picks what its config.ts knows), with
+ * free ports for the four that listen, a random signing secret and the demo district seeded;
+ * and the gateway's address, the fleet's front door.
+ */
+export async function fleetEnvironment(
+  servers: FleetServers,
+): Promise<{ env: Record<string, string>; gatewayUrl: string }> {
+  const ports = new Set<number>();
+  while (ports.size < 4) ports.add(await freePort());
+  const [gateway, intake, workflow, live] = [...ports];
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    NODE_ENV: 'test',
+    LOG_LEVEL: servers.logLevel,
+    KAFKA_BROKERS: servers.kafkaBrokers,
+    MONGO_URL: servers.mongoUrl,
+    REDIS_URL: servers.redisUrl,
+    TOPIC_PREFIX: servers.topicPrefix,
+    QUEUE_PREFIX: servers.queuePrefix,
+    AUTH_SECRET: randomBytes(36).toString('base64'),
+    SEED_DEMO: 'true',
+    ADMIN_PASSWORD: servers.adminPassword,
+    DEMO_PASSWORD: servers.demoPassword,
+    PORT: String(gateway),
+    INTAKE_PORT: String(intake),
+    WORKFLOW_PORT: String(workflow),
+    LIVE_PORT: String(live),
+    INTAKE_URL: `http://127.0.0.1:${intake}`,
+    WORKFLOW_URL: `http://127.0.0.1:${workflow}`,
+    LIVE_URL: `http://127.0.0.1:${live}`,
+  };
+  return { env, gatewayUrl: `http://127.0.0.1:${gateway}` };
+}
 
 /** The line each service logs (pino, `msg`) once it serves: listening, or consuming after joining its groups. */
 const READY_MESSAGE: Record<ServiceName, string> = {
@@ -98,25 +146,33 @@ export class Fleet {
     const ready = new Promise<number | null>((resolve) => {
       markReady = resolve;
     });
-    const child = spawnLogged(process.execPath, [path.join(REPO_ROOT, `services/${name}/dist/main.js`)], {
-      env: this.env,
-      cwd: REPO_ROOT,
-      logFile: this.logFile(name),
-      onLine: (line) => {
-        if (!line.includes(READY_MESSAGE[name])) return;
-        try {
-          if ((JSON.parse(line) as { msg?: string }).msg === READY_MESSAGE[name]) {
-            const at = Date.now();
-            this.events.push({ service: name, kind: 'ready', at });
-            entry.readyAt = at;
-            this.backoff.delete(name);
-            markReady(at);
+    const child = spawnLogged(
+      process.execPath,
+      [
+        // e.g. FLEET_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof': a CPU profile of each service.
+        ...(process.env.FLEET_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        path.join(REPO_ROOT, `services/${name}/dist/main.js`),
+      ],
+      {
+        env: this.env,
+        cwd: REPO_ROOT,
+        logFile: this.logFile(name),
+        onLine: (line) => {
+          if (!line.includes(READY_MESSAGE[name])) return;
+          try {
+            if ((JSON.parse(line) as { msg?: string }).msg === READY_MESSAGE[name]) {
+              const at = Date.now();
+              this.events.push({ service: name, kind: 'ready', at });
+              entry.readyAt = at;
+              this.backoff.delete(name);
+              markReady(at);
+            }
+          } catch {
+            // not a log line of ours
           }
-        } catch {
-          // not a log line of ours
-        }
+        },
       },
-    });
+    );
     const entry: Running = { child, startedAt, ready, readyAt: null, killed: false };
     this.running.set(name, entry);
     this.events.push({ service: name, kind: 'started', at: startedAt });

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { sleep } from './processes';
+import { sleep } from '../../support/processes';
 import { call } from './traffic';
 
 interface Seen {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { spawnLogged } from './processes';
+import { spawnLogged } from '../../support/processes';
 import type { ChaosRig } from './rig';
 
 export interface CrashedWrite {

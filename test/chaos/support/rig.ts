@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,9 +6,8 @@ import { connectDatabase, createModels, type Models, type TicketDoc } from '@gri
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { login, request } from '../../support/http-client';
-import { freePort } from '../../support/own-servers';
+import { Fleet, fleetEnvironment } from '../../support/service-fleet';
 import { chaosKafka, type EventLog, readEventLog } from './event-log';
-import { Fleet } from './fleet';
 import { ChaosServer } from './servers';
 
 export const DEMO_PASSWORD = 'chaos-demo-password';
@@ -66,32 +64,19 @@ export class ChaosRig {
     this.ferretdb = await ChaosServer.ferretdb(this.postgres, this.dir);
     await this.ferretdb.start();
 
-    const [gatewayPort, intakePort, workflowPort, livePort] = await distinctFreePorts(4);
-    this.gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-    this.env = {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      NODE_ENV: 'test',
-      LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'info',
-      KAFKA_BROKERS: this.brokers.join(','),
-      MONGO_URL: `mongodb://127.0.0.1:${this.ferretdb.port}/chaos`,
-      REDIS_URL: `redis://127.0.0.1:${this.redis.port}`,
-      TOPIC_PREFIX: this.prefix,
-      QUEUE_PREFIX: 'gd-chaos',
-      AUTH_SECRET: randomBytes(36).toString('base64'),
-      SEED_DEMO: 'true',
-      ADMIN_PASSWORD,
-      // The sla service's defaults, set here because the deadline audit plans timers with them.
-      SLA_WARNING_FRACTIONS: '0.5,0.8',
-      SLA_REMIND_EVERY: 'PT30M',
-      DEMO_PASSWORD,
-      PORT: String(gatewayPort),
-      INTAKE_PORT: String(intakePort),
-      WORKFLOW_PORT: String(workflowPort),
-      LIVE_PORT: String(livePort),
-      INTAKE_URL: `http://127.0.0.1:${intakePort}`,
-      WORKFLOW_URL: `http://127.0.0.1:${workflowPort}`,
-      LIVE_URL: `http://127.0.0.1:${livePort}`,
-    };
+    const { env, gatewayUrl } = await fleetEnvironment({
+      kafkaBrokers: this.brokers.join(','),
+      mongoUrl: `mongodb://127.0.0.1:${this.ferretdb.port}/chaos`,
+      redisUrl: `redis://127.0.0.1:${this.redis.port}`,
+      topicPrefix: this.prefix,
+      queuePrefix: 'gd-chaos',
+      adminPassword: ADMIN_PASSWORD,
+      demoPassword: DEMO_PASSWORD,
+      logLevel: process.env.CHAOS_LOG_LEVEL ?? 'info',
+    });
+    // The sla service's defaults, set here because the deadline audit plans timers with them.
+    this.env = { ...env, SLA_WARNING_FRACTIONS: '0.5,0.8', SLA_REMIND_EVERY: 'PT30M' };
+    this.gatewayUrl = gatewayUrl;
     this.fleet = new Fleet(this.env, this.dir);
     await this.fleet.provision();
     await this.fleet.startAll();
@@ -146,10 +131,4 @@ export class ChaosRig {
       rmSync(this.dir, { recursive: true, force: true });
     }
   }
-}
-
-async function distinctFreePorts(n: number): Promise<number[]> {
-  const ports = new Set<number>();
-  while (ports.size < n) ports.add(await freePort());
-  return [...ports];
 }

@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FERRETDB_BIN, freePort, REPO_ROOT } from '../../support/own-servers';
-import { isRunning, killHard, sleep, spawnLogged, stopGently, waitForPort } from './processes';
+import { isRunning, killHard, sleep, spawnLogged, stopGently, waitForPort } from '../../support/processes';
 
 export const KAFKA_VERSION = '4.1.1';
 const KAFKA_LIBS = path.join(REPO_ROOT, '.cache', `kafka-${KAFKA_VERSION}`, 'libs');

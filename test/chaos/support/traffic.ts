@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
-import { sleep } from './processes';
+import { sleep } from '../../support/processes';
 import { SHORT_LIMIT_CATEGORY } from './rig';
 
 /**
