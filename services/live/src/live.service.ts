@@ -112,7 +112,9 @@ export async function startLive(
       })
     : null;
   const stopRefresher = kpiConsumer
-    ? startKpiRefresher(platform.kpis, logger, config.KPI_REFRESH_EVERY_MS)
+    ? startKpiRefresher(platform.kpis, logger, config.KPI_REFRESH_EVERY_MS, (scopes) =>
+        notifier.changed(scopes),
+      )
     : () => undefined;
   const consumers = kpiConsumer ? [consumer, kpiConsumer] : [consumer];
   const stop = async () => {

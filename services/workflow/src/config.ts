@@ -32,6 +32,13 @@ export const workflowConfigSchema = commonConfigSchema.extend({
    * with 503 KPI_PREPARING and Retry-After.
    */
   KPI_REBUILD_BUDGET_MS: z.coerce.number().int().min(0).max(60_000).default(150),
+  /**
+   * How long after it was built a KPI summary that new events made stale is still served (ms),
+   * while the live service's refresher rebuilds it (every KPI_REFRESH_EVERY_MS, then dashboards
+   * hear `kpi.updated`). 0 rebuilds on every request what changed since: exact, but on a busy
+   * day each request rebuilds today.
+   */
+  KPI_STALE_FOR_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 function count(fallback: number) {

@@ -10,6 +10,7 @@ export * from './outbox-relay';
 export * from './reference-stamp';
 export * from './routing-reference';
 export * from './session-registry';
+export * from './stamped-cache';
 export * from './ticket.repository';
 export * from './ticket-events';
 export * from './ticket-lock';

@@ -36,6 +36,13 @@ export function summariesOf(entries: readonly KpiEntry[]): string[] {
   return [...new Set(ids)];
 }
 
+/** A stored summary as read: the stamp it was built for, when, and its cells parsed. */
+interface StoredSummary {
+  stamp: string;
+  builtAt: number;
+  cells: KpiCell[];
+}
+
 export interface CellsOptions {
   /**
    * How long this reader may wait for summaries being rebuilt from ticket records (default: as
@@ -43,10 +50,31 @@ export interface CellsOptions {
    * did not start is left to the refresher.
    */
   rebuildBudgetMs?: number;
+  /**
+   * How long after it was built a summary that later events made stale may still be served as it
+   * is (default 0: never), while the refresher brings it up to date. On a busy day every report
+   * renews today's stamps; with this, a reader takes the refresher's last build of today instead
+   * of rebuilding the day itself on every request.
+   */
+  staleForMs?: number;
 }
 
-/** How many day summaries are rebuilt from ticket records at once (each one indexed query). */
+/**
+ * How many stale days of a month a reader with a time budget brings up to date itself; a month
+ * with more (never summarised, or its stamps lost with Redis) is the refresher's to rebuild.
+ */
+const READER_STALE_DAYS = 3;
+
+/** From how many days of one month a period's days are read with one query for the month. */
+const MANY_DAYS_OF_A_MONTH = 4;
+
+/** How many summaries of a period are read, or rebuilt without a time budget, at once. */
 const REBUILD_CONCURRENCY = 16;
+/**
+ * How many days of a month are rebuilt at once: each reads a day's ticket records, and more at
+ * once would hold the database from everyone else while a cold year is summarised.
+ */
+const DAY_REBUILD_CONCURRENCY = 4;
 /** How many parsed summaries a process keeps (a district's month is about 100 KB parsed). */
 const REMEMBERED_SUMMARIES = 1000;
 
@@ -68,6 +96,8 @@ export class KpiStore {
    * and a summary whose stamp has not moved needs neither a database read nor parsing.
    */
   private readonly recent = new Map<string, { stamp: string; cells: KpiCell[] }>();
+  /** Reads of stored summaries under way in this process, by what they read. */
+  private readonly reading = new Map<string, Promise<unknown>>();
   /** Rebuilds under way in this process, by summary and stamp: concurrent readers share one. */
   private readonly rebuilding = new Map<string, Promise<KpiCell[]>>();
 
@@ -119,18 +149,46 @@ export class KpiStore {
    * year is rebuilt day by day. Each such request moves the rebuild on too.
    */
   async cells(scope: string, from: string, to: string, options: CellsOptions = {}): Promise<KpiCell[]> {
+    return (await this.period(scope, from, to, options)).cells;
+  }
+
+  /**
+   * `cells`, and which build of each summary they come from (`version`): two answers of the
+   * same version are the same, so a report built from the first serves the second too.
+   */
+  async period(
+    scope: string,
+    from: string,
+    to: string,
+    options: CellsOptions = {},
+  ): Promise<{ cells: KpiCell[]; version: string }> {
     const { months, days } = periodPieces(from, to, reportDay(new Date().toISOString()));
     const periods = [...months, ...days];
     const ids = periods.map((period) => kpiBucketId(scope, period));
     const stamps = await this.stamps.current(ids);
-    const current = await limited(ids, REBUILD_CONCURRENCY, (id, i) => this.currentCells(id, stamps[i]!));
+    const staleForMs = options.staleForMs ?? 0;
+    const stored = await this.storedDaysOfMonths(
+      scope,
+      days,
+      ids.slice(months.length),
+      stamps.slice(months.length),
+    );
+    const current = await limited(ids, REBUILD_CONCURRENCY, (id, i) =>
+      this.currentCells(id, stamps[i]!, staleForMs, stored),
+    );
     const budgeted = options.rebuildBudgetMs !== undefined;
     const stopAt = Date.now() + (options.rebuildBudgetMs ?? Number.POSITIVE_INFINITY);
     // Within a budget, one piece at a time, and none started once the time is up: a cold year
     // must not set hundreds of queries going in the reader's process.
+    const builds = current.map((c) => c?.stamp);
     const parts = await limited(ids, budgeted ? 1 : REBUILD_CONCURRENCY, async (id, i) => {
-      if (current[i]) return current[i];
+      if (current[i]) return current[i].cells;
       if (Date.now() >= stopAt) return undefined;
+      // A month with many stale days takes seconds: in the refresher's process, not the reader's.
+      if (budgeted && i < months.length) {
+        const { stale } = await this.monthDays(scope, months[i]!);
+        if (stale.length > READER_STALE_DAYS) return undefined;
+      }
       const rebuild =
         i < months.length
           ? this.rebuildOnce(id, stamps[i]!, () => this.rebuildMonth(scope, months[i]!, stamps[i]!))
@@ -140,6 +198,7 @@ export class KpiStore {
             });
       const cells = budgeted ? await settledBy(rebuild, stopAt) : await rebuild;
       if (cells) this.remember(id, stamps[i]!, cells);
+      builds[i] = stamps[i];
       return cells;
     });
     const missing = periods.filter((_, i) => parts[i] === undefined);
@@ -148,18 +207,91 @@ export class KpiStore {
       await this.stamps.markStale([...new Set(missing.map((p) => kpiBucketId(scope, p.slice(0, 7))))]);
       throw preparing(periods.length - missing.length, periods.length, missing);
     }
-    return (parts as KpiCell[][]).flat();
+    return { cells: (parts as KpiCell[][]).flat(), version: builds.join(' ') };
   }
 
-  /** A summary's cells when the stored one is current (remembered, or read), else undefined. */
-  private async currentCells(id: string, stamp: string): Promise<KpiCell[] | undefined> {
+  /**
+   * A summary's cells and the stamp they were built for, when the stored one is current
+   * (remembered, or read), or stale but built within `staleForMs`; else undefined.
+   */
+  private async currentCells(
+    id: string,
+    stamp: string,
+    staleForMs: number,
+    stored: ReadonlyMap<string, StoredSummary | null>,
+  ): Promise<{ cells: KpiCell[]; stamp: string } | undefined> {
     const remembered = this.recent.get(id);
-    if (remembered?.stamp === stamp) return remembered.cells;
-    const summary = await this.models.kpiSummaries.findById(id, { stamp: 1, cellsJson: 1 }).lean().exec();
-    if (summary?.stamp !== stamp) return undefined;
-    const cells = cellsIn(summary);
-    this.remember(id, stamp, cells);
-    return cells;
+    if (remembered?.stamp === stamp) return remembered;
+    if (stored.has(id)) {
+      const summary = stored.get(id)!;
+      if (!summary || (summary.stamp !== stamp && summary.builtAt < Date.now() - staleForMs))
+        return undefined;
+      this.remember(id, summary.stamp, summary.cells);
+      return summary;
+    }
+    const usable = (summary: Pick<KpiSummaryDoc, 'stamp' | 'builtAt'> | null) =>
+      summary !== null && (summary.stamp === stamp || (summary.builtAt ?? 0) >= Date.now() - staleForMs);
+    if (staleForMs > 0 && remembered) {
+      // The stored stamp first: a stale summary already remembered needs no cells read again.
+      const head = await this.models.kpiSummaries.findById(id, { stamp: 1, builtAt: 1 }).lean().exec();
+      if (!usable(head)) return undefined;
+      if (remembered?.stamp === head!.stamp) return remembered;
+    }
+    const summary = await this.models.kpiSummaries
+      .findById(id, { stamp: 1, cellsJson: 1, builtAt: 1 })
+      .lean()
+      .exec();
+    if (!usable(summary)) return undefined;
+    const cells = cellsIn(summary!);
+    this.remember(id, summary!.stamp, cells);
+    return { cells, stamp: summary!.stamp };
+  }
+
+  /**
+   * The stored day summaries of the months of which a period takes many days (a year that does
+   * not start on the 1st), each month's read with one indexed query rather than a read per day,
+   * and shared by the readers that want it at the same moment; by id, null for a day not
+   * stored. Days already remembered as current are not asked for.
+   */
+  private async storedDaysOfMonths(
+    scope: string,
+    days: readonly string[],
+    ids: readonly string[],
+    stamps: readonly string[],
+  ): Promise<Map<string, StoredSummary | null>> {
+    const wanted = new Map<string, string[]>();
+    days.forEach((day, i) => {
+      if (this.recent.get(ids[i]!)?.stamp === stamps[i]) return;
+      const month = day.slice(0, 7);
+      wanted.set(month, [...(wanted.get(month) ?? []), ids[i]!]);
+    });
+    const stored = new Map<string, StoredSummary | null>();
+    const months = [...wanted].filter(([, monthIds]) => monthIds.length >= MANY_DAYS_OF_A_MONTH);
+    await Promise.all(
+      months.map(async ([month, monthIds]) => {
+        const byId = await this.readOnce(`days ${kpiBucketId(scope, month)}`, async () => {
+          const docs = await this.models.kpiSummaries
+            .find({ month: kpiBucketId(scope, month) }, { stamp: 1, cellsJson: 1, builtAt: 1 })
+            .lean()
+            .exec();
+          return new Map(
+            docs.map((d) => [d._id, { stamp: d.stamp, builtAt: d.builtAt ?? 0, cells: cellsIn(d) }]),
+          );
+        });
+        for (const id of monthIds) stored.set(id, byId.get(id) ?? null);
+      }),
+    );
+    return stored;
+  }
+
+  /** One read per key at a time in this process: concurrent readers share it. */
+  private readOnce<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let pending = this.reading.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = read().finally(() => this.reading.delete(key));
+      this.reading.set(key, pending);
+    }
+    return pending;
   }
 
   /** Keeps a summary's parsed cells for the next reader, the least recently used dropped first. */
@@ -171,18 +303,24 @@ export class KpiStore {
 
   /**
    * Rebuilds the summaries renewed since the last call (up to `count` of them), so that a
-   * dashboard's next question finds them current. Answers how many months were rebuilt.
+   * dashboard's next question finds them current. Answers the scopes whose months were rebuilt.
    */
-  async refreshStale(count = 500): Promise<number> {
+  async refreshStale(count = 500): Promise<string[]> {
     const ids = await this.stamps.takeStale(count);
     // A renewed day always comes with its month: rebuilding the month rebuilds its stale days.
     const months = new Set(ids.filter((id) => /\|\d{4}-\d{2}$/.test(id)));
-    await limited([...months], 4, async (id) => {
+    const scopes = new Set<string>();
+    const today = reportDay(new Date().toISOString());
+    // One month at a time (its days DAY_REBUILD_CONCURRENCY at a time): the requests of everyone
+    // else share the database with this.
+    await limited([...months], 1, async (id) => {
       const cut = id.lastIndexOf('|');
       const { from, to } = monthDays(id.slice(cut + 1));
-      await this.cells(id.slice(0, cut), from, to);
+      // This month up to today: its days to come have nothing to count yet.
+      await this.cells(id.slice(0, cut), from, [to, today].sort()[0]!);
+      scopes.add(id.slice(0, cut));
     });
-    return months.size;
+    return [...scopes];
   }
 
   /**
@@ -199,18 +337,29 @@ export class KpiStore {
     return pending;
   }
 
-  /** A month's cells from its day summaries, rebuilding the days that changed. */
-  private async rebuildMonth(scope: string, month: string, stamp: string): Promise<KpiCell[]> {
+  /**
+   * A month's day summaries as stored (with their cells when `withCells`), and which of its days
+   * are stale (their indexes).
+   */
+  private async monthDays(scope: string, month: string, withCells = false) {
     const { from, to } = monthDays(month);
     const days = daysBetween(from, to);
     const ids = days.map((day) => kpiBucketId(scope, day));
-    const stamps = await this.stamps.current(ids);
-    const stored = await this.models.kpiSummaries
-      .find({ month: kpiBucketId(scope, month) }, { stamp: 1, cellsJson: 1 })
-      .lean()
-      .exec();
+    const [stamps, stored] = await Promise.all([
+      this.stamps.current(ids),
+      this.models.kpiSummaries
+        .find({ month: kpiBucketId(scope, month) }, withCells ? { stamp: 1, cellsJson: 1 } : { stamp: 1 })
+        .lean()
+        .exec(),
+    ]);
     const current = new Map(stored.map((s) => [s._id, s]));
     const stale = ids.flatMap((id, i) => (current.get(id)?.stamp === stamps[i] ? [] : [i]));
+    return { days, ids, stamps, current, stale };
+  }
+
+  /** A month's cells from its day summaries, rebuilding the days that changed. */
+  private async rebuildMonth(scope: string, month: string, stamp: string): Promise<KpiCell[]> {
+    const { days, ids, stamps, current, stale } = await this.monthDays(scope, month, true);
     const rebuilt = await this.rebuildDays(
       scope,
       stale.map((i) => days[i]!),
@@ -219,14 +368,20 @@ export class KpiStore {
     const fresh = new Map(stale.map((i, j) => [ids[i]!, rebuilt[j]!]));
     const cells = mergeCells(ids.flatMap((id) => fresh.get(id) ?? cellsIn(current.get(id)!)));
     await this.save([
-      { _id: kpiBucketId(scope, month), month: null, stamp, cellsJson: JSON.stringify(cells) },
+      {
+        _id: kpiBucketId(scope, month),
+        month: null,
+        stamp,
+        cellsJson: JSON.stringify(cells),
+        builtAt: Date.now(),
+      },
     ]);
     return cells;
   }
 
   /** Days' cells from the ticket records of their buckets (an indexed equality each), saved. */
   private async rebuildDays(scope: string, days: string[], stamps: string[]): Promise<KpiCell[][]> {
-    const built = await limited(days, REBUILD_CONCURRENCY, async (day) => {
+    const built = await limited(days, DAY_REBUILD_CONCURRENCY, async (day) => {
       const docs = await this.models.kpiTickets
         .find({ buckets: kpiBucketId(scope, day) }, { factJson: 1, fact: 1 })
         .lean()
@@ -242,6 +397,7 @@ export class KpiStore {
         month: kpiBucketId(scope, day.slice(0, 7)),
         stamp: stamps[i]!,
         cellsJson: JSON.stringify(built[i]!),
+        builtAt: Date.now(),
       })),
     );
     return built;

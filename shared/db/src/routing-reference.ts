@@ -2,6 +2,7 @@ import type { AreaNode, Responsibility } from '@grid-dispatch/domain';
 import { toAreaNode } from './area-boundary';
 import type { CategoryDoc, Models } from './models';
 import type { ReferenceStamp } from './reference-stamp';
+import { StampedCache, type StampedCacheOptions } from './stamped-cache';
 
 /** What routing a report needs: every area (with its boundary), the responsibility list, the categories. */
 export interface RoutingData {
@@ -10,45 +11,25 @@ export interface RoutingData {
   category(code: string): CategoryDoc | undefined;
 }
 
-export interface RoutingReferenceOptions {
-  /** Longest the data is used without re-reading it, even if the stamp did not move (default 60 s). */
-  maxAgeMs?: number;
-}
-
 /**
  * The dispatcher's copy of the reference data it routes with. Reading every area (and parsing
  * every boundary), the category and its responsibility lines for each report cost three database
  * reads per report; this keeps them in memory and reloads them when an administrator changes
- * anything (the ReferenceStamp moved), when Redis cannot tell, or after `maxAgeMs`.
+ * anything (see `StampedCache`).
  */
 export class RoutingReference {
-  private cached: { stamp: string; at: number; data: Promise<RoutingData> } | null = null;
-  private readonly maxAgeMs: number;
+  private readonly cache: StampedCache<RoutingData>;
 
   constructor(
     private readonly models: Pick<Models, 'areas' | 'responsibilities' | 'categories'>,
-    private readonly stamp: ReferenceStamp,
-    options: RoutingReferenceOptions = {},
+    stamp: ReferenceStamp,
+    options: StampedCacheOptions = {},
   ) {
-    this.maxAgeMs = options.maxAgeMs ?? 60_000;
+    this.cache = new StampedCache(stamp, () => this.load(), options);
   }
 
-  async get(): Promise<RoutingData> {
-    const stamp = await this.stamp.current();
-    const cached = this.cached;
-    if (stamp !== null && cached && cached.stamp === stamp && Date.now() - cached.at < this.maxAgeMs) {
-      return cached.data;
-    }
-    const data = this.load();
-    if (stamp !== null) {
-      const entry = { stamp, at: Date.now(), data };
-      this.cached = entry;
-      // A failed read is not kept: the next report reads the database again.
-      data.catch(() => {
-        if (this.cached === entry) this.cached = null;
-      });
-    }
-    return data;
+  get(): Promise<RoutingData> {
+    return this.cache.get();
   }
 
   private async load(): Promise<RoutingData> {

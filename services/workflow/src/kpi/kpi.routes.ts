@@ -1,4 +1,5 @@
 import { STAFF_ROLES } from '@grid-dispatch/auth';
+import { StampedCache } from '@grid-dispatch/db';
 import { type AreaNode, ancestorPath, isWithinArea, monthDays, rotatingChair } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { principalOf, requireStaff } from '@grid-dispatch/http';
@@ -6,7 +7,7 @@ import type { Platform } from '@grid-dispatch/runtime';
 import { Router } from 'express';
 import type { WorkflowConfig } from '../config';
 import { resolveKpiScope } from './kpi-query';
-import { buildKpiReport } from './kpi-report';
+import { KpiReports } from './kpi-reports';
 import { meetingCsv, meetingHtml } from './meeting-report';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -20,19 +21,25 @@ export function kpiRouter(platform: Platform, config: WorkflowConfig): Router {
   // Per route, not router.use: this router sits on /api/v1 beside others and must not guard them.
   const staffOnly = requireStaff({ secret: config.AUTH_SECRET, sessions: platform.sessions }, STAFF_ROLES);
 
-  async function report(query: Record<string, unknown>, principal: ReturnType<typeof principalOf>) {
+  const reports = new KpiReports(platform.kpis, {
+    rebuildBudgetMs: config.KPI_REBUILD_BUDGET_MS,
+    staleForMs: config.KPI_STALE_FOR_MS,
+  });
+  // The hierarchy and the units' names, read again only when an administrator changed them.
+  const reference = new StampedCache(platform.referenceStamp, async () => {
     const [areas, units] = await Promise.all([
       // The hierarchy only: no boundaries to read and parse on every dashboard refresh.
       platform.models.areas.find({}, { name: 1, level: 1, parentId: 1 }).lean().exec(),
       platform.models.units.find({}, { name: 1, areaIds: 1 }).lean().exec(),
     ]);
     const nodes: AreaNode[] = areas.map((a) => ({ id: a._id, level: a.level, parentId: a.parentId }));
+    return { areas, units, nodes, unitNames: new Map(units.map((u) => [u._id, u.name])) };
+  });
+
+  async function report(query: Record<string, unknown>, principal: ReturnType<typeof principalOf>) {
+    const { areas, units, nodes, unitNames } = await reference.get();
     const scope = resolveKpiScope(principal, query, nodes, new Date());
-    const cells = await platform.kpis.cells(scope.scope, scope.from, scope.to, {
-      rebuildBudgetMs: config.KPI_REBUILD_BUDGET_MS,
-    });
-    const names = new Map(units.map((u) => [u._id, u.name]));
-    return { scope, areas, units, nodes, kpis: buildKpiReport(scope, cells, names) };
+    return { scope, areas, units, nodes, kpis: await reports.get(scope, unitNames) };
   }
 
   router.get('/kpis', staffOnly, async (req, res) => {

@@ -67,6 +67,8 @@ export interface KpiSummaryDoc {
   stamp: string;
   /** `KpiCell[]` as JSON. */
   cellsJson: string;
+  /** When it was built (ms since the epoch): how old a stale summary is (absent in older ones). */
+  builtAt?: number;
 }
 
 const kpiSummarySchema = new Schema<KpiSummaryDoc>(
@@ -75,6 +77,7 @@ const kpiSummarySchema = new Schema<KpiSummaryDoc>(
     month: { type: String, default: null },
     stamp: { type: String, required: true },
     cellsJson: { type: String, required: true },
+    builtAt: { type: Number },
   },
   { versionKey: false, minimize: false, collection: 'kpi_summaries' },
 );
