@@ -129,6 +129,37 @@ describe('browser: secretary dashboard and administration', function () {
     assert.equal(grid.boundary.coordinates[0].length, 5, 'four corners and the closing point');
   });
 
+  it('lets the admin set a category’s limits as a number and a unit', async () => {
+    const admin = await open('/admin.html#categories');
+    await loginThroughForm(admin, 'admin', 'admin-test-password');
+    await admin.locator('[data-testid="category-list"] tr').first().waitFor();
+    await admin.locator('[data-testid="admin-new"]').click();
+    await admin.fill('[data-testid="input-code"]', 'browser_limits');
+    await admin.fill('[data-testid="input-name-zh"]', '浏览器测试：时限');
+    await admin.fill('[data-testid="input-name-en"]', 'Browser test: limits');
+    await admin.selectOption('[data-testid="input-priority"]', 'P3');
+    // P3 runs on the working clock by default: a day there is a working day, and it says so.
+    const dayUnit = admin.locator('[data-testid="input-resolveWithinUnit"] option[value="days"]');
+    assert.equal(await dayUnit.textContent(), '个工作日');
+    await admin.fill('[data-testid="input-ackWithin"]', '0');
+    await admin.locator('[data-field="ackWithin"] .field-error').waitFor();
+    await admin.fill('[data-testid="input-ackWithin"]', '90');
+    await admin.selectOption('[data-testid="input-ackWithinUnit"]', 'minutes');
+    await admin.fill('[data-testid="input-resolveWithin"]', '2');
+    await admin.selectOption('[data-testid="input-resolveWithinUnit"]', 'days');
+    await admin.locator('[data-testid="admin-save"]').click();
+    await admin.locator('[data-testid="admin-saved"]').waitFor();
+    await screenshot(admin, 'admin-03-category-limits');
+
+    const token = await login(suite.system.url, 'admin', 'admin-test-password');
+    const saved = await request(suite.system.url, 'GET', '/api/v1/admin/categories/browser_limits', {
+      token,
+    });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    assert.equal(saved.body.ackWithin, 'PT90M');
+    assert.equal(saved.body.resolveWithin, 'P2D');
+  });
+
   it('opens every admin tab: its list, a record’s form and a new one', async () => {
     const admin = await open('/admin.html#areas');
     await loginThroughForm(admin, 'admin', 'admin-test-password');

@@ -1,7 +1,9 @@
+import { defaultClockFor } from '@grid-dispatch/domain';
 import { useState } from 'preact/hooks';
 import { formatIsoDuration, parseIsoDuration } from '../lib/format';
 import { pick, t, useLang } from '../lib/i18n';
 import { ActiveCheckbox, BilingualFields, SelectField, TextField } from './field-rows';
+import { LimitField, limitText, useLimit } from './limit-field';
 import { saveRecord } from './record-api';
 import { editTitle, RecordFormFrame } from './record-form-frame';
 import { RecordPage, RecordTable } from './record-page';
@@ -30,7 +32,7 @@ function DurationHint({ value }: { value: string }) {
   return <span class="hint">= {formatIsoDuration(value, lang)}</span>;
 }
 
-/** A time limit typed as an ISO-8601 duration, read back beside it. */
+/** A stored limit no single unit says (`P1DT4H`), kept as ISO-8601 text and read back beside it. */
 function DurationField({
   label,
   path,
@@ -60,20 +62,22 @@ function CategoryForm({ category, onSaved }: { category: Category | null; onSave
     en: category?.description?.en ?? '',
   });
   const [priority, setPriority] = useState<string>(category?.priority ?? 'P3');
-  const [ackWithin, setAck] = useState(category?.ackWithin ?? '');
-  const [resolveWithin, setResolve] = useState(category?.resolveWithin ?? '');
+  const ack = useLimit(category?.ackWithin ?? '');
+  const resolve = useLimit(category?.resolveWithin ?? '');
   // '' sends no calendar: the server then uses the priority's default clock (P1/P2 calendar time).
   const [clock, setClock] = useState<string>(category?.calendar ?? '');
   const [active, setActive] = useState(category?.active ?? true);
   const form = useRecordForm();
+  // Days on a working clock are working days: the limit's unit says which.
+  const workingClock = (clock || defaultClockFor(priority as Category['priority'])) === 'working';
 
   async function submit(e: Event) {
     const body = {
       name,
       ...(desc.zh || desc.en ? { description: desc } : {}),
       priority,
-      ackWithin: ackWithin.trim(),
-      resolveWithin: resolveWithin.trim(),
+      ackWithin: ack.iso(),
+      resolveWithin: resolve.iso(),
       ...(clock ? { calendar: clock } : {}),
       active,
     };
@@ -102,20 +106,30 @@ function CategoryForm({ category, onSaved }: { category: Category | null; onSave
         onChange={setPriority}
         options={['P1', 'P2', 'P3', 'P4'].map((p) => [p, `${p} ${t(`priority.${p}`)}`])}
       />
-      <DurationField
-        label={t('admin.ackWithin')}
-        path="ackWithin"
-        value={ackWithin}
-        onInput={setAck}
-        example="PT15M"
-      />
-      <DurationField
-        label={t('admin.resolveWithin')}
-        path="resolveWithin"
-        value={resolveWithin}
-        onInput={setResolve}
-        example="PT4H"
-      />
+      {[
+        { path: 'ackWithin' as const, state: ack, example: 'PT15M' },
+        { path: 'resolveWithin' as const, state: resolve, example: 'PT4H' },
+      ].map(({ path, state, example }) =>
+        state.limit ? (
+          <LimitField
+            key={path}
+            label={t(`admin.${path}`)}
+            path={path}
+            value={state.limit}
+            onChange={state.setLimit}
+            workingClock={workingClock}
+          />
+        ) : (
+          <DurationField
+            key={path}
+            label={t(`admin.${path}`)}
+            path={path}
+            value={state.text}
+            onInput={state.setText}
+            example={example}
+          />
+        ),
+      )}
       <SelectField
         label={t('admin.clock')}
         path="calendar"
@@ -152,7 +166,8 @@ export function CategoriesPage() {
               </td>
               <td>{pick(c.name)}</td>
               <td class="muted">
-                {formatIsoDuration(c.ackWithin, lang)} / {formatIsoDuration(c.resolveWithin, lang)}
+                {limitText(c.ackWithin, c.calendar === 'working', lang)} /{' '}
+                {limitText(c.resolveWithin, c.calendar === 'working', lang)}
                 {c.calendar === 'working' ? ` · ${t('admin.clock.working')}` : ''}
                 {!c.active && ` · ${t('admin.inactive')}`}
               </td>
