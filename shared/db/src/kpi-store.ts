@@ -310,14 +310,12 @@ export class KpiStore {
     // A renewed day always comes with its month: rebuilding the month rebuilds its stale days.
     const months = new Set(ids.filter((id) => /\|\d{4}-\d{2}$/.test(id)));
     const scopes = new Set<string>();
-    const today = reportDay(new Date().toISOString());
     // One month at a time (its days DAY_REBUILD_CONCURRENCY at a time): the requests of everyone
     // else share the database with this.
     await limited([...months], 1, async (id) => {
       const cut = id.lastIndexOf('|');
       const { from, to } = monthDays(id.slice(cut + 1));
-      // This month up to today: its days to come have nothing to count yet.
-      await this.cells(id.slice(0, cut), from, [to, today].sort()[0]!);
+      await this.cells(id.slice(0, cut), from, to);
       scopes.add(id.slice(0, cut));
     });
     return [...scopes];

@@ -158,6 +158,14 @@ describe('kpi: a period read as months and days', () => {
     assert.deepEqual(periodPieces('2026-11-01', '2026-11-30', '2026-12-01').months, ['2026-11']);
   });
 
+  it('leaves out the days to come', () => {
+    assert.deepEqual(periodPieces('2026-12-01', '2026-12-31', '2026-12-02'), {
+      months: [],
+      days: ['2026-12-01', '2026-12-02'],
+    });
+    assert.deepEqual(periodPieces('2027-01-01', '2027-01-31', '2026-12-02'), { months: [], days: [] });
+  });
+
   it('covers every day of a year once', () => {
     const { months, days } = periodPieces('2025-12-01', '2026-11-30', '2026-11-30');
     assert.equal(months.length, 11);
