@@ -46,7 +46,8 @@ export function Countdown({
       data-level={s.level}
       title={formatDateTime(deadline.dueAt, lang)}
     >
-      {label && <span class="countdown-label">{label} </span>}
+      {/* "签收时限：剩余 3小时" / "Time to sign: 3h left", never "Sign by overdue by …" */}
+      {label && <span class="countdown-label">{lang === 'zh' ? `${label}：` : `${label}: `}</span>}
       <span class="countdown-time">{text}</span>
     </span>
   );

@@ -124,7 +124,7 @@ addMessages({
     'r.limitsWorking': 'Sign within {ack}, fix within {resolve} (working days)',
     'r.status': 'Status',
     'r.unit': 'Responsible unit',
-    'r.verifyBy': 'The community checks the fix by',
+    'r.verifyBy': 'Time for the community to check the fix',
     'r.timeline': 'History',
     'r.mergedInto': 'This report was merged into {code} and is handled there.',
     'r.rateTitle': 'How was the fix?',
