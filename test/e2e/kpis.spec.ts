@@ -220,12 +220,25 @@ describe('KPIs from the event projection equal a recount from the raw tickets', 
       token: token['chunhai.secretary'],
     });
     assert.equal(csv.status, 200);
-    const lines = String(csv.body)
+    const [unitPart, casePart] = String(csv.body)
       .replace(/^\uFEFF/, '')
       .trim()
-      .split(/\r\n/);
+      .split(/\r\n\r\n/);
+    const lines = unitPart!.split(/\r\n/);
     assert.match(lines[0]!, /^rank,unit_id,unit_zh,unit_en,responseRate/);
     assert.equal(lines.length, 3, 'a header and the two units that had work');
+    // The cases the meeting should talk about: E missed its fix limit, B's resident was dissatisfied.
+    const cases = casePart!.split(/\r\n/);
+    assert.equal(cases[0], 'case_tracking_code,category,priority,unit_id,reported_at,open,reasons');
+    assert.ok(
+      cases.some((row) => /,kpi_fast,.*overdue/.test(row)),
+      cases.join('\n'),
+    );
+    assert.ok(
+      cases.some((row) => /dissatisfied/.test(row)),
+      cases.join('\n'),
+    );
+    assert.match(page, /逾期与疑难案件 · Overdue and difficult cases/);
     const other = await requestPrepared(system.url, 'GET', `/api/v1/meetings/chunhai/${month}`, {
       token: token['dongri.secretary'],
     });

@@ -1,6 +1,13 @@
 import { STAFF_ROLES } from '@grid-dispatch/auth';
 import { StampedCache } from '@grid-dispatch/db';
-import { type AreaNode, ancestorPath, isWithinArea, monthDays, rotatingChair } from '@grid-dispatch/domain';
+import {
+  type AreaNode,
+  ancestorPath,
+  daysBetween,
+  isWithinArea,
+  monthDays,
+  rotatingChair,
+} from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { principalOf, requireStaff } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
@@ -8,6 +15,7 @@ import { Router } from 'express';
 import type { WorkflowConfig } from '../config';
 import { resolveKpiScope } from './kpi-query';
 import { KpiReports } from './kpi-reports';
+import { type CaseTicket, meetingCases } from './meeting-cases';
 import { meetingCsv, meetingHtml } from './meeting-report';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -42,6 +50,33 @@ export function kpiRouter(platform: Platform, config: WorkflowConfig): Router {
     return { scope, areas, units, nodes, kpis: await reports.get(scope, unitNames) };
   }
 
+  /**
+   * The tickets reported in an area over some days, for the meeting's case list: a day at a time,
+   * since FerretDB serves an equality on `createdDay` from its index but no range.
+   */
+  async function monthTickets(areaId: string, from: string, to: string): Promise<CaseTicket[]> {
+    const fields = {
+      trackingCode: 1,
+      category: 1,
+      priority: 1,
+      status: 1,
+      unitId: 1,
+      createdAt: 1,
+      escalationLevel: 1,
+      events: 1,
+      areaIds: 1,
+    };
+    const days = await Promise.all(
+      daysBetween(from, to).map((day) =>
+        platform.models.tickets
+          .find({ createdDay: day }, fields)
+          .lean<Array<CaseTicket & { areaIds: string[] }>>()
+          .exec(),
+      ),
+    );
+    return days.flat().filter((t) => t.areaIds.includes(areaId));
+  }
+
   router.get('/kpis', staffOnly, async (req, res) => {
     res.json((await report(req.query, principalOf(req))).kpis);
   });
@@ -61,6 +96,7 @@ export function kpiRouter(platform: Platform, config: WorkflowConfig): Router {
     }
     const { from, to } = monthDays(month);
     const { areas, units, nodes, kpis } = await report({ areaId, from, to }, principalOf(req));
+    const cases = meetingCases(await monthTickets(areaId, from, to));
     const area = areas.find((a) => a._id === areaId)!;
     // The committee's members: units serving this area, an area above it, or one below it.
     const path = new Set(ancestorPath(nodes, areaId));
@@ -78,6 +114,8 @@ export function kpiRouter(platform: Platform, config: WorkflowConfig): Router {
       chair,
       kpis,
       categoryNames: new Map(categories.map((c) => [c._id, c.name])),
+      unitNames: new Map(units.map((u) => [u._id, u.name])),
+      cases,
       generatedAt: new Date().toISOString(),
     };
     if (format === 'csv') {

@@ -1,6 +1,7 @@
 import type { LocalizedName } from '@grid-dispatch/db';
-import { parseIsoDurationParts } from '@grid-dispatch/domain';
+import { OPEN_STATUSES, parseIsoDurationParts } from '@grid-dispatch/domain';
 import type { KpiReport } from './kpi-report';
+import type { CaseReason, MeetingCase } from './meeting-cases';
 
 export interface MeetingReport {
   area: { id: string; name: LocalizedName };
@@ -9,8 +10,20 @@ export interface MeetingReport {
   kpis: KpiReport;
   /** Category names by code, for the rows by category. */
   categoryNames: ReadonlyMap<string, LocalizedName>;
+  /** Unit names by id, for the cases. */
+  unitNames: ReadonlyMap<string, LocalizedName>;
+  /** The month's overdue and difficult cases (see `meetingCases`), and how many more there were. */
+  cases: { listed: MeetingCase[]; more: number };
   generatedAt: string;
 }
+
+const REASONS: Record<CaseReason, [string, string]> = {
+  overdue: ['逾期', 'overdue'],
+  escalated: ['已升级', 'escalated'],
+  dissatisfied: ['群众不满意', 'resident dissatisfied'],
+};
+
+const isOpen = (c: MeetingCase) => (OPEN_STATUSES as readonly string[]).includes(c.status);
 
 /** A duration as people read it on paper: "1 天 2 时 4 分 6 秒 · 1d 2h 4m 6s"; "—" for none. */
 export function readableDuration(iso: string | null): string {
@@ -57,7 +70,8 @@ function csvCell(value: string | number | null): string {
 }
 
 /**
- * The monthly joint-meeting report (联席会议) as CSV: one row per unit with its figures and rank.
+ * The monthly joint-meeting report (联席会议) as CSV: one row per unit with its figures and rank,
+ * then, after a blank line, the month's overdue and difficult cases.
  * Starts with a byte-order mark so spreadsheet programs read the Chinese names as UTF-8.
  */
 export function meetingCsv(report: MeetingReport): string {
@@ -97,7 +111,26 @@ export function meetingCsv(report: MeetingReport): string {
       .map(csvCell)
       .join(','),
   );
-  return `\uFEFF${[header.join(','), ...rows].join('\r\n')}\r\n`;
+  // The cases follow the units after a blank line, as a second table.
+  const caseRows = report.cases.listed.map((c) =>
+    [
+      c.trackingCode,
+      c.category,
+      c.priority,
+      c.unitId ?? '',
+      reportTime(c.createdAt),
+      isOpen(c) ? 'open' : 'closed',
+      c.reasons.join(' '),
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  const cases = [
+    'case_tracking_code,category,priority,unit_id,reported_at,open,reasons',
+    ...caseRows,
+    ...(report.cases.more > 0 ? [`${report.cases.more} more not listed`] : []),
+  ];
+  return `\uFEFF${[header.join(','), ...rows, '', ...cases].join('\r\n')}\r\n`;
 }
 
 /**
@@ -139,6 +172,25 @@ export function meetingHtml(report: MeetingReport): string {
         )}<td>${c.counts.dispatched}</td></tr>`,
     )
     .join('');
+  const name = (names: ReadonlyMap<string, LocalizedName>, id: string | null) =>
+    id === null
+      ? '—'
+      : `${escapeHtml(names.get(id)?.zh ?? id)}<br><small>${escapeHtml(names.get(id)?.en ?? '')}</small>`;
+  const cases = report.cases.listed
+    .map(
+      (c) =>
+        `<tr><td>${escapeHtml(c.trackingCode)}</td><td>${c.priority} ${name(report.categoryNames, c.category)}</td><td>${name(
+          report.unitNames,
+          c.unitId,
+        )}</td><td>${escapeHtml(reportTime(c.createdAt))}</td><td>${
+          isOpen(c) ? '未办结<br><small>open</small>' : '已办结<br><small>closed</small>'
+        }</td><td>${c.reasons.map((r) => `${REASONS[r][0]}<br><small>${REASONS[r][1]}</small>`).join('<br>')}</td></tr>`,
+    )
+    .join('');
+  const moreCases =
+    report.cases.more > 0
+      ? `<p class="sub">另有 ${report.cases.more} 件未列出 · ${report.cases.more} more not listed</p>`
+      : '';
   const chair = report.chair
     ? `${escapeHtml(report.chair.name.zh)} · ${escapeHtml(report.chair.name.en)}`
     : '（无成员单位 · no member units）';
@@ -168,6 +220,11 @@ th{background:#f3f4f6}tr.chair td{background:#fff7e0}small{color:#666}
   }</tbody></table>
 <h2>按类别 · By category</h2>
 <table><thead><tr><th>类别<br><small>Category</small></th>${rateHeads}<th>派单<br><small>Dispatched</small></th></tr></thead><tbody>${categories}</tbody></table>
+<h2>逾期与疑难案件 · Overdue and difficult cases</h2>
+<table><thead><tr><th>编号<br><small>Code</small></th><th>类别<br><small>Category</small></th><th>单位<br><small>Unit</small></th><th>上报时间<br><small>Reported</small></th><th>状态<br><small>Status</small></th><th>原因<br><small>Why</small></th></tr></thead><tbody>${
+    cases || '<tr><td colspan="6">本月无逾期或疑难案件 · none this month</td></tr>'
+  }</tbody></table>
+${moreCases}
 <p class="sub">派单 ${k.counts.dispatched} · 按时签收 ${k.counts.signedOnTime} · 到期 ${k.counts.due} · 按时办结 ${k.counts.fixedOnTime} · 销号 ${k.counts.closed} · 评价 ${k.counts.rated}</p>
 <div class="sign"><span>主持人签字 · Chair: ________</span><span>记录人 · Minutes: ________</span></div>
 <p class="sub"><small>生成于 generated ${escapeHtml(reportTime(report.generatedAt))}</small></p>

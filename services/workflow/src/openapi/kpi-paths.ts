@@ -35,7 +35,8 @@ export const kpiPaths: Record<string, Json> = {
   '/api/v1/meetings/{areaId}/{month}': {
     get: {
       operationId: 'getMeetingReport',
-      summary: "The monthly joint-meeting report (联席会议) with the month's rotating chair",
+      summary:
+        "The monthly joint-meeting report (联席会议) with the month's rotating chair and its overdue and difficult cases",
       security: bearer,
       parameters: [
         pathParam('areaId'),
@@ -44,7 +45,8 @@ export const kpiPaths: Record<string, Json> = {
       ],
       responses: {
         200: {
-          description: 'A printable page, or CSV (UTF-8 with BOM) with one row per unit',
+          description:
+            'A printable page, or CSV (UTF-8 with BOM): one row per unit, then after a blank line one per overdue, escalated or dissatisfied case (tracking code, category, unit; no personal data)',
           content: { 'text/html': {}, 'text/csv': {} },
         },
         401: error('No or expired token'),
