@@ -82,6 +82,31 @@ describe('browser: secretary dashboard and administration', function () {
     await screenshot(dash, 'dash-03-english');
   });
 
+  it('shows placeholders, not "—" or "no data", until the first figures come', async () => {
+    // The KPI answers are held back until the placeholders have been seen.
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const dash = await suite.pages.open(DESK, '/dashboard.html', async (page) => {
+      await page.route('**/api/v1/kpis**', async (route) => {
+        await released;
+        await route.continue();
+      });
+    });
+    await loginThroughForm(dash, 'chunhai.secretary', PASSWORD);
+    const tile = dash.locator('[data-testid="kpi-responseRate"]');
+    await tile.locator('.skeleton').waitFor();
+    assert.equal((await tile.textContent())?.trim(), '', 'no "—" while the figures load');
+    assert.equal(await dash.locator('[data-testid="kpi-panel"] .skeleton-rows').count(), 1);
+    assert.equal(await dash.getByText('No data for this period').count(), 0);
+    assert.equal(await dash.getByText('本期无数据').count(), 0);
+    await screenshot(dash, 'dash-00-kpi-loading');
+    release();
+    await tile.locator('.skeleton').waitFor({ state: 'detached' });
+    assert.notEqual((await tile.textContent())?.trim(), '');
+  });
+
   it('lets the admin draw a grid, shows the server’s field error, then saves it', async () => {
     const admin = await open('/admin.html#areas');
     await loginThroughForm(admin, 'admin', 'admin-test-password');

@@ -26,6 +26,9 @@ export function KpiPanel({
   names: Names;
 }) {
   useLang();
+  // Nothing to show yet, and figures on their way (loading, or the server summarising the period).
+  const pending =
+    state.kpis === null && !state.missing && !state.error && (state.loading || state.preparing !== null);
   return (
     <section class="card kpi-panel" data-testid="kpi-panel" aria-busy={state.loading}>
       <div class="kpi-head">
@@ -44,8 +47,8 @@ export function KpiPanel({
       ) : (
         <ErrorBox error={state.error} />
       )}
-      <KpiTiles figures={tileRates(state.kpis, filter)} />
-      <KpiTables kpis={state.kpis} names={names} filter={filter} onDrill={onDrill} />
+      <KpiTiles figures={tileRates(state.kpis, filter)} pending={pending} />
+      <KpiTables kpis={state.kpis} pending={pending} names={names} filter={filter} onDrill={onDrill} />
     </section>
   );
 }

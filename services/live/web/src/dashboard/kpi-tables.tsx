@@ -35,11 +35,14 @@ function RateHeads() {
  */
 export function KpiTables({
   kpis,
+  pending = false,
   names,
   filter,
   onDrill,
 }: {
   kpis: Kpis | null;
+  /** The first figures are on their way: placeholder rows, not "no data". */
+  pending?: boolean;
   names: Names;
   filter: BoardFilter;
   onDrill: (f: BoardFilter) => void;
@@ -52,7 +55,13 @@ export function KpiTables({
     <div class="kpi-tables">
       <section>
         <h3>{t('kpi.ranking')}</h3>
-        {units.length === 0 ? (
+        {pending ? (
+          <div class="skeleton-rows" aria-hidden="true">
+            <span class="skeleton" />
+            <span class="skeleton" />
+            <span class="skeleton" />
+          </div>
+        ) : units.length === 0 ? (
           <p class="muted">{t('kpi.empty')}</p>
         ) : (
           <table data-testid="unit-ranking">

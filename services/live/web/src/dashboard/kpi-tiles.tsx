@@ -4,17 +4,19 @@ import { type KpiRates, RATE_TILES, TIME_TILES } from './kpi.types';
 
 /**
  * 三率 and the sign/fix times. Every tile is always there (test ids `kpi-<name>`), showing "—"
- * while there is nothing to count or the KPI API is not available.
+ * while there is nothing to count or the KPI API is not available, and a placeholder bar while
+ * the first figures are on their way (`pending`), so "—" never flashes before real numbers.
  */
-export function KpiTiles({ figures }: { figures: KpiRates | null }) {
+export function KpiTiles({ figures, pending = false }: { figures: KpiRates | null; pending?: boolean }) {
   const lang = useLang();
+  const shown = (text: string) => (pending ? <span class="skeleton" aria-hidden="true" /> : text);
   return (
     <div class="tiles kpi-tiles">
       {RATE_TILES.map((k) => (
         <div class="tile" key={k}>
           <div class="label">{t(`kpi.${k}`)}</div>
           <div class="value" data-testid={`kpi-${k}`}>
-            {formatRate(figures?.[k])}
+            {shown(formatRate(figures?.[k]))}
           </div>
         </div>
       ))}
@@ -22,7 +24,7 @@ export function KpiTiles({ figures }: { figures: KpiRates | null }) {
         <div class="tile tile-time" key={k}>
           <div class="label">{t(`kpi.${k}`)}</div>
           <div class="value" data-testid={`kpi-${k}`}>
-            {formatIsoDuration(figures?.[k], lang)}
+            {shown(formatIsoDuration(figures?.[k], lang))}
           </div>
         </div>
       ))}
