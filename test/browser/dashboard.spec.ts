@@ -82,17 +82,18 @@ describe('browser: secretary dashboard and administration', function () {
     await screenshot(dash, 'dash-03-english');
   });
 
-  it('shows placeholders, not "—" or "no data", until the first figures come', async () => {
-    // The KPI answers are held back until the placeholders have been seen.
+  it('shows placeholders, not "—", "no data" or raw ids, until the figures and names come', async () => {
+    // The KPI answers and the areas are held back until the placeholders have been seen.
     let release: () => void = () => undefined;
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
     const dash = await suite.pages.open(DESK, '/dashboard.html', async (page) => {
-      await page.route('**/api/v1/kpis**', async (route) => {
-        await released;
-        await route.continue();
-      });
+      for (const held of ['**/api/v1/kpis**', '**/api/v1/areas'])
+        await page.route(held, async (route) => {
+          await released;
+          await route.continue();
+        });
     });
     await loginThroughForm(dash, 'chunhai.secretary', PASSWORD);
     const tile = dash.locator('[data-testid="kpi-responseRate"]');
@@ -101,10 +102,13 @@ describe('browser: secretary dashboard and administration', function () {
     assert.equal(await dash.locator('[data-testid="kpi-panel"] .skeleton-rows').count(), 1);
     assert.equal(await dash.getByText('No data for this period').count(), 0);
     assert.equal(await dash.getByText('本期无数据').count(), 0);
+    // The secretary's own area is named once the names have come; until then "…", never its id.
+    assert.equal(await dash.locator('header .who').first().textContent(), '…');
     await screenshot(dash, 'dash-00-kpi-loading');
     release();
     await tile.locator('.skeleton').waitFor({ state: 'detached' });
     assert.notEqual((await tile.textContent())?.trim(), '');
+    await dash.getByText('春海社区', { exact: true }).first().waitFor();
   });
 
   it('lets the admin draw a grid, shows the server’s field error, then saves it', async () => {

@@ -48,7 +48,7 @@ export function DashboardApp() {
     kpi.kpis?.units,
     all.map((tk) => tk.unitId),
   );
-  const names = makeNames(reference.areas, reference.categories, units);
+  const names = makeNames(reference.areas, reference.categories, units, reference.loaded);
   const areas = useMemo(
     () => subtree(reference.areas, session.user.areaId),
     [reference.areas, session.user.areaId],

@@ -18,6 +18,8 @@ export interface Reference {
   categories: Category[];
   /** Units a secretary can pick (see loadUnits). */
   units: UnitRef[];
+  /** The lists have come (or failed to): until then names are not known yet, rather than unknown. */
+  loaded: boolean;
   error: unknown;
 }
 
@@ -41,7 +43,13 @@ async function loadUnits(): Promise<UnitRef[]> {
 
 /** Areas (for the map and names), categories (names) and units (pickers), loaded once. */
 export function useReference(): Reference {
-  const [ref, setRef] = useState<Reference>({ areas: [], categories: [], units: [], error: null });
+  const [ref, setRef] = useState<Reference>({
+    areas: [],
+    categories: [],
+    units: [],
+    loaded: false,
+    error: null,
+  });
   useEffect(() => {
     let alive = true;
     Promise.all([
@@ -49,8 +57,9 @@ export function useReference(): Reference {
       api<Category[]>('GET', '/api/v1/categories'),
       loadUnits(),
     ]).then(
-      ([areas, categories, units]) => alive && setRef({ areas, categories, units, error: null }),
-      (error) => alive && setRef((r) => ({ ...r, error })),
+      ([areas, categories, units]) =>
+        alive && setRef({ areas, categories, units, loaded: true, error: null }),
+      (error) => alive && setRef((r) => ({ ...r, loaded: true, error })),
     );
     return () => {
       alive = false;
