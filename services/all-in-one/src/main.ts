@@ -10,7 +10,8 @@ const say = (message: string) => process.stdout.write(`[grid-dispatch] ${message
 
 runMain(logger, async () => {
   if (config.SETUP_ONLY) {
-    const platform = await openPlatform(config, logger);
+    // A one-off setup run serves no metrics: its port may belong to the running system.
+    const platform = await openPlatform({ ...config, METRICS_PORT: 0 }, logger, { service: 'all-in-one' });
     await provisionSystem(platform, config, say);
     await platform.close();
     say('setup done');

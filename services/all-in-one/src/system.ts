@@ -58,7 +58,7 @@ export async function startSystem(
   step: (message: string) => void = () => undefined,
 ): Promise<RunningSystem> {
   step('connecting to the database, Kafka and Redis');
-  const platform = await openPlatform(config, logger);
+  const platform = await openPlatform(config, logger, { service: 'all-in-one' });
   try {
     await provisionSystem(platform, config, step);
     step('starting services');

@@ -1,4 +1,4 @@
-import { ConsumerGroup, groupName } from '@grid-dispatch/contracts';
+import { ConsumerGroup, groupName, Topic, topicName } from '@grid-dispatch/contracts';
 import { RoutingReference } from '@grid-dispatch/db';
 import { EventConsumer } from '@grid-dispatch/kafka';
 import type { Platform } from '@grid-dispatch/runtime';
@@ -16,6 +16,11 @@ export interface DispatcherService {
 export async function startDispatcher(platform: Platform): Promise<DispatcherService> {
   const logger = platform.logger.child({ module: 'dispatcher' });
   const reference = new RoutingReference(platform.models, platform.referenceStamp);
+  platform.metrics.consumerLag.watch(
+    ConsumerGroup.Dispatcher,
+    groupName(platform.config.TOPIC_PREFIX, ConsumerGroup.Dispatcher),
+    [topicName(platform.config.TOPIC_PREFIX, Topic.TicketEvents)],
+  );
   const consumer = new EventConsumer({
     kafka: platform.kafka,
     groupId: groupName(platform.config.TOPIC_PREFIX, ConsumerGroup.Dispatcher),

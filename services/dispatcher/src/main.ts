@@ -7,7 +7,7 @@ const config = loadDispatcherConfig();
 const logger = createLogger({ name: 'dispatcher', level: config.LOG_LEVEL });
 
 runMain(logger, async () => {
-  const platform = await openPlatform(config, logger);
+  const platform = await openPlatform(config, logger, { service: 'dispatcher' });
   const dispatcher = await startDispatcher(platform);
   return {
     async stop() {

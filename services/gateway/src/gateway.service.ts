@@ -6,6 +6,7 @@ import { HealthChecker, type Platform } from '@grid-dispatch/runtime';
 import httpProxy from 'http-proxy';
 import { clientAddress } from './client-address';
 import type { GatewayConfig } from './config';
+import { gatewayRequestTimer } from './gateway-metrics';
 import { type Upstream, upstreamFor } from './route-table';
 
 export interface GatewayService {
@@ -23,7 +24,7 @@ export type UpstreamUrls = Record<Upstream, string>;
  * service behind it is down.
  */
 export async function startGateway(
-  platform: Pick<Platform, 'db' | 'redis' | 'kafka' | 'logger'>,
+  platform: Pick<Platform, 'db' | 'redis' | 'kafka' | 'logger'> & Partial<Pick<Platform, 'metrics'>>,
   config: GatewayConfig,
   upstreams: UpstreamUrls = {
     intake: config.INTAKE_URL,
@@ -34,6 +35,7 @@ export async function startGateway(
 ): Promise<GatewayService> {
   const logger = platform.logger.child({ module: 'gateway' });
   const health = new HealthChecker(platform);
+  const timeRequest = gatewayRequestTimer(platform.metrics);
   // The forwarded headers are set here (not appended by the proxy): upstreams hear one client address.
   const proxy = httpProxy.createProxyServer({ xfwd: false, proxyTimeout: 30000, timeout: 30000 });
   const forward = (req: IncomingMessage) => {
@@ -67,6 +69,7 @@ export async function startGateway(
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') {
+      timeRequest(req, res, 'healthz');
       void health.check().then((report) => {
         res.writeHead(report.status === 'ok' ? 200 : 503, {
           'content-type': 'application/json',
@@ -77,8 +80,10 @@ export async function startGateway(
       });
       return;
     }
+    const upstream = upstreamFor(path);
+    timeRequest(req, res, upstream);
     forward(req);
-    proxy.web(req, res, { target: upstreams[upstreamFor(path)] });
+    proxy.web(req, res, { target: upstreams[upstream] });
   };
 
   const server = await listen(handler as never, port, config.HOST);

@@ -7,7 +7,7 @@ const config = loadGatewayConfig();
 const logger = createLogger({ name: 'gateway', level: config.LOG_LEVEL });
 
 runMain(logger, async () => {
-  const platform = await openPlatform(config, logger);
+  const platform = await openPlatform(config, logger, { service: 'gateway' });
   const gateway = await startGateway(platform, config);
   return {
     async stop() {

@@ -20,6 +20,7 @@ export async function startIntake(
 ): Promise<IntakeService> {
   const logger = platform.logger.child({ module: 'intake' });
   const app = createHttpApp({ logger });
+  app.use(platform.metrics.httpMiddleware());
   const intake = new ReportIntake(platform, config);
   // One budget per client for every lookup that needs no login: tracking codes, nearby, Open311.
   const publicReads = new ClientThrottle(

@@ -7,7 +7,7 @@ const config = loadIntakeConfig();
 const logger = createLogger({ name: 'intake', level: config.LOG_LEVEL });
 
 runMain(logger, async () => {
-  const platform = await openPlatform(config, logger);
+  const platform = await openPlatform(config, logger, { service: 'intake' });
   const intake = await startIntake(platform, config);
   return {
     async stop() {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConsumerGroup, groupName } from '@grid-dispatch/contracts';
+import { ConsumerGroup, groupName, Topic, topicName } from '@grid-dispatch/contracts';
 import { ClientThrottle, createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
 import { EventConsumer } from '@grid-dispatch/kafka';
 import { createRedisConnection } from '@grid-dispatch/queue';
@@ -14,6 +14,7 @@ import { mapSettingsRoute } from './map-settings';
 import { fanOut } from './realtime/event-fanout';
 import { startSessionSweep } from './realtime/session-sweep';
 import { authErrorMessage, identifySocket } from './realtime/socket-auth';
+import { registerSocketMetrics } from './realtime/socket-metrics';
 
 export interface LiveService {
   url: string;
@@ -37,6 +38,7 @@ export async function startLive(
 ): Promise<LiveService> {
   const logger = platform.logger.child({ module: 'live' });
   const app = createHttpApp({ logger });
+  app.use(platform.metrics.httpMiddleware());
   app.get('/map-settings.json', mapSettingsRoute(config));
   app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '5m' }));
   app.use(notFoundHandler);
@@ -49,6 +51,7 @@ export async function startLive(
   const io = new Server(server.server, { serveClient: true, cors: { origin: false } });
   // Keyed by deployment: two systems sharing one Redis must never hear each other's rooms.
   io.adapter(createAdapter(pub, sub, { key: `${config.QUEUE_PREFIX}:socket.io` }));
+  const uncountSockets = registerSocketMetrics(platform.metrics, io);
 
   const residentSockets = new ClientThrottle(
     platform.redis,
@@ -93,6 +96,13 @@ export async function startLive(
     }
   });
 
+  for (const group of config.LIVE_KPI_PROJECTION
+    ? [ConsumerGroup.Live, ConsumerGroup.Kpi]
+    : [ConsumerGroup.Live]) {
+    platform.metrics.consumerLag.watch(group, groupName(config.TOPIC_PREFIX, group), [
+      topicName(config.TOPIC_PREFIX, Topic.TicketEvents),
+    ]);
+  }
   const consumer = new EventConsumer({
     kafka: platform.kafka,
     groupId: groupName(config.TOPIC_PREFIX, ConsumerGroup.Live),
@@ -122,6 +132,7 @@ export async function startLive(
     stopSweep();
     stopRefresher();
     notifier.stop();
+    uncountSockets();
     io.disconnectSockets(true);
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await server.close();

@@ -7,7 +7,7 @@ const config = loadLiveConfig();
 const logger = createLogger({ name: 'live', level: config.LOG_LEVEL });
 
 runMain(logger, async () => {
-  const platform = await openPlatform(config, logger);
+  const platform = await openPlatform(config, logger, { service: 'live' });
   const live = await startLive(platform, config);
   return {
     async stop() {

@@ -7,7 +7,7 @@ const config = loadSlaConfig();
 const logger = createLogger({ name: 'sla', level: config.LOG_LEVEL });
 
 runMain(logger, async () => {
-  const platform = await openPlatform(config, logger);
+  const platform = await openPlatform(config, logger, { service: 'sla' });
   const sla = await startSla(platform, config);
   return {
     async stop() {

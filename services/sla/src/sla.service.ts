@@ -1,9 +1,17 @@
-import { ConsumerGroup, deadlineOfJob, groupName, QueueName } from '@grid-dispatch/contracts';
+import {
+  ConsumerGroup,
+  deadlineOfJob,
+  groupName,
+  QueueName,
+  Topic,
+  topicName,
+} from '@grid-dispatch/contracts';
 import { EventConsumer } from '@grid-dispatch/kafka';
 import { createQueue, createRedisConnection, createWorker } from '@grid-dispatch/queue';
 import type { Platform } from '@grid-dispatch/runtime';
 import { UnrecoverableError } from 'bullmq';
 import type { SlaConfig } from './config';
+import { registerDeadlineMetrics } from './deadline-metrics';
 import { DeadlineScheduler, schedulableFrom } from './deadline-scheduler';
 import { fireDeadline } from './fire-deadline';
 import { TimerReconciler } from './timer-reconciler';
@@ -31,6 +39,7 @@ export async function startSla(platform: Platform, config: SlaConfig): Promise<S
     },
     platform.calendars,
   );
+  const countFired = registerDeadlineMetrics(platform.metrics, queue);
   const reconciler = new TimerReconciler(platform, queue, scheduler, logger, config.SLA_RECONCILE_EVERY);
 
   const workerConnection = createRedisConnection(config.REDIS_URL);
@@ -42,6 +51,7 @@ export async function startSla(platform: Platform, config: SlaConfig): Promise<S
       const deadline = deadlineOfJob(job);
       if (!deadline) throw new UnrecoverableError(`job ${job.id} names no deadline`);
       const outcome = await fireDeadline(platform, deadline);
+      countFired(deadline, outcome);
       logger.debug(
         { ticketId: deadline.ticketId, kind: deadline.kind, step: deadline.step, outcome },
         'deadline job done',
@@ -62,6 +72,9 @@ export async function startSla(platform: Platform, config: SlaConfig): Promise<S
     await workerConnection.quit().catch(() => workerConnection.disconnect());
   };
 
+  platform.metrics.consumerLag.watch(ConsumerGroup.Sla, groupName(config.TOPIC_PREFIX, ConsumerGroup.Sla), [
+    topicName(config.TOPIC_PREFIX, Topic.TicketEvents),
+  ]);
   const consumer = new EventConsumer({
     kafka: platform.kafka,
     groupId: groupName(config.TOPIC_PREFIX, ConsumerGroup.Sla),

@@ -7,7 +7,7 @@ const config = loadWorkflowConfig();
 const logger = createLogger({ name: 'workflow', level: config.LOG_LEVEL });
 
 runMain(logger, async () => {
-  const platform = await openPlatform(config, logger);
+  const platform = await openPlatform(config, logger, { service: 'workflow' });
   const workflow = await startWorkflow(platform, config);
   return {
     async stop() {

@@ -28,6 +28,7 @@ export async function startWorkflow(
 ): Promise<WorkflowService> {
   const logger = platform.logger.child({ module: 'workflow' });
   const app = createHttpApp({ logger });
+  app.use(platform.metrics.httpMiddleware());
   const throttle = new LoginThrottle(platform.redis, config.QUEUE_PREFIX, {
     perUserAndAddress: config.LOGIN_FREE_PER_USER_AND_ADDRESS,
     perUser: config.LOGIN_FREE_PER_USER,

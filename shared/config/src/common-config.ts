@@ -61,6 +61,10 @@ export const commonConfigSchema = z.object({
     .default('gd'),
   /** Secret that signs staff tokens; every replica must share it. */
   AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEVELOPMENT_AUTH_SECRET),
+  /** Port of the process's Prometheus endpoint (GET /metrics); 0 leaves metrics off. */
+  METRICS_PORT: port(0),
+  /** Loopback by default: metrics are for Prometheus, not for the public. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
 });
 
 /**

@@ -35,6 +35,11 @@ export class OutboxIndex {
     return this.redis.srandmember(this.pendingKey, limit);
   }
 
+  /** How many tickets have events waiting to be published (the outbox backlog). */
+  async pendingCount(): Promise<number> {
+    return this.redis.scard(this.pendingKey);
+  }
+
   async remove(ticketId: string): Promise<void> {
     await this.redis.srem(this.pendingKey, ticketId);
   }

@@ -16,10 +16,12 @@ import {
 } from '@grid-dispatch/db';
 import { createKafkaClient, EventProducer, ReferenceDataSubscriber } from '@grid-dispatch/kafka';
 import type { Logger } from '@grid-dispatch/logger';
+import { ServiceMetrics } from '@grid-dispatch/metrics';
 import { createRedisConnection } from '@grid-dispatch/queue';
 import type { Redis } from 'ioredis';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
+import { registerOutboxBacklog } from './outbox-backlog';
 
 /**
  * The connections a service runs on: the database (truth), Kafka (events) and Redis (timers,
@@ -49,12 +51,16 @@ export interface Platform {
    * administrator's change is announced on `reference-data` (listening starts with the first read).
    */
   calendars: CalendarStore;
+  /** This process's Prometheus metrics, served on METRICS_PORT when set. */
+  metrics: ServiceMetrics;
   close(): Promise<void>;
 }
 
 export interface PlatformOptions {
   /** Relay poll interval; the relay is also kicked after every local write. */
   relayPollMs?: number;
+  /** The `service` label of this process's metrics. */
+  service?: string;
 }
 
 export async function openPlatform(
@@ -118,8 +124,11 @@ export async function openPlatform(
       ),
   });
 
+  const metrics = new ServiceMetrics(options.service ?? 'grid-dispatch', kafka);
+  registerOutboxBacklog(metrics, index);
+
   let closing: Promise<void> | null = null;
-  return {
+  const platform: Platform = {
     config,
     logger,
     db,
@@ -134,8 +143,10 @@ export async function openPlatform(
     sessions,
     redis,
     calendars,
+    metrics,
     close() {
       closing ??= (async () => {
+        await metrics.close();
         await watcher.stop();
         await relay.stop();
         await producer.disconnect().catch((err) => log.warn({ err }, 'producer disconnect failed'));
@@ -146,4 +157,11 @@ export async function openPlatform(
       return closing;
     },
   };
+  try {
+    await metrics.serve(config.METRICS_PORT, config.METRICS_HOST);
+  } catch (error) {
+    await platform.close();
+    throw error;
+  }
+  return platform;
 }
