@@ -35,6 +35,7 @@ addMessages({
     'apiError.TOO_MANY_REQUESTS': '操作太频繁，请稍后再试。',
     'apiError.DEPENDENCY_UNAVAILABLE': '系统暂时不可用，请稍后再试。',
     'apiError.NOT_READY': '本区暂无法受理此类问题（未设置值班单位），请拨打区热线反映。',
+    'apiError.KPI_PREPARING': '本期统计数据正在汇总，稍后自动刷新。',
     'apiError.INTERNAL': '系统出错，请稍后再试。',
     'live.connected': '实时连接',
     'live.connecting': '连接中…',
@@ -110,6 +111,7 @@ addMessages({
     'apiError.DEPENDENCY_UNAVAILABLE': 'The system is briefly unavailable; try again shortly.',
     'apiError.NOT_READY':
       'This district cannot take this kind of report yet (no duty desk is set); please call the district hotline.',
+    'apiError.KPI_PREPARING': 'The figures for this period are being summarised; they refresh by themselves.',
     'apiError.INTERNAL': 'Something went wrong on our side; try again shortly.',
     'live.connected': 'Live',
     'live.connecting': 'Connecting…',
