@@ -1,5 +1,5 @@
 /**
- * Live fan-out (issue 5 §4): ONE live service process (services/live/dist/main.js, in its own
+ * Live fan-out: ONE live service process (services/live/dist/main.js, in its own
  * child process) on the real Kafka, fed ticket updates at a fixed rate straight into its
  * ticket-events topic (envelopes built and checked with @grid-dispatch/contracts), with thousands of
  * dashboard sockets (socket.io-client, websocket transport, one connection each) held by separate

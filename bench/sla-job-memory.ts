@@ -1,6 +1,6 @@
 /**
  * Redis memory per pending deadline job, lever by lever: how much each way of storing a BullMQ
- * delayed job costs (docs/performance.md, "Redis memory per pending deadline"). Adds N delayed
+ * delayed job costs (docs/performance.md#sla-timers). Adds N delayed
  * jobs due in an hour per variant, divides the `used_memory` growth by N, removes them again.
  * Nothing fires. Use a private Redis (bench/sla-timers-redis.sh), never the shared one:
  *

@@ -50,7 +50,7 @@ async function main() {
   const burst = Math.round(num('burst', 10_000));
   const only = arg('only');
   if (only && only !== 'bullmq' && only !== 'agenda') throw new Error('--only expects bullmq or agenda');
-  // Deadlines 30 s out (the scenario of docs/performance.md, "SLA timers"), plus room to add the
+  // Deadlines 30 s out (the scenario of docs/performance.md#sla-timers), plus room to add the
   // jobs at ≥ 20,000/s so none falls due while adding.
   const leadS = num('lead-s', 30 + Math.ceil(deadlines / 20_000));
   const maxMinutes = num('max-minutes', 15);

@@ -5,7 +5,7 @@ import { fileAndDispatch as fileAndDispatchReport } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
- * Every lifecycle path of docs/product.md through the gateway and the real servers, with
+ * Every lifecycle path of a ticket (the README's API) through the gateway and the real servers, with
  * the staff, scopes and public view a district would use.
  */
 describe('the ticket lifecycle through the API', function () {

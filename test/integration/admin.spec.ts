@@ -56,7 +56,7 @@ class ReferenceTap {
 }
 
 /**
- * The administration API (README, "The API", Administration) through the gateway on the real servers:
+ * The administration API (README.md#the-api) through the gateway on the real servers:
  * each resource's create/read/update/delete, who may call it, conflicts, announcements on the
  * reference-data topic, and a new grid and responsibility line routing the very next report.
  */

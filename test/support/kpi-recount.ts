@@ -18,7 +18,7 @@ export function seconds(iso: string): number {
 }
 
 /**
- * An independent recount of docs/product.md's measures from the tickets' stored histories and the
+ * An independent recount of the KPI measures (the rates and times of GET /api/v1/kpis) from the tickets' stored histories and the
  * categories' limits — written plainly from the definitions, sharing no code with the projection.
  */
 export function recount(

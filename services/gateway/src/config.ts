@@ -1,7 +1,7 @@
 import { commonConfigSchema, loadConfig, port, z } from '@grid-dispatch/config';
 
 export const gatewayConfigSchema = commonConfigSchema.extend({
-  /** The one public origin of the API and pages (README, "The API"): default http://localhost:8080. */
+  /** The one public origin of the API and pages (README.md#the-api): default http://localhost:8080. */
   PORT: port(8080),
   HOST: z.string().default('127.0.0.1'),
   INTAKE_URL: z.url().default('http://127.0.0.1:8081'),

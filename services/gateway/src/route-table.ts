@@ -1,7 +1,7 @@
 export type Upstream = 'intake' | 'workflow' | 'live';
 
 /**
- * Which service answers a path (docs/architecture.md): resident reports and photos to intake, the rest of
+ * Which service answers a path: resident reports and photos to intake, the rest of
  * the API to workflow, socket.io and the web pages to live.
  */
 export function upstreamFor(path: string): Upstream {

@@ -10,7 +10,7 @@ export interface DemoUnit {
   areaIds: string[];
 }
 
-/** Member units of the joint committees (docs/product.md, "Users"): water, gas, power, municipal works, heating, property …, and the district's duty desk. */
+/** Member units of the joint committees: water, gas, power, municipal works, heating, property …, and the district's duty desk. */
 export const DEMO_UNITS: DemoUnit[] = [
   {
     id: 'water',
@@ -102,7 +102,7 @@ const P2 = { priority: 'P2', ackWithin: 'PT1H', resolveWithin: 'PT24H', calendar
 const P3 = { priority: 'P3', ackWithin: 'PT4H', resolveWithin: 'P5D', calendar: 'working' } as const;
 const P4 = { priority: 'P4', ackWithin: 'P1D', resolveWithin: 'P15D', calendar: 'working' } as const;
 
-/** The categories and suggested limits of docs/product.md, "Time limits". */
+/** The demo categories with the suggested limits of their priorities (P1 sign 15 min, fix 4 h … P4 1 working day, 15 working days). */
 export const DEMO_CATEGORIES: DemoCategory[] = [
   {
     code: 'gas_leak',

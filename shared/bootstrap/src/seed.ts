@@ -12,7 +12,7 @@ import {
 } from './demo-reference';
 
 /**
- * Creates user `admin` on first start (README, "The API"). An existing admin keeps its password: the
+ * Creates user `admin` on first start (README.md#the-api). An existing admin keeps its password: the
  * environment only sets the first one.
  */
 export async function ensureAdmin(models: Models, password: string): Promise<boolean> {

@@ -34,7 +34,7 @@ type EnvelopeSchemas = { [T in EventType]: ReturnType<typeof envelopeSchemaOf<T>
 type Envelopes = { [T in EventType]: z.output<EnvelopeSchemas[T]> };
 
 /**
- * The envelope on every ticket event (docs/architecture.md, Events): one object schema per event
+ * The envelope on every ticket event: one object schema per event
  * type, told apart by `type`, so the payload's schema follows from the type.
  */
 export const eventEnvelopeSchema = z.discriminatedUnion(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /*
- * Pieces of the public HTTP API's answers that more than one service sends (README, "The API").
+ * Pieces of the public HTTP API's answers that more than one service sends (README.md#the-api).
  * The OpenAPI document is generated from these and from each service's own body schemas.
  */
 

@@ -1,7 +1,7 @@
 import type { DeadlineKind } from './queues';
 import type { TicketStatusName, TicketSummary } from './ticket-summary.schema';
 
-/** socket.io event names of the API (README, "The API"). NEVER rename: browsers and scripts listen by name. */
+/** socket.io event names of the API (README.md#the-api). NEVER rename: browsers and scripts listen by name. */
 export enum LiveEvent {
   TicketUpdated = 'ticket.updated',
   SlaWarning = 'sla.warning',

@@ -9,7 +9,7 @@ export type DeadlineKind = 'ack' | 'resolve' | 'verify';
 
 /**
  * A deadline job carries ids only; the worker re-reads the ticket when it fires and acts only
- * if the deadline still stands (docs/architecture.md, Timers).
+ * if the deadline still stands, so a moved or met deadline's old job does nothing.
  */
 export interface DeadlineJobData {
   ticketId: string;

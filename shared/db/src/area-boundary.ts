@@ -24,7 +24,7 @@ export function toAreaNode(
   };
 }
 
-/** An area as the API answers it (README, "The API"): the boundary back as GeoJSON, not the stored text. */
+/** An area as the API answers it (README.md#the-api): the boundary back as GeoJSON, not the stored text. */
 export function areaJson(
   doc: Pick<AreaDoc, '_id' | 'name' | 'level' | 'parentId' | 'boundaryJson'> & { dutyUnitId?: string | null },
 ) {

@@ -1,7 +1,7 @@
 import { AppError, type FieldProblem } from './app-error';
 import { httpStatusFor } from './error-codes';
 
-/** The JSON body of every error response (README, "The API", Conventions). */
+/** The JSON body of every error response (README.md#the-api). */
 export interface ErrorBody {
   error: { code: string; message: string; fields?: FieldProblem[] };
 }

@@ -11,7 +11,7 @@ export interface HttpAppOptions {
   bodyLimit?: string;
 }
 
-/** An express app with the house conventions: JSON bodies, error bodies of the API (README, "The API"), no fingerprinting. */
+/** An express app with the house conventions: JSON bodies, error bodies of the API (README.md#the-api), no fingerprinting. */
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');

@@ -7,7 +7,7 @@ export type ReferenceEntity = 'area' | 'unit' | 'user' | 'category' | 'responsib
 
 /**
  * "This piece of reference data changed": ids only, never a name, username or password, so the
- * topic carries no personal data (docs/architecture.md) and readers fetch what they need themselves.
+ * topic carries no personal data and readers fetch what they need themselves.
  */
 export interface ReferenceDataAnnouncement {
   entity: ReferenceEntity;

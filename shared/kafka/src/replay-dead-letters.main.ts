@@ -13,7 +13,7 @@ import {
 
 /**
  * `npm run replay-dead-letters -- [options]`: the operator's command that puts dead letters back
- * on the events topic after a fix (docs/reliability.md, "Replaying dead letters"). Exit status 0
+ * on the events topic after a fix (docs/reliability.md#replaying-dead-letters). Exit status 0
  * when the run completed, 1 when it could not (Kafka unreachable, a topic missing), 2 for a wrong
  * command line or environment.
  */

@@ -3,7 +3,7 @@ import pino, { type Logger, type LoggerOptions } from 'pino';
 export type { Logger } from 'pino';
 
 /**
- * Personal data never reaches a log line (docs/architecture.md: "ids only"). These paths cover the
+ * Personal data never reaches a log line: logs carry ids only. These paths cover the
  * shapes in which it travels: report bodies, contacts, credentials and tokens.
  */
 export const REDACTED_PATHS = [

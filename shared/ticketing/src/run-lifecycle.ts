@@ -30,7 +30,7 @@ export interface LifecycleExtras {
   payload?: (changes: TicketChanges) => Record<string, unknown>;
 }
 
-/** Acting on a ticket ends its escalation chain (docs/product.md): these events reset the level. */
+/** Acting on a ticket ends its escalation chain: these events reset the level. */
 const ENDS_ESCALATION = new Set<LifecycleEventType>([
   'ticket.accepted',
   'ticket.resolved',
@@ -67,7 +67,7 @@ export async function runLifecycle(
   const now = new Date(command.now ?? Date.now());
   const category =
     extras.limits ?? (await platform.models.categories.findById(ticket.category).lean().exec());
-  // A category deleted since the report: the limits of its priority (docs/product.md, "Time limits").
+  // A category deleted since the report: the suggested limits of its priority.
   const limits = category ?? { ...DEFAULT_LIMITS[ticket.priority], calendar: ticket.clock };
   // The calendar as it is now: an administrator's change applies to the next deadline computed.
   const calendar = await platform.calendars.get();

@@ -13,7 +13,7 @@ import {
 
 /*
  * Every (action × status × actor × inScope) combination against an expectation table written
- * here by hand from docs/docs/product.md and the README's API — deliberately not derived from ACTION_RULES, so a
+ * here by hand from the README's API — deliberately not derived from ACTION_RULES, so a
  * wrong row in the implementation makes this test fail.
  */
 

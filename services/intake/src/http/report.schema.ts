@@ -9,7 +9,7 @@ const LANDLINE = /^0\d{2,3}[- ]?\d{7,8}(?:[- ]?\d{1,6})?$/;
 export const MAX_PHOTOS = 9;
 
 /**
- * The body of POST /api/v1/reports (README, "The API"). Unknown fields are refused, not ignored.
+ * The body of POST /api/v1/reports (README.md#the-api). Unknown fields are refused, not ignored.
  * The OpenAPI document's request body is generated from it (checks in code, such as the photo
  * reference and the phone number, appear there as descriptions).
  */

@@ -4,7 +4,7 @@ import { PHOTO_CONTENT_TYPES } from '@grid-dispatch/db';
 import { PHOTO_ID } from '@grid-dispatch/http';
 
 /*
- * The answers of intake's public endpoints (README, "The API"). The OpenAPI document is generated
+ * The answers of intake's public endpoints (README.md#the-api). The OpenAPI document is generated
  * from these; the end-to-end OpenAPI test checks every answer against it. A strict object lists
  * every field it will ever carry: what residents and the public see holds no personal data.
  */

@@ -1,7 +1,7 @@
 import { z } from '@grid-dispatch/config';
 
 /*
- * The JSON answers of Open311 GeoReport v2 (README, "Open311 GeoReport v2"); the XML answers carry
+ * The JSON answers of Open311 GeoReport v2 (README.md#open311-georeport-v2); the XML answers carry
  * the same fields (`<services><service>…`, `<service_requests><request>…`, `<errors><error>…`).
  * The OpenAPI document is generated from these. The form of POST requests.{format} has no schema
  * here: parseOpen311Form reads it field by field, to answer in Open311's own error format.

@@ -29,7 +29,7 @@ const TICKET_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 const FORMATS = '.json or .xml';
 
 /**
- * Open311 GeoReport v2, mounted at /open311/v2 (README, "Open311 GeoReport v2"): discovery, the
+ * Open311 GeoReport v2, mounted at /open311/v2 (README.md#open311-georeport-v2): discovery, the
  * service list, filing a request with an API key (through the same ReportIntake as the own form)
  * and reading requests back without personal data. Every answer, errors included, comes in the
  * format the path's extension asks for.

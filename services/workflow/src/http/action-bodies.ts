@@ -5,7 +5,7 @@ const text = z.string();
 const id = z.string().min(1).max(200);
 
 /**
- * The shape of each action's body (README, "The API"). Shapes only: lengths, deadlines and who may do
+ * The shape of each action's body (README.md#the-api). Shapes only: lengths, deadlines and who may do
  * what are the lifecycle rules' job (422 / 409 / 403 from there). Unknown fields are refused. The
  * OpenAPI document's request bodies are generated from these.
  */

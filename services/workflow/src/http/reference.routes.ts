@@ -1,7 +1,7 @@
 import { areaJson, type Models } from '@grid-dispatch/db';
 import { Router } from 'express';
 
-/** Reference data residents need without logging in: categories and areas (README, "The API"). */
+/** Reference data residents need without logging in: categories and areas (README.md#the-api). */
 export function referenceRouter(models: Models): Router {
   const router = Router();
 

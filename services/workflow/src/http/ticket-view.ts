@@ -7,7 +7,7 @@ export function maskPhone(phone: string): string {
   return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
 }
 
-/** The staff view of a ticket (README, "The API": GET /api/v1/tickets/{id}). */
+/** The staff view of a ticket (README.md#the-api: GET /api/v1/tickets/{id}). */
 export function staffTicketView(t: TicketDoc, withEvents = true) {
   return {
     id: t._id,

@@ -21,7 +21,7 @@ import { staffTicketView } from './ticket-view';
 
 const STAFF = ['unit_member', 'community_secretary', 'subdistrict_secretary', 'district_secretary'] as const;
 
-/** Staff queries and the workflow actions of the API (README, "The API"), each scoped to the caller. */
+/** Staff queries and the workflow actions of the API (README.md#the-api), each scoped to the caller. */
 export function ticketsRouter(platform: Platform, config: WorkflowConfig): Router {
   const router = Router();
   router.use(requireStaff({ secret: config.AUTH_SECRET, sessions: platform.sessions }, STAFF));

@@ -168,7 +168,7 @@ const open311KeyPaths = {
   },
 };
 
-/** The administration endpoints of the API (README, "The API") (role admin). */
+/** The administration endpoints of the API (README.md#the-api) (role admin). */
 export const adminPaths: Record<string, Json> = {
   ...resourcePaths,
   ...calendarPaths,

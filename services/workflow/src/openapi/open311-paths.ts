@@ -2,7 +2,7 @@ import { type ComponentName, ref } from './components';
 import { type Json, pathParam, queryParam } from './operations';
 
 /**
- * Open311 GeoReport v2 at /open311/v2 (served by intake; README, "Open311 GeoReport v2"). Each
+ * Open311 GeoReport v2 at /open311/v2 (served by intake; README.md#open311-georeport-v2). Each
  * resource answers JSON or XML as its extension asks; the components describe the JSON, the XML
  * carries the same fields (`<services><service>…`, `<service_requests><request>…`, `<errors><error>…`).
  */

@@ -19,7 +19,7 @@ const ticketId = pathParam('id');
 const trackingCode = pathParam('trackingCode');
 
 /**
- * Who may take each workflow action, and what it is (README, "The API"). Its body is documented
+ * Who may take each workflow action, and what it is (README.md#the-api). Its body is documented
  * from its schema in ACTION_BODIES; an action without a line here does not compile.
  */
 const ACTION_SUMMARIES: Record<StaffAction, string> = {

@@ -2,7 +2,7 @@ import type { Actor, DeadlineState, EventEnvelope, TicketStatusName } from '@gri
 import type { Priority } from '@grid-dispatch/domain';
 import { type Connection, type Model, Schema } from 'mongoose';
 
-/** One entry of a ticket's history, kept forever (docs/product.md: every transition is an event). */
+/** One entry of a ticket's history, kept forever: every transition of the ticket is an event. */
 export interface TicketHistoryEntry {
   eventId: string;
   type: string;

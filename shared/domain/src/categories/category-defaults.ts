@@ -10,7 +10,7 @@ export function defaultClockFor(priority: Priority): ClockKind {
 }
 
 /**
- * Suggested sign (ack) and fix (resolve) limits per priority, from docs/product.md ("Time limits").
+ * Suggested sign (ack) and fix (resolve) limits per priority, as a district's category list suggests them.
  *
  * Convention for working-clock priorities (P3, P4): a day designator counts *working days* and an
  * hour designator counts *working hours*. So P3's `P5D` is five working days and P4's `P1D` is one

@@ -23,7 +23,7 @@ export type DeadlineRecord = TimerDeadline;
 
 export type DeadlineSet = Partial<Record<DeadlineKind, DeadlineRecord>>;
 
-/** A recorded stop of the clock (docs/product.md: every pause is recorded). */
+/** A recorded stop of the clock: every pause is kept, with its reason, for the record. */
 export interface ClockPauseRecord {
   deadline: DeadlineKind;
   from: string;

@@ -7,7 +7,7 @@ const WORKING_DAYS_PER_WEEK = 5;
 
 /**
  * The clock a category's limit runs on. On a working clock a limit in whole days (`P5D`) means
- * working days — "5 working days" as docs/product.md says — and a week five of them; a limit with
+ * working days — "5 working days" as a district sets its limits — and a week five of them; a limit with
  * hours, minutes or seconds in it means office hours.
  * On a calendar clock every duration is plain elapsed time.
  */

@@ -10,7 +10,7 @@ import {
   tallyOf,
 } from './kpi-tally';
 
-/** The measures of docs/product.md ("三率 and more"); a rate is null when there is nothing to count. */
+/** The measures a district judges its units by (三率 and more); a rate is null when there is nothing to count. */
 export interface KpiFigures {
   /** 响应率: signed within limit / dispatched. */
   responseRate: number | null;

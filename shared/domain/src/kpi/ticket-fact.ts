@@ -2,7 +2,7 @@ import type { KpiEvent, Rating } from './kpi-event.types';
 
 /**
  * One dispatch of a ticket to a unit, and what that unit did with it. A ticket has several when it
- * is reassigned, returned or reopened: each unit is judged on its own dispatches (docs/product.md:
+ * is reassigned, returned or reopened: each unit is judged on its own dispatches (the
  * response rate = signed within limit / dispatched).
  */
 export interface Assignment {

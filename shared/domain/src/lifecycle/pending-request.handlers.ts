@@ -13,7 +13,7 @@ import type { TicketStatus } from './ticket-status.types';
 
 /*
  * Return and extension requests and a secretary's decision on them. While a request waits the SLA
- * clock is paused (docs/product.md), so every handler here either pauses or resumes it.
+ * clock is paused, so every handler here either pauses or resumes it.
  */
 
 /** A unit hands the ticket back (退单); it waits as `returned`, remembering where it stood. */

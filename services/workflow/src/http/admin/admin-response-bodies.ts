@@ -4,7 +4,7 @@ import { areaAnswer, categoryAnswer, unitAnswer } from '../response-bodies';
 import { calendarBody } from './admin.schemas';
 
 /*
- * The records the admin endpoints answer (README, "The API", Administration): the public shapes
+ * The records the admin endpoints answer (README.md#the-api): the public shapes
  * plus their timestamps. The OpenAPI document is generated from these. Users and API keys are
  * strict objects: they list every field there is, so a password, its hash or a key's hash is
  * never among them.

@@ -14,7 +14,7 @@ import { unitsRouter } from './units.routes';
 import { usersRouter } from './users.routes';
 
 /**
- * The administration API (README, "The API"), mounted at /api/v1/admin: areas, units, users,
+ * The administration API (README.md#the-api), mounted at /api/v1/admin: areas, units, users,
  * categories and the responsibility list. Admins only; anyone else is told the routes do not
  * exist (404), a caller without a token to log in (401).
  *

@@ -4,7 +4,7 @@ import { UNIT_KINDS } from '@grid-dispatch/db';
 import { AREA_LEVELS, CLOCK_KINDS, PRIORITIES, ROLES } from '@grid-dispatch/domain';
 
 /*
- * The bodies of the admin endpoints (README, "The API", Administration); the OpenAPI document's
+ * The bodies of the admin endpoints (README.md#the-api); the OpenAPI document's
  * request bodies are generated from them. Shapes only; whether a named area, unit or category
  * exists is the routes' job. Every object is `.strict()` so an unknown field is refused rather
  * than silently ignored, and every string is a `z.string()` so an object such as `{"$gt": ""}` is

@@ -10,7 +10,7 @@ import { calendarBody, idSlug } from './admin.schemas';
 export function calendarView(doc: CalendarDoc) {
   return {
     ...calendarDefinitionOf(doc),
-    // One district, one calendar: every deadline runs on cn-default (docs/architecture.md, Timers).
+    // One district, one calendar: every deadline runs on cn-default.
     inUse: doc._id === DISTRICT_CALENDAR_ID,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
