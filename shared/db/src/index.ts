@@ -1,6 +1,7 @@
 export * from './area-boundary';
 export * from './calendar-store';
 export * from './connection';
+export * from './in-flight';
 export * from './kpi-stamps';
 export * from './kpi-store';
 export * from './models';

@@ -14,6 +14,7 @@ import {
   reportDay,
 } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
+import { InFlight } from './in-flight';
 import type { KpiStamps } from './kpi-stamps';
 import type { Models } from './models';
 import { factOf, type KpiSummaryDoc, kpiBucketId } from './models/kpi.model';
@@ -96,10 +97,13 @@ export class KpiStore {
    * and a summary whose stamp has not moved needs neither a database read nor parsing.
    */
   private readonly recent = new Map<string, { stamp: string; cells: KpiCell[] }>();
-  /** Reads of stored summaries under way in this process, by what they read. */
-  private readonly reading = new Map<string, Promise<unknown>>();
-  /** Rebuilds under way in this process, by summary and stamp: concurrent readers share one. */
-  private readonly rebuilding = new Map<string, Promise<KpiCell[]>>();
+  /** A month's stored day summaries being read, by month: concurrent readers share the read. */
+  private readonly readingDays = new InFlight<Map<string, StoredSummary>>();
+  /**
+   * Rebuilds under way in this process, by summary and stamp: concurrent readers (and the
+   * refresher) share one, and it runs to the end and is saved even when a reader stops waiting.
+   */
+  private readonly rebuilding = new InFlight<KpiCell[]>();
 
   constructor(
     private readonly models: Pick<Models, 'kpiTickets' | 'kpiSummaries'>,
@@ -191,8 +195,8 @@ export class KpiStore {
       }
       const rebuild =
         i < months.length
-          ? this.rebuildOnce(id, stamps[i]!, () => this.rebuildMonth(scope, months[i]!, stamps[i]!))
-          : this.rebuildOnce(id, stamps[i]!, async () => {
+          ? this.rebuilding.run(`${id} ${stamps[i]}`, () => this.rebuildMonth(scope, months[i]!, stamps[i]!))
+          : this.rebuilding.run(`${id} ${stamps[i]}`, async () => {
               const [cells] = await this.rebuildDays(scope, [days[i - months.length]!], [stamps[i]!]);
               return cells!;
             });
@@ -222,15 +226,15 @@ export class KpiStore {
   ): Promise<{ cells: KpiCell[]; stamp: string } | undefined> {
     const remembered = this.recent.get(id);
     if (remembered?.stamp === stamp) return remembered;
+    // Current, or stale but built within the window the caller allows.
+    const usable = (summary: Pick<KpiSummaryDoc, 'stamp' | 'builtAt'> | null | undefined) =>
+      summary != null && (summary.stamp === stamp || (summary.builtAt ?? 0) >= Date.now() - staleForMs);
     if (stored.has(id)) {
-      const summary = stored.get(id)!;
-      if (!summary || (summary.stamp !== stamp && summary.builtAt < Date.now() - staleForMs))
-        return undefined;
-      this.remember(id, summary.stamp, summary.cells);
-      return summary;
+      const summary = stored.get(id);
+      if (!usable(summary)) return undefined;
+      this.remember(id, summary!.stamp, summary!.cells);
+      return summary!;
     }
-    const usable = (summary: Pick<KpiSummaryDoc, 'stamp' | 'builtAt'> | null) =>
-      summary !== null && (summary.stamp === stamp || (summary.builtAt ?? 0) >= Date.now() - staleForMs);
     if (staleForMs > 0 && remembered) {
       // The stored stamp first: a stale summary already remembered needs no cells read again.
       const head = await this.models.kpiSummaries.findById(id, { stamp: 1, builtAt: 1 }).lean().exec();
@@ -269,7 +273,7 @@ export class KpiStore {
     const months = [...wanted].filter(([, monthIds]) => monthIds.length >= MANY_DAYS_OF_A_MONTH);
     await Promise.all(
       months.map(async ([month, monthIds]) => {
-        const byId = await this.readOnce(`days ${kpiBucketId(scope, month)}`, async () => {
+        const byId = await this.readingDays.run(kpiBucketId(scope, month), async () => {
           const docs = await this.models.kpiSummaries
             .find({ month: kpiBucketId(scope, month) }, { stamp: 1, cellsJson: 1, builtAt: 1 })
             .lean()
@@ -282,16 +286,6 @@ export class KpiStore {
       }),
     );
     return stored;
-  }
-
-  /** One read per key at a time in this process: concurrent readers share it. */
-  private readOnce<T>(key: string, read: () => Promise<T>): Promise<T> {
-    let pending = this.reading.get(key) as Promise<T> | undefined;
-    if (!pending) {
-      pending = read().finally(() => this.reading.delete(key));
-      this.reading.set(key, pending);
-    }
-    return pending;
   }
 
   /** Keeps a summary's parsed cells for the next reader, the least recently used dropped first. */
@@ -319,20 +313,6 @@ export class KpiStore {
       scopes.add(id.slice(0, cut));
     });
     return [...scopes];
-  }
-
-  /**
-   * One rebuild per summary and stamp in this process: concurrent readers (and the refresher)
-   * share it, and it runs to the end and is saved even when a reader stops waiting for it.
-   */
-  private rebuildOnce(id: string, stamp: string, rebuild: () => Promise<KpiCell[]>): Promise<KpiCell[]> {
-    const key = `${id} ${stamp}`;
-    let pending = this.rebuilding.get(key);
-    if (!pending) {
-      pending = rebuild().finally(() => this.rebuilding.delete(key));
-      this.rebuilding.set(key, pending);
-    }
-    return pending;
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { CellsOptions, KpiStore, LocalizedName } from '@grid-dispatch/db';
+import { type CellsOptions, InFlight, type KpiStore, type LocalizedName } from '@grid-dispatch/db';
 import type { KpiScope } from './kpi-query';
 import { buildKpiReport, type KpiReport } from './kpi-report';
 
@@ -14,7 +14,7 @@ const KEPT_REPORTS = 200;
  */
 export class KpiReports {
   private readonly built = new Map<string, { version: string; unitNames: unknown; report: KpiReport }>();
-  private readonly building = new Map<string, Promise<KpiReport>>();
+  private readonly building = new InFlight<KpiReport>();
 
   constructor(
     private readonly kpis: Pick<KpiStore, 'period'>,
@@ -24,12 +24,7 @@ export class KpiReports {
   /** The report of a scope; `unitNames` is kept as given (a new map is a change of names). */
   get(scope: KpiScope, unitNames: ReadonlyMap<string, LocalizedName>): Promise<KpiReport> {
     const key = JSON.stringify([scope.scope, scope.areaId, scope.unitId, scope.from, scope.to]);
-    let pending = this.building.get(key);
-    if (!pending) {
-      pending = this.build(key, scope, unitNames).finally(() => this.building.delete(key));
-      this.building.set(key, pending);
-    }
-    return pending;
+    return this.building.run(key, () => this.build(key, scope, unitNames));
   }
 
   private async build(
