@@ -20,8 +20,8 @@ import {
   DEMO_CATEGORIES,
   DEMO_DISTRICT_ID,
   DEMO_UNITS,
-  demoAreas,
   demoGridCentre,
+  demoGridPaths,
 } from '@grid-dispatch/bootstrap';
 import { bucketsOf } from '@grid-dispatch/db';
 import {
@@ -50,24 +50,6 @@ function percentile(sorted: number[], p: number): number {
 const DAY_MS = 86_400_000;
 /** Reports filed per second while the year is asked for: a storm day (the system sustains about 30). */
 const REPORTS_PER_S = 20;
-
-/** Every grid with its path up to the district, most specific first (as tickets carry it). */
-function gridPaths(): string[][] {
-  const areas = demoAreas();
-  const byId = new Map(areas.map((a) => [a.id, a]));
-  return areas
-    .filter((a) => a.level === 'grid')
-    .map((grid) => {
-      const ids: string[] = [];
-      for (
-        let a: (typeof areas)[number] | undefined = grid;
-        a;
-        a = a.parentId ? byId.get(a.parentId) : undefined
-      )
-        ids.push(a.id);
-      return ids;
-    });
-}
 
 /** One ticket's life as the KPI projection sees it: dispatched, mostly signed, fixed, closed, rated. */
 function syntheticEvents(n: number, createdAt: number, grids: string[][]): KpiEvent[] {
@@ -227,7 +209,7 @@ async function main() {
   const system = await startFleetSystem();
   try {
     const now = Date.now();
-    const grids = gridPaths();
+    const grids = demoGridPaths();
     const collection = system.models.kpiTickets.collection;
     const all: KpiEntry[] = [];
     const started = performance.now();

@@ -68,7 +68,9 @@ describe('browser: unit console actions', function () {
     await page.fill('#text-progress', '抢修队已到现场');
     await page.click('[data-testid="send-progress"]');
     await page.locator('[data-testid="action-notice"]').waitFor();
-    await page.locator('.timeline li', { hasText: '抢修队已到现场' }).waitFor();
+    // The note is in the history and among what the unit shows of its work (residents see it too).
+    await page.locator('[data-testid="fix-updates"] li', { hasText: '抢修队已到现场' }).waitFor();
+    assert.equal(await page.locator('.timeline li', { hasText: '抢修队已到现场' }).count(), 2);
 
     await page.click('[data-testid="action-extension"]');
     await page.fill('#text-extension', '需要更换主管道，等待材料');

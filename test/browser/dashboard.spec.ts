@@ -111,6 +111,67 @@ describe('browser: secretary dashboard and administration', function () {
     await dash.getByText('春海社区', { exact: true }).first().waitFor();
   });
 
+  it('urges several tickets in one step and names the one that failed', async () => {
+    const filed: { ticketId: string; trackingCode: string }[] = [];
+    for (const category of ['street_lamp', 'bins_overflow', 'broken_paving']) {
+      const report = await request(suite.system.url, 'POST', '/api/v1/reports', {
+        body: { category, description: `春海 ${category} — bulk`, location: demoGridCentre('chunhai-g2') },
+      });
+      assert.equal(report.status, 201, JSON.stringify(report.body));
+      filed.push(report.body);
+    }
+    // The third ticket's urge is answered as if someone had acted on it a moment earlier.
+    const stale = filed[2];
+    const dash = await suite.pages.open(DESK, '/dashboard.html', async (page) => {
+      await page.route(`**/api/v1/tickets/${stale.ticketId}/urge`, (route) =>
+        route.fulfill({
+          status: 409,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: { code: 'VERSION_CONFLICT', message: 'the ticket changed since you loaded it' },
+          }),
+        }),
+      );
+    });
+    await loginThroughForm(dash, 'chunhai.secretary', PASSWORD);
+    for (const { trackingCode } of filed) {
+      const row = dash.locator(`[data-testid="ticket-row-${trackingCode}"]`);
+      await row.waitFor({ timeout: 15000 });
+      await row.locator('[data-testid="select-row"]').check();
+    }
+    // The search narrows the list (a code read out without dashes finds its ticket), and clearing
+    // it brings the rest back, still selected.
+    const search = dash.locator('[data-testid="list-search"]');
+    await search.fill(stale.trackingCode.replaceAll('-', '').toLowerCase());
+    await waitFor(
+      async () => (await dash.locator('[data-testid^="ticket-row-"]').count()) === 1,
+      'one row found',
+    );
+    await search.fill('');
+    await dash.locator(`[data-testid="ticket-row-${filed[0].trackingCode}"]`).waitFor();
+    assert.equal(await dash.locator('[data-testid="bulk-count"]').textContent(), '已选 3 件');
+    await dash.locator('[data-testid="bulk-urge"]').click();
+    await dash.locator('[data-testid="bulk-text"]').fill('今天下班前处理');
+    await dash.locator('[data-testid="bulk-submit"]').click();
+    const result = dash.locator('[data-testid="bulk-result"]');
+    await result.waitFor();
+    assert.match((await result.textContent()) ?? '', /成功 2 件，失败 1 件/);
+    const failed = dash.locator(`[data-testid="bulk-failed-${stale.trackingCode}"]`);
+    assert.match((await failed.textContent()) ?? '', /the ticket changed/);
+    // The failed ticket stays selected, to open or retry; the others went through.
+    assert.equal(await dash.locator('[data-testid="bulk-count"]').textContent(), '已选 1 件');
+    await screenshot(dash, 'dash-04-bulk-urge');
+
+    const secretary = await login(suite.system.url, 'chunhai.secretary', PASSWORD);
+    for (const { ticketId } of filed) {
+      const ticket = await request(suite.system.url, 'GET', `/api/v1/tickets/${ticketId}`, {
+        token: secretary,
+      });
+      const urged = ticket.body.events.filter((e: { type: string }) => e.type === 'ticket.urged');
+      assert.equal(urged.length, ticketId === stale.ticketId ? 0 : 1, ticketId);
+    }
+  });
+
   it('lets the admin draw a grid, shows the server’s field error, then saves it', async () => {
     const admin = await open('/admin.html#areas');
     await loginThroughForm(admin, 'admin', 'admin-test-password');
@@ -216,6 +277,17 @@ describe('browser: secretary dashboard and administration', function () {
         `${tab}: "new" opens an empty form`,
       );
     }
+    // A long list has a search: the users of one community, by its name in either language.
+    await admin.locator('[data-testid="tab-users"]').click();
+    const users = admin.locator('[data-testid="user-list"] tr');
+    await users.first().waitFor();
+    const all = await users.count();
+    await admin.locator('[data-testid="list-search"]').fill('chunhai');
+    await waitFor(async () => {
+      const n = await users.count();
+      return n > 0 && n < all;
+    }, 'the search narrows the users');
+    for (const text of await users.allTextContents()) assert.match(text, /chunhai|春海/i);
     assert.deepEqual(suite.pages.errors, [], 'no page errors');
   });
 });

@@ -130,6 +130,23 @@ describe('browser: a P1 from the resident’s phone to the rating', function () 
     await unit.locator('[data-testid="ticket-detail"][data-status="resolved"]').waitFor();
     await resident.locator('[data-testid="track-page"][data-status="resolved"]').waitFor();
 
+    // The evidence loop: what the unit did, with its photo, in the console, on the resident's page
+    // (who rates on it) and in the secretary's drawer beside the resident's own photo.
+    const fixNote = '已设置围挡并回填修复路面';
+    for (const page of [unit, resident]) {
+      const evidence = page.locator('[data-testid="fix-evidence"]');
+      await evidence.locator('[data-testid="fix-note"]', { hasText: fixNote }).waitFor();
+      await evidence.locator('[data-testid="photos-after"] img').first().waitFor();
+    }
+    await screenshot(resident, '10b-resident-fix-evidence');
+    await dashRow.locator('button.link').first().click();
+    const drawer = dash.locator('[data-testid="ticket-detail"]');
+    await drawer.locator('[data-testid="fix-note"]', { hasText: fixNote }).waitFor();
+    assert.equal(await drawer.locator('[data-testid="photos-before"] img').count(), 1);
+    assert.equal(await drawer.locator('[data-testid="photos-after"] img').count(), 1);
+    await screenshot(dash, '10c-dashboard-before-after');
+    await drawer.locator('[data-testid="detail-close"]').click();
+
     // The secretary verifies on the dashboard (or, if the page lacks the button, through the API).
     await dashRow.waitFor();
     const verify = dash.locator(`[data-testid="verify-${code}"]`);

@@ -144,4 +144,47 @@ describe('authorization matrix', function () {
     });
     assert.equal(districtUrge.status, 200, 'the district secretary urges anything below');
   });
+
+  it('lets a hotline agent file and look up reports, and nothing else: 403 on every ticket endpoint', async () => {
+    const created = await request(system.url, 'POST', '/api/v1/admin/users', {
+      token: tokens.admin,
+      body: {
+        username: 'matrix.hotline',
+        password: 'Matrix-hotline-2026',
+        displayName: 'matrix agent',
+        role: 'hotline_agent',
+      },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const agent = await login(system.url, 'matrix.hotline', 'Matrix-hotline-2026');
+    const before = await version();
+    for (const [method, path] of [
+      ['GET', `/api/v1/tickets/${ticketId}`],
+      ['GET', '/api/v1/tickets?limit=100'],
+    ] as const) {
+      assert.equal((await request(system.url, method, path, { token: agent })).status, 403, path);
+    }
+    for (const action of STAFF_ACTIONS) {
+      const res = await request(system.url, 'POST', `/api/v1/tickets/${ticketId}/${action}`, {
+        token: agent,
+        body: bodies[action],
+      });
+      assert.equal(res.status, 403, `hotline agent ${action}: ${res.status}`);
+    }
+    for (const path of ['/api/v1/kpis', '/api/v1/units', '/api/v1/admin/users']) {
+      const res = await request(system.url, 'GET', path, { token: agent });
+      assert.ok([403, 404].includes(res.status), `hotline agent ${path}: ${res.status}`);
+    }
+    assert.equal(await version(), before, 'the agent changed nothing');
+    const lookup = await request(system.url, 'GET', '/api/v1/hotline/reports?phone=13800138000', {
+      token: agent,
+    });
+    assert.equal(lookup.status, 200, 'the hotline is the agent’s');
+    for (const user of [...inScope, ...outOfScope]) {
+      const res = await request(system.url, 'GET', '/api/v1/hotline/reports?phone=13800138000', {
+        token: tokens[user],
+      });
+      assert.equal(res.status, 403, `${user} on the hotline`);
+    }
+  });
 });

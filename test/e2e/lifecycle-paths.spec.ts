@@ -99,6 +99,50 @@ describe('the ticket lifecycle through the API', function () {
       [1, 2, 3, 4, 5, 6, 7],
     );
     assert.equal(full.body.rating, 'satisfied');
+    // The public view shows what the unit showed of its work, and no other staff note.
+    assert.deepEqual(
+      rated.body.updates.map((u: any) => u.note),
+      ['valve closed, crew on site'],
+    );
+    assert.equal(rated.body.fix.note, 'filled and resurfaced');
+    assert.deepEqual(rated.body.fix.photos, ['https://img.example.com/fix.jpg']);
+    assert.equal(rated.body.fix.current, true);
+    assert.ok(!JSON.stringify(rated.body).includes('checked on site'), 'the secretary’s note stays internal');
+  });
+
+  it('lets the reporter rate from another device with the phone number given with the report', async () => {
+    const t = await fileAndDispatch();
+    await ok('municipal.member', t.id, 'accept');
+    await ok('municipal.member', t.id, 'resolve', { note: 'filled' });
+    const feedback = (body: unknown) =>
+      request(system.url, 'POST', `/api/v1/reports/${t.code}/feedback`, { body });
+    const neither = await feedback({ rating: 'satisfied' });
+    assert.equal(neither.status, 422);
+    assert.equal(neither.body.error.fields[0].path, 'reporterToken');
+    assert.match(neither.body.error.fields[0].message, /contactPhone/);
+    const badNumber = await feedback({ contactPhone: '12345', rating: 'satisfied' });
+    assert.equal(badNumber.status, 422);
+    assert.equal(badNumber.body.error.fields[0].path, 'contactPhone');
+    const wrong = await feedback({ contactPhone: '13900139000', rating: 'satisfied' });
+    assert.equal(wrong.status, 403);
+    assert.deepEqual(wrong.body.error.fields, [{ path: 'contactPhone', message: 'does not match' }]);
+    // The same number written another way is the same number.
+    const rated = await feedback({ contactPhone: '+86 138 0013 8000', rating: 'basically_satisfied' });
+    assert.equal(rated.status, 200, JSON.stringify(rated.body));
+    assert.equal(rated.body.timeline.at(-1).type, 'ticket.rated');
+
+    // A report filed without a phone number can only be rated with its token.
+    const anonymous = await fileAndDispatchReport(system, {
+      category: 'street_lamp',
+      location: demoGridCentre('chunhai-g1'),
+    });
+    const noPhone = await request(system.url, 'POST', `/api/v1/reports/${anonymous.trackingCode}/feedback`, {
+      body: { contactPhone: '13800138000', rating: 'satisfied' },
+    });
+    assert.equal(noPhone.status, 403);
+    assert.deepEqual(noPhone.body.error.fields, [
+      { path: 'contactPhone', message: 'the report has no phone number' },
+    ]);
   });
 
   it('returns, then a secretary approves and re-routes to another unit; the clock pauses meanwhile', async () => {

@@ -319,9 +319,20 @@ describe('the OpenAPI document matches the running system', function () {
 
     const kpiReader = { token: await login(system.url, 'chunhai.secretary', 'demo-test-password') };
     const near = demoGridCentre('chunhai-g1');
-    await call(
+    await newTicket('chunhai-g1');
+    const nearby = await call(
       'nearbyReports',
       `/api/v1/reports/nearby?category=road_collapse&lat=${near.lat}&lng=${near.lng}`,
+    );
+    const ref = nearby.duplicates[0].ref;
+    const device = { body: { device: 'doc-device-0123456789' } };
+    await call('supportReport', `/api/v1/reports/nearby/${ref}/support`, device);
+    await call('supportReport', `/api/v1/reports/nearby/${ref}/support`, { body: { device: 'short' } }, 422);
+    await call(
+      'supportReport',
+      '/api/v1/reports/nearby/00000000-0000-0000-0000-000000000000/support',
+      device,
+      404,
     );
     await call('nearbyReports', '/api/v1/reports/nearby?category=road_collapse&lat=91&lng=0', {}, 422);
     await call('nearbyReports', '/api/v1/reports/nearby?lat=1', {}, 400);
@@ -334,6 +345,11 @@ describe('the OpenAPI document matches the running system', function () {
     await call('getMeetingReport', '/api/v1/meetings/chunhai/2026-11', kpiReader);
     await call('getMeetingReport', '/api/v1/meetings/chunhai/2026-11?format=csv', kpiReader);
     await call('getMeetingReport', '/api/v1/meetings/chunhai/2026-13', kpiReader, 422);
+    await call('exportTickets', '/api/v1/tickets/export?format=csv', kpiReader);
+    await call('exportTickets', '/api/v1/tickets/export?format=jsonl&status=dispatched,accepted', kpiReader);
+    await call('exportTickets', '/api/v1/tickets/export?format=xlsx', kpiReader, 422);
+    await call('exportTickets', '/api/v1/tickets/export?limit=10', kpiReader, 400);
+    await call('exportTickets', '/api/v1/tickets/export', {}, 401);
 
     // Open311 GeoReport v2 (JSON answers; the XML ones carry the same fields) and its API keys.
     const key = await call(
@@ -380,6 +396,95 @@ describe('the OpenAPI document matches the running system', function () {
     await call('open311_token', '/open311/v2/tokens/00000000-0000-4000-8000-000000000000.json', {}, 404);
     await call('admin_delete_open311_key', `/api/v1/admin/open311-keys/${key.id}`, a);
     await call('open311_create_request', '/open311/v2/requests.json', form(open311Report), 403);
+
+    // The hotline: an agent the administrator creates files a caller's report and looks it up.
+    await call(
+      'admin_create_user',
+      '/api/v1/admin/users',
+      {
+        ...a,
+        body: {
+          username: 'doc.hotline',
+          password: 'Doc-hotline-2026',
+          displayName: 'doc',
+          role: 'hotline_agent',
+        },
+      },
+      201,
+    );
+    const h = { token: await login(system.url, 'doc.hotline', 'Doc-hotline-2026') };
+    const hotlineReport = {
+      category: 'road_collapse',
+      description: 'documented hole, by telephone',
+      location: near,
+      callerPhone: '13800138000',
+      callReference: 'DOC-CALL-1',
+    };
+    await call('createHotlineReport', '/api/v1/hotline/reports', { ...h, body: hotlineReport }, 201);
+    const { callerPhone: _phone, ...noPhone } = hotlineReport;
+    await call('createHotlineReport', '/api/v1/hotline/reports', { ...h, body: noPhone }, 400);
+    await call('createHotlineReport', '/api/v1/hotline/reports', { ...m, body: hotlineReport }, 403);
+    await call('findCallerReports', '/api/v1/hotline/reports?phone=13800138000', h);
+    await call('findCallerReports', '/api/v1/hotline/reports?phone=123', h, 422);
+    await call('findCallerReports', '/api/v1/hotline/reports?phone=13800138000', m, 403);
+
+    // Webhook endpoints, the administrator's and a unit's own (no receiver needed: the log is read).
+    for (const [op, base, who] of [
+      ['admin', '/api/v1/admin/webhooks', a],
+      [
+        'unit',
+        '/api/v1/units/power/webhooks',
+        { token: await login(system.url, 'power.member', 'demo-test-password') },
+      ],
+    ] as const) {
+      const hook = await call(
+        `${op}_create_webhook`,
+        base,
+        { ...who, body: { url: 'http://127.0.0.1:9/hook' } },
+        201,
+      );
+      await call(`${op}_create_webhook`, base, { ...who, body: { url: 'file:///etc/passwd' } }, 400);
+      await call(`${op}_list_webhooks`, base, who);
+      await call(`${op}_update_webhook`, `${base}/${hook.id}`, {
+        ...who,
+        body: { eventTypes: ['ticket.closed'] },
+      });
+      await call(`${op}_rotate_webhook_secret`, `${base}/${hook.id}/secret`, who);
+      await call(`${op}_list_webhook_deliveries`, `${base}/${hook.id}/deliveries?state=failed`, who);
+      await call(`${op}_replay_webhook`, `${base}/${hook.id}/replay`, { ...who, body: {} });
+      await call(
+        `${op}_replay_webhook`,
+        `${base}/${hook.id}/replay`,
+        { ...who, body: { deliveryId: 'nope' } },
+        404,
+      );
+      await call(`${op}_delete_webhook`, `${base}/${hook.id}`, who, 204);
+    }
+
+    // Planned works: a unit's own, and the public list for the maps.
+    const w = { token: await login(system.url, 'water.member', 'demo-test-password') };
+    const worksBase = '/api/v1/units/water/planned-works';
+    const works = {
+      categories: ['water_outage'],
+      gridIds: ['linhai-g1'],
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 3600_000).toISOString(),
+      notice: { zh: '管道检修', en: 'Pipe repairs' },
+    };
+    const announced = await call('createPlannedWorks', worksBase, { ...w, body: works }, 201);
+    await call('createPlannedWorks', worksBase, { ...w, body: { ...works, categories: ['nope'] } }, 422);
+    await call('listUnitPlannedWorks', worksBase, w);
+    await call('listCurrentPlannedWorks', '/api/v1/planned-works/current');
+    await call('endPlannedWorks', `${worksBase}/${announced.id}/end`, w);
+    await call('cancelPlannedWorks', `${worksBase}/${announced.id}/cancel`, w, 409);
+
+    // Resident SMS: opt-out on the tracking page, the gateway's replies (no inbound secret here: 503), the log.
+    const smsReport = await newTicket();
+    const optOut = `/api/v1/reports/${smsReport.trackingCode}/sms-opt-out`;
+    await call('optOutOfReportSms', optOut, { body: { reporterToken: smsReport.reporterToken } });
+    await call('optOutOfReportSms', optOut, { body: {} }, 422);
+    await call('smsInboundReply', '/api/v1/sms/inbound', { body: { from: '13800138000', text: 'TD' } }, 503);
+    await call('admin_list_sms', '/api/v1/admin/sms', a);
 
     const documented = Object.values(doc.paths as Record<string, Record<string, any>>).flatMap((ops) =>
       Object.values(ops).map((op) => op.operationId),

@@ -82,7 +82,13 @@ describe('Prometheus metrics', function () {
   it('reports the consumer lag of every group, the outbox backlog and pending deadlines', async () => {
     const { families } = await scrape();
     const lag = family(families, 'kafka_consumer_lag', 'GAUGE').metrics;
-    assert.deepEqual(lag.map((m) => m.labels?.group).sort(), ['dispatcher', 'kpi', 'live', 'sla']);
+    assert.deepEqual(lag.map((m) => m.labels?.group).sort(), [
+      'dispatcher',
+      'kpi',
+      'live',
+      'sla',
+      'webhooks',
+    ]);
     for (const m of lag) assert.ok(Number(m.value) >= 0, `lag of ${m.labels?.group}: ${m.value}`);
     const backlog = family(families, 'outbox_backlog', 'GAUGE').metrics;
     assert.equal(backlog.length, 1);

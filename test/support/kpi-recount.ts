@@ -39,7 +39,12 @@ export function recount(
     basicallySatisfied: 0,
     dissatisfied: 0,
     returned: 0,
+    reportsWeb: 0,
+    reportsOpen311: 0,
+    reportsHotline: 0,
   };
+  /** Each report once, for the unit its ticket was first dispatched to, by the channel on the ticket. */
+  const reportKey = { web: 'reportsWeb', open311: 'reportsOpen311', hotline: 'reportsHotline' } as const;
   const ack: number[] = [];
   const fix: number[] = [];
   for (const t of tickets) {
@@ -91,6 +96,7 @@ export function recount(
       }
     }
     const mine = (unit: string) => filter.unitId === undefined || unit === filter.unitId;
+    if (dispatches[0] && mine(dispatches[0].unit)) c[reportKey[t.channel ?? 'web']] += 1;
     for (const d of dispatches.filter((x) => mine(x.unit))) {
       c.dispatched += 1;
       if (d.returned) c.returned += 1;

@@ -3,6 +3,7 @@ import { RoutingReference } from '@grid-dispatch/db';
 import { EventConsumer } from '@grid-dispatch/kafka';
 import type { Platform } from '@grid-dispatch/runtime';
 import { dispatchTicket } from './dispatch-ticket';
+import { startPlannedWorksReleaser } from './planned-works-release';
 
 /** A ticket in these states is no longer offered as a duplicate of a new report. */
 const CLOSED = new Set(['closed', 'cancelled', 'merged']);
@@ -27,8 +28,15 @@ export async function startDispatcher(platform: Platform): Promise<DispatcherSer
     topicPrefix: platform.config.TOPIC_PREFIX,
     logger,
     handle: async (envelope) => {
-      // A new report, or one sent back to the router (reopened by a secretary or a dissatisfied rating).
-      if (envelope.type === 'ticket.submitted' || envelope.ticket.status === 'reopened') {
+      // A report linked to planned works is held (no dispatch, no clocks) until they end.
+      const held = envelope.type === 'ticket.submitted' && envelope.payload.plannedWorksId !== undefined;
+      // A new report, one sent back to the router (reopened by a secretary or a dissatisfied
+      // rating), or a held one whose planned works are over.
+      if (
+        (envelope.type === 'ticket.submitted' && !held) ||
+        envelope.type === 'ticket.planned_works_ended' ||
+        envelope.ticket.status === 'reopened'
+      ) {
         await dispatchTicket(platform, reference, envelope, logger);
       }
       if (CLOSED.has(envelope.ticket.status)) {
@@ -43,6 +51,13 @@ export async function startDispatcher(platform: Platform): Promise<DispatcherSer
   // Waits until the broker drops a killed instance, still a member; a failed start leaves the group.
   await consumer.startJoined();
   logger.info('dispatcher consuming ticket events');
-  return { consumer, stop: () => consumer.stop() };
+  const releaser = await startPlannedWorksReleaser(platform, logger);
+  return {
+    consumer,
+    async stop() {
+      await releaser.stop();
+      await consumer.stop();
+    },
+  };
 }
 export * from './config';

@@ -1,7 +1,7 @@
 export type Upstream = 'intake' | 'workflow' | 'live';
 
 /**
- * Which service answers a path: resident reports and photos to intake, the rest of
+ * Which service answers a path: resident reports, photos and the hotline's reports to intake, the rest of
  * the API to workflow, socket.io and the web pages to live.
  */
 export function upstreamFor(path: string): Upstream {
@@ -10,6 +10,7 @@ export function upstreamFor(path: string): Upstream {
     path.startsWith('/api/v1/reports/') ||
     path === '/api/v1/photos' ||
     path.startsWith('/api/v1/photos/') ||
+    path.startsWith('/api/v1/hotline/') ||
     path.startsWith('/open311')
   )
     return 'intake';

@@ -1,6 +1,7 @@
 import { ClientThrottle, createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
 import type { IntakeConfig } from './config';
+import { hotlineRouter } from './http/hotline.routes';
 import { photosRouter } from './http/photos.routes';
 import { reportsRouter } from './http/reports.routes';
 import { open311Router } from './open311/open311.routes';
@@ -45,6 +46,7 @@ export async function startIntake(
       ),
     ),
   );
+  app.use('/api/v1/hotline', hotlineRouter(platform, config, intake));
   app.use('/open311/v2', open311Router(platform, intake, publicReads, logger.child({ module: 'open311' })));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -1,10 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { isDuplicateKeyError, RoutingReference, type TicketDoc } from '@grid-dispatch/db';
-import { coarseDistanceM, type LatLng, routeTicket, snappedPosition } from '@grid-dispatch/domain';
+import {
+  coarseDistanceM,
+  type LatLng,
+  phoneKey,
+  publicSummary,
+  routeTicket,
+  snappedPosition,
+} from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { assertStoredPhotosExist } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
 import type { IntakeConfig } from './config';
+import { findCoveringWorks, type PlannedWorksNotice } from './covering-works-lookup';
 import type { ReportBody } from './http/report.schema';
 import { hashReporterToken, reporterTokenFor } from './reporter-token';
 import { newTrackingCode } from './tracking-code';
@@ -18,16 +26,23 @@ export interface SubmitResult {
     reporterToken: string;
     status: string;
     duplicates: Array<{ trackingCode: string; distanceM: number }>;
+    /** Planned works already cover this report: it is linked to them, not dispatched as new work. */
+    plannedWorks?: PlannedWorksNotice;
   };
 }
 
 const MAX_DUPLICATES = 5;
 
-/** Where a report came from: the own form by default, or an Open311 client named by its API key. */
+/**
+ * Where a report came from: the own form by default, an Open311 client named by its API key, or a
+ * hotline agent filing for a caller.
+ */
 export interface ReportOrigin {
-  channel: 'web' | 'open311';
-  /** The Open311 client's name; absent for the own form. */
+  channel: 'web' | 'open311' | 'hotline';
+  /** The Open311 client's name; absent otherwise. */
   clientName?: string;
+  /** The agent and the call, for channel 'hotline'. */
+  hotline?: { agentId: string; callReference: string };
 }
 
 /** Takes a resident's report: checks the category, dedupes by Idempotency-Key, stores the ticket with ticket.submitted in its outbox. */
@@ -95,6 +110,12 @@ export class ReportIntake {
     const ticketId = randomUUID();
     const reporterToken = reporterTokenFor(ticketId, this.config.AUTH_SECRET);
     const now = new Date();
+    // Planned works of this category over this place: the report is the same work, held until they end.
+    const plannedWorks = await findCoveringWorks(
+      this.platform,
+      { category: category._id, location: body.location ?? null, areaIds: routed.areaIds },
+      now,
+    );
     const ticket = {
       _id: ticketId,
       trackingCode: newTrackingCode(),
@@ -119,7 +140,13 @@ export class ReportIntake {
       rating: null,
       channel: origin.channel,
       clientName: origin.clientName ?? null,
+      hotline: origin.hotline ?? null,
+      ...(body.contact?.phone ? { phoneKey: phoneKey(body.contact.phone) } : {}),
       ...(idempotencyKey ? { idempotencyKey, idempotencyHash: fingerprint } : {}),
+      // A held report is placed now (its dispatch places it again), so the area's secretaries see it.
+      ...(plannedWorks
+        ? { plannedWorksId: plannedWorks.id, plannedWorksReleasedAt: null, areaIds: routed.areaIds }
+        : {}),
     };
     try {
       const saved = await this.platform.tickets.insert(ticket, {
@@ -128,6 +155,7 @@ export class ReportIntake {
           hasLocation: Boolean(body.location),
           ...(body.location ? { location: body.location } : {}),
           photoCount: ticket.photos.length,
+          ...(plannedWorks ? { plannedWorksId: plannedWorks.id } : {}),
         },
         actor: { kind: 'resident' },
         at: now,
@@ -144,7 +172,14 @@ export class ReportIntake {
       }
       return {
         status: 201,
-        body: { ticketId, trackingCode: saved.trackingCode, reporterToken, status: saved.status, duplicates },
+        body: {
+          ticketId,
+          trackingCode: saved.trackingCode,
+          reporterToken,
+          status: saved.status,
+          duplicates,
+          ...(plannedWorks ? { plannedWorks } : {}),
+        },
       };
     } catch (error) {
       // Two requests with one key raced: the loser answers what the winner stored.
@@ -196,15 +231,25 @@ export class ReportIntake {
 
   /**
    * GET /api/v1/reports/nearby, for anyone: what a resident needs to recognise the same problem
-   * (its kind, how far it has got, when it was reported, roughly how far away), and nothing that
-   * leads to another resident's report — no tracking code, no position, a coarse distance from
-   * a snapped position (see `snappedPosition`).
+   * (its kind, a short description with contact details taken out, its first photo, how far it
+   * has got, when it was reported, roughly how far away, how many others have it too), and a
+   * reference to say "I have this too" — but no tracking code and no position: a coarse distance
+   * from a snapped position (see `snappedPosition`).
    */
   async publicNearby(category: string, at: LatLng): Promise<PublicNearbyReport[]> {
     const near = await this.nearbyOpenTickets(category, snappedPosition(at));
     const tickets = await Promise.all(
       near.map(({ ticketId }) =>
-        this.platform.models.tickets.findById(ticketId, { status: 1, category: 1, createdAt: 1 }).lean(),
+        this.platform.models.tickets
+          .findById(ticketId, {
+            status: 1,
+            category: 1,
+            createdAt: 1,
+            description: 1,
+            photos: 1,
+            supporters: 1,
+          })
+          .lean(),
       ),
     );
     return near.flatMap(({ distanceM }, i) => {
@@ -212,12 +257,18 @@ export class ReportIntake {
       if (!ticket) return [];
       const reportedAt = new Date(ticket.createdAt);
       reportedAt.setUTCMinutes(0, 0, 0);
+      // Only a photo stored here: a link elsewhere would tell that server who looked.
+      const photo = (ticket.photos ?? []).find((p) => p.startsWith('/api/v1/photos/'));
       return [
         {
+          ref: ticket._id,
           category: ticket.category,
+          summary: publicSummary(ticket.description ?? ''),
+          ...(photo ? { photo } : {}),
           status: ticket.status,
           reportedAt: reportedAt.toISOString(),
           distanceM: coarseDistanceM(distanceM),
+          supporters: ticket.supporters ?? 0,
         },
       ];
     });
@@ -226,12 +277,20 @@ export class ReportIntake {
 
 /** One open report near a position, as anyone may see it. */
 export interface PublicNearbyReport {
+  /** What "I have this too" names (POST /api/v1/reports/nearby/{ref}/support). */
+  ref: string;
   category: string;
+  /** The description, contact details taken out, cut short. */
+  summary: string;
+  /** The first photo stored with it (a path of GET /api/v1/photos/{id}). */
+  photo?: string;
   status: string;
   /** When it was reported, to the hour. */
   reportedAt: string;
   /** Rounded up to 50 m. */
   distanceM: number;
+  /** Residents who said "I have this too". */
+  supporters: number;
 }
 
 /** JSON with sorted keys, so the same report sent with fields in another order has the same fingerprint. */

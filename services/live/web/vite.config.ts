@@ -25,6 +25,7 @@ export default defineConfig({
         console: resolve(root, 'console.html'),
         dashboard: resolve(root, 'dashboard.html'),
         admin: resolve(root, 'admin.html'),
+        hotline: resolve(root, 'hotline.html'),
       },
     },
   },

@@ -14,7 +14,9 @@ import type { SlaConfig } from './config';
 import { registerDeadlineMetrics } from './deadline-metrics';
 import { DeadlineScheduler, schedulableFrom } from './deadline-scheduler';
 import { fireDeadline } from './fire-deadline';
+import { startSmsNotices } from './sms/sms.service';
 import { TimerReconciler } from './timer-reconciler';
+import { startWebhookDelivery } from './webhooks/webhook-delivery.service';
 
 export interface SlaService {
   scheduler: DeadlineScheduler;
@@ -84,11 +86,38 @@ export async function startSla(platform: Platform, config: SlaConfig): Promise<S
       await scheduler.schedule(schedulableFrom(envelope.ticketId, envelope.ticket));
     },
   });
+  // The webhook deliveries join their own consumer group at the same time, so the start is no slower.
+  const webhooksStarting = startWebhookDelivery(platform, config);
+  // Its failure is handled below, once the deadlines' group has joined; never left unhandled.
+  webhooksStarting.catch(() => undefined);
+  // Resident SMS likewise, in a consumer group of its own.
+  const smsStarting = startSmsNotices(platform, config);
+  smsStarting.catch(() => undefined);
   try {
     // Waits until the broker drops a killed instance, still a member; a failed start leaves the group.
     await consumer.startJoined();
   } catch (error) {
     // Let the worker finish the deadlines it holds rather than leave them to stall.
+    await closeWorker().catch(() => undefined);
+    await webhooksStarting.then((w) => w.stop()).catch(() => undefined);
+    await smsStarting.then((s) => s.stop()).catch(() => undefined);
+    throw error;
+  }
+  let webhooks: Awaited<typeof webhooksStarting>;
+  try {
+    webhooks = await webhooksStarting;
+  } catch (error) {
+    await consumer.stop().catch(() => undefined);
+    await closeWorker().catch(() => undefined);
+    await smsStarting.then((s) => s.stop()).catch(() => undefined);
+    throw error;
+  }
+  let sms: Awaited<typeof smsStarting>;
+  try {
+    sms = await smsStarting;
+  } catch (error) {
+    await webhooks.stop().catch(() => undefined);
+    await consumer.stop().catch(() => undefined);
     await closeWorker().catch(() => undefined);
     throw error;
   }
@@ -101,6 +130,8 @@ export async function startSla(platform: Platform, config: SlaConfig): Promise<S
     async stop() {
       await reconciler.stop();
       await consumer.stop();
+      await webhooks.stop();
+      await sms.stop();
       await closeWorker();
     },
   };

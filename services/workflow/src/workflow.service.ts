@@ -2,17 +2,26 @@ import { PasswordHasher } from '@grid-dispatch/auth';
 import { createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
 import type { WorkflowConfig } from './config';
+import { ticketExportRouter } from './export/ticket-export.routes';
 import { adminRouter } from './http/admin/admin.router';
 import { authRouter } from './http/auth.routes';
+import { plannedWorksRouter } from './http/planned-works/planned-works.routes';
 import { referenceRouter } from './http/reference.routes';
+import { smsInboundRouter } from './http/sms/sms.routes';
 import { ticketsRouter } from './http/tickets.routes';
 import { unitsRouter } from './http/units.routes';
+import { unitWebhooksRouter, webhookQueue } from './http/webhooks/webhooks.routes';
 import { kpiRouter } from './kpi/kpi.routes';
 import { LoginThrottle } from './login-throttle';
 import { adminPaths } from './openapi/admin-paths';
+import { exportPaths } from './openapi/export-paths';
+import { hotlinePaths } from './openapi/hotline-paths';
 import { kpiPaths } from './openapi/kpi-paths';
 import { open311Paths } from './openapi/open311-paths';
 import { openApiDocument } from './openapi/openapi.document';
+import { plannedWorksPaths } from './openapi/planned-works-paths';
+import { smsApiPaths } from './openapi/sms-paths';
+import { webhookApiPaths } from './openapi/webhook-paths';
 
 export interface WorkflowService {
   url: string;
@@ -37,13 +46,27 @@ export async function startWorkflow(
   });
   const passwords = new PasswordHasher();
   app.use('/api/v1/auth', authRouter(platform.models, config, throttle, passwords));
+  // Before the tickets router, whose /:id would take 'export' for a ticket id.
+  app.use('/api/v1/tickets', ticketExportRouter(platform, config));
   app.use('/api/v1/tickets', ticketsRouter(platform, config));
-  const document = openApiDocument({ ...adminPaths, ...kpiPaths, ...open311Paths });
+  const document = openApiDocument({
+    ...adminPaths,
+    ...kpiPaths,
+    ...exportPaths,
+    ...open311Paths,
+    ...hotlinePaths,
+    ...webhookApiPaths,
+    ...plannedWorksPaths,
+    ...smsApiPaths,
+  });
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);
   });
   app.use('/api/v1', referenceRouter(platform.models));
   app.use('/api/v1', unitsRouter(platform, config));
+  app.use('/api/v1', plannedWorksRouter(platform, config));
+  app.use('/api/v1', unitWebhooksRouter(platform, config, webhookQueue(platform, config)));
+  app.use('/api/v1', smsInboundRouter(platform, config));
   app.use('/api/v1', kpiRouter(platform, config));
   app.use('/api/v1/admin', adminRouter(platform, config, passwords));
   app.use(notFoundHandler);

@@ -2,7 +2,11 @@ import { createSecretKey, type KeyObject } from 'node:crypto';
 import { AppError } from '@grid-dispatch/errors';
 import jwt from 'jsonwebtoken';
 
-/** Every staff role, admin included (for routes any logged-in staff may call). */
+/**
+ * Every staff role that works tickets or configuration, admin included (for routes any of them may
+ * call: units, KPIs). The hotline agent is not among them: it files reports for callers and reads
+ * back only what a caller may be told.
+ */
 export const STAFF_ROLES = [
   'unit_member',
   'community_secretary',
@@ -11,7 +15,10 @@ export const STAFF_ROLES = [
   'admin',
 ] as const;
 
-export type StaffRole = (typeof STAFF_ROLES)[number];
+/** Files reports for telephone callers and looks up a caller's earlier reports by phone. */
+export const HOTLINE_AGENT_ROLE = 'hotline_agent';
+
+export type StaffRole = (typeof STAFF_ROLES)[number] | typeof HOTLINE_AGENT_ROLE;
 
 /** Who a staff token speaks for; the same on every replica (stateless, HMAC-signed). */
 export interface StaffPrincipal {

@@ -1,4 +1,4 @@
-import type { AreaLevel, GeoJsonPolygon } from '@grid-dispatch/domain';
+import { type AreaLevel, ancestorPath, type GeoJsonPolygon } from '@grid-dispatch/domain';
 
 export interface DemoArea {
   id: string;
@@ -99,6 +99,12 @@ export function demoAreas(): DemoArea[] {
     });
   }
   return areas;
+}
+
+/** Every demo grid's path up to the district, most specific first (as tickets carry it). */
+export function demoGridPaths(): string[][] {
+  const areas = demoAreas();
+  return areas.filter((a) => a.level === 'grid').map((grid) => ancestorPath(areas, grid.id));
 }
 
 /** A point well inside a demo grid (its centre), for demos and tests. */

@@ -5,3 +5,4 @@ export * from './queues';
 export * from './ticket-events.schema';
 export * from './ticket-summary.schema';
 export * from './topics';
+export * from './webhooks';

@@ -3,6 +3,12 @@
  */
 export enum QueueName {
   SlaDeadlines = 'sla-deadlines',
+  /** One job per webhook delivery (and per replay of it); the job names the logged delivery. */
+  WebhookDeliveries = 'webhook-deliveries',
+  /** One job per resident SMS (a ticket and a state); the job names the logged message. */
+  SmsMessages = 'sms-messages',
+  /** One delayed job per planned works, due at its end (another at once when ended early or cancelled). */
+  PlannedWorksEnds = 'planned-works-ends',
 }
 
 export type DeadlineKind = 'ack' | 'resolve' | 'verify';
@@ -36,8 +42,26 @@ export interface DeadlineJobData {
  */
 export type DeadlineJobPayload = Partial<DeadlineJobData>;
 
+/** A webhook delivery job: the id of the logged delivery, which holds the body and the state. */
+export interface WebhookDeliveryJobData {
+  deliveryId: string;
+}
+
+/** A resident SMS job: the id of the logged message, which holds its text and state. */
+export interface SmsMessageJobData {
+  messageId: string;
+}
+
+/** A planned works' end: the announcement's id; the worker re-reads it and releases its held reports. */
+export interface PlannedWorksEndJobData {
+  plannedWorksId: string;
+}
+
 export interface QueueJobs {
   [QueueName.SlaDeadlines]: DeadlineJobPayload;
+  [QueueName.WebhookDeliveries]: WebhookDeliveryJobData;
+  [QueueName.SmsMessages]: SmsMessageJobData;
+  [QueueName.PlannedWorksEnds]: PlannedWorksEndJobData;
 }
 
 const KIND_CODE: Record<DeadlineKind, string> = { ack: 'a', resolve: 'r', verify: 'v' };
@@ -69,7 +93,7 @@ function expandTicketId(text: string): string {
  * (`a`ck, `r`esolve, `v`erify) followed by the deadline version, and the step: `w<per mille>` a
  * reminder, `due` the breach, `r<n>` a repeat reminder, `e<level>` a climb. The id is the whole
  * payload (see {@link DeadlineJobPayload}) and BullMQ stores it four times, so every character
- * counts (docs/performance.md). Never change the encoding of a deployed system without letting
+ * counts (docs/performance.md#sla-timers). Never change the encoding of a deployed system without letting
  * the reconciler replace the pending jobs (it removes ids no ticket owes and adds the new ones).
  */
 export function deadlineJobId(data: DeadlineJobData): string {

@@ -41,6 +41,8 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       hasLocation: z.boolean(),
       location: latLng.optional(),
       photoCount: z.number().int().nonnegative(),
+      /** Linked to these planned works: the dispatcher holds it until they end. */
+      plannedWorksId: z.string().optional(),
     })
     .strict(),
   'ticket.dispatched': z
@@ -90,6 +92,12 @@ export const EVENT_PAYLOAD_SCHEMAS = {
   'ticket.merged': lifecyclePayload,
   'ticket.urged': lifecyclePayload,
   'ticket.rated': lifecyclePayload,
+  /** A resident nearby said "I have this too" instead of filing the same report again. */
+  'ticket.supported': z.object({ supporters: z.number().int().positive() }).strict(),
+  /** The planned works a held report was linked to are over: the dispatcher dispatches it now. */
+  'ticket.planned_works_ended': z
+    .object({ plannedWorksId: z.string(), reason: z.enum(['ended', 'ended_early', 'cancelled']) })
+    .strict(),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOAD_SCHEMAS;

@@ -55,6 +55,8 @@ export const ticketSummarySchema = z.object({
   escalationLevel: z.number().int().min(0).max(3),
   deadlines: deadlinesSchema,
   createdAt: z.string(),
+  /** How the report came in (the KPIs count reports by it); absent on events recorded before. */
+  channel: z.enum(['web', 'open311', 'hotline']).optional(),
 });
 
 export type TicketSummary = z.infer<typeof ticketSummarySchema>;

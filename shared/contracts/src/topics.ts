@@ -34,6 +34,10 @@ export enum ConsumerGroup {
   Live = 'live',
   /** The live service's KPI projection: its own group so slow database writes never delay pushes. */
   Kpi = 'kpi',
+  /** Webhook deliveries (hosted by the sla service): its own group so a slow receiver delays no timer. */
+  Webhooks = 'webhooks',
+  /** Resident SMS (hosted by the sla service): its own group so a slow SMS gateway delays nothing else. */
+  Sms = 'sms',
 }
 
 export function topicName(prefix: string, topic: Topic): string {

@@ -29,6 +29,7 @@ type SummarySource = Pick<
   | 'escalationLevel'
   | 'deadlines'
   | 'createdAt'
+  | 'channel'
 >;
 
 /** The public-safe state of a ticket that every envelope carries. */
@@ -44,6 +45,7 @@ export function summarizeTicket(ticket: SummarySource): TicketSummary {
     escalationLevel: ticket.escalationLevel,
     deadlines: JSON.parse(JSON.stringify(ticket.deadlines ?? {})),
     createdAt: new Date(ticket.createdAt).toISOString(),
+    ...(ticket.channel ? { channel: ticket.channel } : {}),
   };
 }
 

@@ -4,10 +4,12 @@ import type { Platform } from '@grid-dispatch/runtime';
 import { Router } from 'express';
 import { publicViewOf } from '../public-view';
 import type { ReportIntake } from '../report-intake';
+import { supportReport } from '../report-support';
 import { normalizeTrackingCode } from '../tracking-code';
 import { feedbackHandler } from './feedback.routes';
 import { parseNearbyQuery } from './nearby-query';
-import { reportBodySchema } from './report.schema';
+import { reportBodySchema, supportBodySchema } from './report.schema';
+import { smsOptOutHandler } from './sms-opt-out.routes';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -39,6 +41,15 @@ export function reportsRouter(
     res.json({ duplicates: await intake.publicNearby(category, at) });
   });
 
+  // "I have this too": the resident joins an open report near them instead of filing a copy.
+  router.post('/nearby/:ref/support', async (req, res) => {
+    await reads.take(req.ip ?? 'unknown');
+    const { device } = parseBody(supportBodySchema, req.body);
+    if (!/^[0-9a-f-]{36}$/.test(req.params.ref))
+      throw new AppError('NOT_FOUND', 'No open report has this reference; it may have been closed.');
+    res.json(await supportReport(platform, req.params.ref, device));
+  });
+
   router.get('/:trackingCode', async (req, res) => {
     await reads.take(req.ip ?? 'unknown');
     const code = normalizeTrackingCode(req.params.trackingCode);
@@ -48,6 +59,7 @@ export function reportsRouter(
   });
 
   router.post('/:trackingCode/feedback', feedbackHandler(platform, verifyWithin));
+  router.post('/:trackingCode/sms-opt-out', smsOptOutHandler(platform, reads));
 
   return router;
 }

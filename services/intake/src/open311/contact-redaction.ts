@@ -1,15 +1,2 @@
-/**
- * Takes what reads as contact details out of a resident's free text before it is shown to anyone
- * through Open311: email addresses and phone-like runs of seven or more digits (mobile and
- * landline numbers, identity card numbers), with or without spaces, dashes, dots or a leading +.
- * Names cannot be told apart from other words and are not caught.
- */
-const EMAIL = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[A-Za-z]{2,}/g;
-const DIGIT_RUN = /\+?\d(?:[\s.\-()]*\d){6,}[Xx]?/g;
-
-export const REDACTED_EMAIL = '[email removed]';
-export const REDACTED_NUMBER = '[number removed]';
-
-export function redactContactDetails(text: string): string {
-  return text.replace(EMAIL, REDACTED_EMAIL).replace(DIGIT_RUN, REDACTED_NUMBER);
-}
+// The rule lives in the domain, shared with the workflow's ticket exports.
+export { REDACTED_EMAIL, REDACTED_NUMBER, redactContactDetails } from '@grid-dispatch/domain';

@@ -135,8 +135,10 @@ export function open311Router(
     // Keys of different clients never meet (nor those of the own form).
     const scopedKey = key === null ? null : `open311:${client.keyId}:${key}`;
     const result = await intake.submit(body, scopedKey, { channel: 'open311', clientName: client.name });
-    const notice =
-      result.body.duplicates.length > 0
+    const works = result.body.plannedWorks;
+    const notice = works
+      ? `Planned works by ${works.unitName.en} until ${works.endsAt} cover this place: ${works.notice.en}`
+      : result.body.duplicates.length > 0
         ? `${result.body.duplicates.length} open request(s) of this service were reported nearby.`
         : undefined;
     const answer = [

@@ -109,6 +109,15 @@ export const staffTicketAnswer = z.object({
     .optional(),
   mergedInto: z.string().nullable().optional(),
   rating: ratingSchema.nullable().optional(),
+  supporters: z.number().int().min(0).optional().describe('Residents nearby who said "I have this too"'),
+  heldByPlannedWorks: z
+    .string()
+    .optional()
+    .describe('The planned works holding this report back from dispatch until they end (absent otherwise)'),
+  channel: z
+    .enum(['web', 'open311', 'hotline'])
+    .optional()
+    .describe('How the report came in: the own form, an Open311 client, or a hotline agent for a caller'),
   createdAt: isoInstantSchema.optional(),
   updatedAt: isoInstantSchema.optional(),
   reporter: z

@@ -29,6 +29,13 @@ export function staffTicketView(t: TicketDoc, withEvents = true) {
     clockPauses: t.clockPauses ?? [],
     mergedInto: t.mergedInto,
     rating: t.rating ?? null,
+    supporters: t.supporters ?? 0,
+    // Held, not forgotten: a report linked to planned works waits for their end, no unit yet.
+    ...(t.plannedWorksId && !t.plannedWorksReleasedAt && t.status === 'submitted'
+      ? { heldByPlannedWorks: t.plannedWorksId }
+      : {}),
+    // Reports stored before tickets recorded their channel all came from the own form.
+    channel: t.channel ?? 'web',
     createdAt: new Date(t.createdAt).toISOString(),
     updatedAt: new Date(t.updatedAt).toISOString(),
     ...(t.contact

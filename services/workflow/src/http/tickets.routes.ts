@@ -1,3 +1,4 @@
+import { HOTLINE_AGENT_ROLE } from '@grid-dispatch/auth';
 import type { Actor } from '@grid-dispatch/contracts';
 import type { TicketDoc } from '@grid-dispatch/db';
 import { type LifecycleCommand, STAFF_ACTIONS, type StaffAction } from '@grid-dispatch/domain';
@@ -24,7 +25,20 @@ const STAFF = ['unit_member', 'community_secretary', 'subdistrict_secretary', 'd
 /** Staff queries and the workflow actions of the API (README.md#the-api), each scoped to the caller. */
 export function ticketsRouter(platform: Platform, config: WorkflowConfig): Router {
   const router = Router();
-  router.use(requireStaff({ secret: config.AUTH_SECRET, sessions: platform.sessions }, STAFF));
+  router.use(
+    requireStaff({ secret: config.AUTH_SECRET, sessions: platform.sessions }, [...STAFF, HOTLINE_AGENT_ROLE]),
+  );
+  // A hotline agent holds tracking codes of the reports it filed, so nothing is hidden from it by
+  // a 404: it is told that tickets are the units' and secretaries' work.
+  router.use((req, _res, next) => {
+    if (principalOf(req).role !== HOTLINE_AGENT_ROLE) return next();
+    next(
+      new AppError(
+        'FORBIDDEN',
+        'A hotline agent files reports and looks them up by the caller’s phone; tickets are worked by units and secretaries.',
+      ),
+    );
+  });
 
   router.get('/', async (req, res) => {
     res.json(await listTickets(platform, principalOf(req), req.query));

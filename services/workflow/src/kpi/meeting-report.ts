@@ -1,5 +1,6 @@
 import type { LocalizedName } from '@grid-dispatch/db';
 import { OPEN_STATUSES, parseIsoDurationParts } from '@grid-dispatch/domain';
+import { csvCell } from '../csv-cell';
 import type { KpiReport } from './kpi-report';
 import type { CaseReason, MeetingCase } from './meeting-cases';
 
@@ -60,13 +61,6 @@ function escapeHtml(text: string): string {
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
-}
-
-/** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

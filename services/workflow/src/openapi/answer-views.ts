@@ -1,10 +1,13 @@
 import type { z } from '@grid-dispatch/config';
 import type { apiErrorSchema, healthSchema } from '@grid-dispatch/contracts';
 import type { ErrorBody } from '@grid-dispatch/errors';
+import type { CallerReport } from '@grid-dispatch/intake/dist/caller-reports';
 import type {
+  callerReportsAnswer,
   nearbyReportsAnswer,
   publicTicketAnswer,
   reportCreatedAnswer,
+  supportAnswer,
 } from '@grid-dispatch/intake/dist/http/response-bodies';
 import type {
   open311ServiceAnswer,
@@ -14,6 +17,7 @@ import type { Open311Service } from '@grid-dispatch/intake/dist/open311/service-
 import type { Open311ServiceRequest } from '@grid-dispatch/intake/dist/open311/service-request-view';
 import type { PublicTicketView } from '@grid-dispatch/intake/dist/public-view';
 import type { PublicNearbyReport, SubmitResult } from '@grid-dispatch/intake/dist/report-intake';
+import type { SupportAnswer } from '@grid-dispatch/intake/dist/report-support';
 import type { HealthReport } from '@grid-dispatch/runtime';
 import type {
   adminAreaAnswer,
@@ -31,8 +35,15 @@ import type { open311KeyView } from '../http/admin/open311-keys.routes';
 import type { responsibilityView } from '../http/admin/responsibilities.routes';
 import type { unitView } from '../http/admin/units.routes';
 import type { userView } from '../http/admin/users.routes';
+import type { plannedWorksView, publicPlannedWorksView } from '../http/planned-works/planned-works.routes';
+import type {
+  plannedWorksAnswer,
+  publicPlannedWorksAnswer,
+} from '../http/planned-works/planned-works-bodies';
 import type { kpiReportAnswer, staffTicketAnswer } from '../http/response-bodies';
 import type { staffTicketView } from '../http/ticket-view';
+import type { webhookDeliveryAnswer, webhookEndpointAnswer } from '../http/webhooks/webhook-bodies';
+import type { webhookDeliveryView, webhookEndpointView } from '../http/webhooks/webhooks.routes';
 import type { KpiReport } from '../kpi/kpi-report';
 
 /** A value as it arrives after `res.json`: dates become ISO strings, undefined fields disappear. */
@@ -57,6 +68,8 @@ export type AnswerViews = [
   Fits<SubmitResult['body'], typeof reportCreatedAnswer>,
   Fits<{ duplicates: PublicNearbyReport[] }, typeof nearbyReportsAnswer>,
   Fits<PublicTicketView, typeof publicTicketAnswer>,
+  Fits<SupportAnswer, typeof supportAnswer>,
+  Fits<{ items: CallerReport[] }, typeof callerReportsAnswer>,
   Fits<Sent<ReturnType<typeof staffTicketView>>, typeof staffTicketAnswer>,
   Fits<KpiReport, typeof kpiReportAnswer>,
   Fits<Sent<ReturnType<typeof areaView>>, typeof adminAreaAnswer>,
@@ -66,6 +79,13 @@ export type AnswerViews = [
   Fits<Sent<ReturnType<typeof categoryView>>, typeof adminCategoryAnswer>,
   Fits<Sent<ReturnType<typeof calendarView>>, typeof adminCalendarAnswer>,
   Fits<Sent<ReturnType<typeof open311KeyView>>, typeof open311KeyAnswer>,
+  Fits<Sent<ReturnType<typeof webhookEndpointView>>, typeof webhookEndpointAnswer>,
+  Fits<Sent<ReturnType<typeof webhookDeliveryView>>, typeof webhookDeliveryAnswer>,
+  Fits<Sent<ReturnType<typeof plannedWorksView>>, typeof plannedWorksAnswer>,
+  Fits<
+    Sent<ReturnType<typeof publicPlannedWorksView>>,
+    (typeof publicPlannedWorksAnswer)['shape']['items']['element']
+  >,
   Fits<Open311Service, typeof open311ServiceAnswer>,
   Fits<Open311ServiceRequest, typeof open311ServiceRequestAnswer>,
 ];

@@ -10,13 +10,22 @@ import {
   pageSchemaOf,
 } from '@grid-dispatch/contracts';
 import type { StaffAction } from '@grid-dispatch/domain';
-import { feedbackBodySchema, reportBodySchema } from '@grid-dispatch/intake/dist/http/report.schema';
+import { hotlineReportBodySchema } from '@grid-dispatch/intake/dist/http/hotline.schema';
 import {
+  feedbackBodySchema,
+  reportBodySchema,
+  supportBodySchema,
+} from '@grid-dispatch/intake/dist/http/report.schema';
+import {
+  callerReportsAnswer,
+  hotlineReportCreatedAnswer,
   nearbyReportsAnswer,
   photoStoredAnswer,
   publicTicketAnswer,
   reportCreatedAnswer,
+  supportAnswer,
 } from '@grid-dispatch/intake/dist/http/response-bodies';
+import { smsOptOutAnswer, smsOptOutBodySchema } from '@grid-dispatch/intake/dist/http/sms-opt-out.routes';
 import {
   open311DiscoveryAnswer,
   open311ErrorsAnswer,
@@ -26,6 +35,7 @@ import {
   open311ServiceRequestAnswer,
   open311TokenAnswer,
 } from '@grid-dispatch/intake/dist/open311/open311-bodies';
+import { ticketExportRowSchema } from '../export/ticket-export-row';
 import { ACTION_BODIES } from '../http/action-bodies';
 import {
   areaBody,
@@ -52,6 +62,12 @@ import {
 } from '../http/admin/admin-response-bodies';
 import { loginAnswer, loginBody } from '../http/auth-bodies';
 import {
+  plannedWorksAnswer,
+  plannedWorksCreateBody,
+  plannedWorksListAnswer,
+  publicPlannedWorksAnswer,
+} from '../http/planned-works/planned-works-bodies';
+import {
   areaAnswer,
   categoryAnswer,
   kpiReportAnswer,
@@ -59,6 +75,18 @@ import {
   ticketPageAnswer,
   unitAnswer,
 } from '../http/response-bodies';
+import { smsInboundAnswer, smsInboundBody, smsMessageListAnswer } from '../http/sms/sms-bodies';
+import {
+  unitWebhookCreateBody,
+  webhookCreateBody,
+  webhookDeliveryListAnswer,
+  webhookEndpointAnswer,
+  webhookEndpointListAnswer,
+  webhookEndpointWithSecretAnswer,
+  webhookReplayAnswer,
+  webhookReplayBody,
+  webhookUpdateBody,
+} from '../http/webhooks/webhook-bodies';
 import { componentRef, componentSchemas } from './json-schema';
 
 /**
@@ -67,7 +95,9 @@ import { componentRef, componentSchemas } from './json-schema';
  */
 const REQUEST_BODIES = {
   ReportCreate: reportBodySchema,
+  HotlineReportCreate: hotlineReportBodySchema,
   Feedback: feedbackBodySchema,
+  SupportCreate: supportBodySchema,
   LoginRequest: loginBody,
   ...(Object.fromEntries(
     (Object.keys(ACTION_BODIES) as StaffAction[]).map((action) => [
@@ -86,6 +116,13 @@ const REQUEST_BODIES = {
   CategoryPut: categoryBody,
   CalendarPut: calendarBody,
   Open311KeyCreate: open311KeyBody,
+  WebhookCreate: webhookCreateBody,
+  UnitWebhookCreate: unitWebhookCreateBody,
+  WebhookUpdate: webhookUpdateBody,
+  WebhookReplay: webhookReplayBody,
+  PlannedWorksCreate: plannedWorksCreateBody,
+  SmsInbound: smsInboundBody,
+  SmsOptOut: smsOptOutBodySchema,
 } satisfies Record<string, z.ZodType>;
 
 /** Every JSON answer of the document, by component name. */
@@ -105,11 +142,15 @@ const ANSWERS = {
   UnitList: z.array(unitAnswer),
   ReportCreated: reportCreatedAnswer,
   NearbyReports: nearbyReportsAnswer,
+  Supported: supportAnswer,
+  HotlineReportCreated: hotlineReportCreatedAnswer,
+  CallerReports: callerReportsAnswer,
   PublicTicket: publicTicketAnswer,
   PhotoStored: photoStoredAnswer,
   LoginResponse: loginAnswer,
   Ticket: staffTicketAnswer,
   TicketList: ticketPageAnswer,
+  TicketExportRow: ticketExportRowSchema,
   KpiReport: kpiReportAnswer,
   AdminArea: adminAreaAnswer,
   AdminAreaList: pageSchemaOf(adminAreaAnswer),
@@ -135,6 +176,17 @@ const ANSWERS = {
   Open311ServiceRequests: z.array(open311ServiceRequestAnswer),
   Open311Filed: open311FiledAnswer,
   Open311Token: open311TokenAnswer,
+  WebhookEndpoint: webhookEndpointAnswer,
+  WebhookEndpointWithSecret: webhookEndpointWithSecretAnswer,
+  WebhookEndpointList: webhookEndpointListAnswer,
+  WebhookDeliveryList: webhookDeliveryListAnswer,
+  WebhookReplayed: webhookReplayAnswer,
+  PlannedWorks: plannedWorksAnswer,
+  PlannedWorksList: plannedWorksListAnswer,
+  PublicPlannedWorksList: publicPlannedWorksAnswer,
+  SmsInboundTaken: smsInboundAnswer,
+  SmsMessageList: smsMessageListAnswer,
+  SmsOptedOut: smsOptOutAnswer,
 } satisfies Record<string, z.ZodType>;
 
 export type ComponentName = keyof typeof REQUEST_BODIES | keyof typeof ANSWERS;

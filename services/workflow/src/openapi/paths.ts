@@ -10,7 +10,11 @@ const bodyErrors = {
   422: error('Well-formed but not acceptable (fields named)'),
   503: error('A server is down; retry after Retry-After seconds'),
 };
-const staffErrors = { 401: error('No or expired token'), 404: error('Not found, or not in your scope') };
+const staffErrors = {
+  401: error('No or expired token'),
+  403: error('A hotline agent: tickets are worked by units and secretaries'),
+  404: error('Not found, or not in your scope'),
+};
 
 /** A photo as stored and served: the raw bytes of one of these types (no JSON schema). */
 const photoContent = { 'image/jpeg': {}, 'image/png': {}, 'image/webp': {} };
@@ -113,6 +117,22 @@ export const paths: Record<string, Json> = {
       },
     },
   },
+  '/api/v1/reports/nearby/{ref}/support': {
+    post: {
+      operationId: 'supportReport',
+      summary:
+        '"I have this too": join an open report nearby instead of filing a copy (no login; once per device). Answers its tracking code, to follow it.',
+      parameters: [{ name: 'ref', in: 'path', required: true, schema: { type: 'string' } }],
+      requestBody: body('SupportCreate'),
+      responses: {
+        200: answer('Counted (or already counted for this device)', 'Supported'),
+        404: error('No open report has this reference'),
+        409: error('The report is no longer open'),
+        429: error('Too many requests from this address'),
+        ...bodyErrors,
+      },
+    },
+  },
   '/api/v1/reports/{trackingCode}': {
     get: {
       operationId: 'getReport',
@@ -132,7 +152,7 @@ export const paths: Record<string, Json> = {
       requestBody: body('Feedback'),
       responses: {
         200: answer('The public view after the rating', 'PublicTicket'),
-        403: error('The reporter token does not match'),
+        403: error('The reporter token, or the phone number, does not match'),
         404: error('Unknown tracking code'),
         409: error('Not rateable in this state'),
         ...bodyErrors,

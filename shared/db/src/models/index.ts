@@ -5,10 +5,15 @@ import { categoryModel } from './category.model';
 import { kpiSummaryModel, kpiTicketModel } from './kpi.model';
 import { open311KeyModel } from './open311-key.model';
 import { photoDataModel, photoModel } from './photo.model';
+import { plannedWorksModel } from './planned-works.model';
 import { responsibilityModel } from './responsibility.model';
+import { smsMessageModel } from './sms-message.model';
+import { smsOptOutModel } from './sms-opt-out.model';
 import { ticketModel } from './ticket.model';
 import { unitModel } from './unit.model';
 import { userModel } from './user.model';
+import { webhookDeliveryModel } from './webhook-delivery.model';
+import { webhookEndpointModel } from './webhook-endpoint.model';
 
 export * from './area.model';
 export * from './calendar.model';
@@ -17,10 +22,15 @@ export * from './kpi.model';
 export * from './localized-name';
 export * from './open311-key.model';
 export * from './photo.model';
+export * from './planned-works.model';
 export * from './responsibility.model';
+export * from './sms-message.model';
+export * from './sms-opt-out.model';
 export * from './ticket.model';
 export * from './unit.model';
 export * from './user.model';
+export * from './webhook-delivery.model';
+export * from './webhook-endpoint.model';
 
 /** All models bound to one connection (each test may hold its own connection and database). */
 export function createModels(connection: Connection) {
@@ -37,6 +47,11 @@ export function createModels(connection: Connection) {
     photos: photoModel(connection),
     photoData: photoDataModel(connection),
     open311Keys: open311KeyModel(connection),
+    webhookEndpoints: webhookEndpointModel(connection),
+    webhookDeliveries: webhookDeliveryModel(connection),
+    plannedWorks: plannedWorksModel(connection),
+    smsMessages: smsMessageModel(connection),
+    smsOptOuts: smsOptOutModel(connection),
   };
 }
 

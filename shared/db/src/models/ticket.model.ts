@@ -22,7 +22,15 @@ export interface PendingRequest {
   previousStatus: TicketStatusName;
 }
 
-export type TicketChannel = 'web' | 'open311';
+export type TicketChannel = 'web' | 'open311' | 'hotline';
+
+/** Who took a caller's report on the hotline; internal, never shown to residents or outside clients. */
+export interface HotlineIntake {
+  /** The agent's user id. */
+  agentId: string;
+  /** The call's reference in the hotline's own telephony system. */
+  callReference: string;
+}
 
 export interface TicketDoc {
   _id: string;
@@ -47,6 +55,10 @@ export interface TicketDoc {
   deadlines: { ack?: DeadlineState; resolve?: DeadlineState; verify?: DeadlineState };
   pendingRequest: PendingRequest | null;
   mergedInto: string | null;
+  /** Residents who said "I have this too" instead of filing the same report again. */
+  supporters?: number;
+  /** sha256 of ticket id + each supporter's device id: one support per device; never shown. */
+  supporterKeys?: string[];
   /** Every stop of the SLA clock while a return or extension awaited a decision. */
   clockPauses: Array<{
     deadline: 'ack' | 'resolve' | 'verify';
@@ -58,8 +70,16 @@ export interface TicketDoc {
   rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
   idempotencyKey?: string;
   idempotencyHash?: string;
-  /** How the report came in: the own report form ('web') or an Open311 client ('open311'). */
+  /** How the report came in: the own report form ('web'), an Open311 client ('open311') or a hotline agent ('hotline'). */
   channel?: TicketChannel;
+  /** For channel 'hotline': the agent and the call; null otherwise. */
+  hotline?: HotlineIntake | null;
+  /**
+   * The reporter's phone as digits only (a mobile without +86), indexed: the hotline finds a
+   * caller's earlier reports by an equality on a top-level field, which FerretDB serves from an
+   * index. Personal data like `contact`; absent when no phone was given.
+   */
+  phoneKey?: string;
   /** The Open311 client's name (the API key's holder) for channel 'open311'; null otherwise. */
   clientName?: string | null;
   /**
@@ -67,6 +87,13 @@ export interface TicketDoc {
    * search over a date range asks one day at a time (FerretDB serves no range from an index).
    */
   createdDay?: string;
+  /**
+   * The planned works this report was linked to at intake: held back from dispatch (no clocks)
+   * until they end. Absent for every other report.
+   */
+  plannedWorksId?: string;
+  /** When the linked works ended and the report was handed to the dispatcher; null while held. */
+  plannedWorksReleasedAt?: Date | null;
   events: TicketHistoryEntry[];
   /** The transactional outbox: events written with the state change, not yet on Kafka. */
   outbox: EventEnvelope[];
@@ -98,13 +125,19 @@ const ticketSchema = new Schema<TicketDoc>(
     deadlines: { type: Schema.Types.Mixed, default: {} },
     pendingRequest: { type: Schema.Types.Mixed, default: null },
     mergedInto: { type: String, default: null },
+    supporters: { type: Number, default: 0 },
+    supporterKeys: { type: [String], default: [] },
     clockPauses: { type: Schema.Types.Mixed, default: () => [] },
     rating: { type: String, default: null },
     idempotencyKey: { type: String, required: false },
     idempotencyHash: { type: String, required: false },
     channel: { type: String, default: 'web' },
     clientName: { type: String, default: null },
+    hotline: { type: Schema.Types.Mixed, default: null },
+    phoneKey: { type: String, required: false },
     createdDay: { type: String, required: false },
+    plannedWorksId: { type: String, required: false },
+    plannedWorksReleasedAt: { type: Date, required: false },
     events: { type: Schema.Types.Mixed, default: () => [] },
     outbox: { type: Schema.Types.Mixed, default: () => [] },
     outboxPending: { type: Boolean, default: false },
@@ -119,6 +152,10 @@ ticketSchema.index({ status: 1, category: 1 });
 ticketSchema.index({ unitId: 1, status: 1 });
 ticketSchema.index({ outboxPending: 1 });
 ticketSchema.index({ createdDay: 1 });
+// The hotline's lookup of a caller's earlier reports.
+ticketSchema.index({ phoneKey: 1 });
+// The reports held by one planned works, released when the works end.
+ticketSchema.index({ plannedWorksId: 1 });
 
 export function ticketModel(connection: Connection): Model<TicketDoc> {
   return connection.models.Ticket ?? connection.model<TicketDoc>('Ticket', ticketSchema);

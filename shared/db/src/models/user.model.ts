@@ -26,7 +26,14 @@ const userSchema = new Schema<UserDoc>(
     role: {
       type: String,
       required: true,
-      enum: ['unit_member', 'community_secretary', 'subdistrict_secretary', 'district_secretary', 'admin'],
+      enum: [
+        'unit_member',
+        'community_secretary',
+        'subdistrict_secretary',
+        'district_secretary',
+        'admin',
+        'hotline_agent',
+      ],
     },
     unitId: { type: String, default: null },
     areaId: { type: String, default: null },

@@ -2,6 +2,15 @@ import type { Rating } from './kpi-event.types';
 import { reportDay } from './report-day';
 import type { TicketFact } from './ticket-fact';
 
+/** How a report came in: the own report form, an Open311 client, or a hotline agent for a caller. */
+export const REPORT_CHANNELS = ['web', 'open311', 'hotline'] as const;
+export type ReportChannel = (typeof REPORT_CHANNELS)[number];
+
+/** A fact's channel as counted: a fact folded before tickets carried one came from the own form. */
+export function reportChannelOf(fact: Pick<TicketFact, 'channel'>): ReportChannel {
+  return REPORT_CHANNELS.find((c) => c === fact.channel) ?? 'web';
+}
+
 /**
  * The projection's unit of counting. Each is filed under the reporting day of the moment that
  * defines it (a dispatch under its dispatch day, a closure or rating under its own day), so a
@@ -22,6 +31,12 @@ interface EntryBase {
 
 export interface DispatchEntry extends EntryBase {
   kind: 'dispatch';
+  /**
+   * On a ticket's first dispatch only: the channel its report came in by, so each report counts
+   * once, on the day and for the unit it was first dispatched to; null (or absent, on entries
+   * stored before reports were counted) on later dispatches.
+   */
+  reportChannel?: ReportChannel | null;
   signed: boolean;
   signedOnTime: boolean;
   /** Seconds from dispatch to signing. */
@@ -59,6 +74,7 @@ export function kpiEntriesOf(fact: TicketFact): KpiEntry[] {
       key: `${fact.ticketId}_d${i}`,
       day: reportDay(a.dispatchedAt),
       unitId: a.unitId,
+      reportChannel: i === 0 ? reportChannelOf(fact) : null,
       signed: a.signedAt !== null,
       signedOnTime: a.signedAt !== null && (a.ackDueAt === null || a.signedAt <= a.ackDueAt),
       ackSeconds: a.signedAt === null ? null : seconds(a.dispatchedAt, a.signedAt),

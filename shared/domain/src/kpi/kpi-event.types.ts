@@ -20,6 +20,8 @@ export interface KpiEvent {
       resolve?: { dueAt: string };
     };
     createdAt: string;
+    /** How the report came in; absent on events recorded before tickets carried it. */
+    channel?: string;
   };
 }
 

@@ -1,4 +1,4 @@
-import type { KpiEntry } from './kpi-entries';
+import type { KpiEntry, ReportChannel } from './kpi-entries';
 
 export interface KpiCounts {
   dispatched: number;
@@ -16,6 +16,10 @@ export interface KpiCounts {
   returned: number;
   extended: number;
   reworked: number;
+  /** Reports by the channel they came in by, each counted at its first dispatch. */
+  reportsWeb: number;
+  reportsOpen311: number;
+  reportsHotline: number;
 }
 
 /**
@@ -56,10 +60,20 @@ export function emptyCounts(): KpiCounts {
     returned: 0,
     extended: 0,
     reworked: 0,
+    reportsWeb: 0,
+    reportsOpen311: 0,
+    reportsHotline: 0,
   };
 }
 
 const COUNT_KEYS = Object.keys(emptyCounts()) as ReadonlyArray<keyof KpiCounts>;
+
+/** Where each channel's reports are counted. */
+export const REPORT_COUNT_KEY: Readonly<Record<ReportChannel, keyof KpiCounts>> = {
+  web: 'reportsWeb',
+  open311: 'reportsOpen311',
+  hotline: 'reportsHotline',
+};
 
 /** The tally of some entries. Pure and order-independent. */
 export function tallyOf(entries: readonly KpiEntry[]): KpiTally {
@@ -77,6 +91,7 @@ export function tallyOf(entries: readonly KpiEntry[]): KpiTally {
       if (e.returned) counts.returned += 1;
       if (e.extensionRequested) counts.extended += 1;
       if (e.reworks > 0) counts.reworked += 1;
+      if (e.reportChannel) counts[REPORT_COUNT_KEY[e.reportChannel]] += 1;
       if (e.ackSeconds !== null) ack.set(e.ackSeconds, (ack.get(e.ackSeconds) ?? 0) + 1);
       if (e.resolveSeconds !== null) fix.set(e.resolveSeconds, (fix.get(e.resolveSeconds) ?? 0) + 1);
     } else if (e.kind === 'closure') {

@@ -50,6 +50,8 @@ export interface TicketFact {
   priority: string;
   areaIds: string[];
   status: string;
+  /** How the report came in (`web`, `open311`, `hotline`); absent on facts folded before it was known. */
+  channel?: string;
   assignments: Assignment[];
   closures: Closure[];
   ratings: RatingFact[];
@@ -84,6 +86,7 @@ export function foldTicketFact(fact: TicketFact, event: KpiEvent): TicketFact {
   next.priority = event.ticket.priority;
   next.areaIds = [...event.ticket.areaIds];
   next.status = event.ticket.status;
+  if (event.ticket.channel) next.channel = event.ticket.channel;
   const at = event.occurredAt;
   const current = next.assignments.at(-1);
   const p = event.payload;
@@ -192,6 +195,8 @@ const KPI_NEUTRAL_EVENTS: ReadonlySet<string> = new Set([
   'ticket.submitted',
   'ticket.progress_reported',
   'ticket.urged',
+  'ticket.supported',
+  'ticket.planned_works_ended',
   'sla.warning',
   'sla.reminder',
   'ticket.escalated',

@@ -247,7 +247,7 @@ export const ACTION_RULES: Readonly<Record<LifecycleAction, ActionRule>> = {
     to: ['unchanged', 'reopened'],
     requiredText: [],
     optionalText: ['comment'],
-    body: '{reporterToken, rating:"satisfied"|"basically_satisfied"|"dissatisfied", comment?}',
+    body: '{reporterToken | contactPhone, rating:"satisfied"|"basically_satisfied"|"dissatisfied", comment?}',
     eventTypes: ['ticket.rated'],
     endpoint: 'report-feedback',
     summary: 'The resident rates the fix; "dissatisfied" reopens the ticket for a new dispatch.',

@@ -1,6 +1,7 @@
 /** The ticket lifecycle state machine and its action table. */
 
 export * from './action-rules.table';
+export * from './fix-evidence';
 export * from './lifecycle.machine';
 export * from './lifecycle.types';
 export * from './lifecycle-command.types';

@@ -1,13 +1,16 @@
 /**
  * Staff roles. A `unit_member` acts for one unit; the three secretaries act over one area and
- * everything under it; `admin` maintains configuration and is deliberately not a dispatcher.
+ * everything under it; `admin` maintains configuration and is deliberately not a dispatcher;
+ * `hotline_agent` files reports for telephone callers (no area or unit: one hotline answers for
+ * every district) and takes no ticket action.
  */
 export type Role =
   | 'unit_member'
   | 'community_secretary'
   | 'subdistrict_secretary'
   | 'district_secretary'
-  | 'admin';
+  | 'admin'
+  | 'hotline_agent';
 
 /** Every staff role. */
 export const ROLES: readonly Role[] = [
@@ -16,6 +19,7 @@ export const ROLES: readonly Role[] = [
   'subdistrict_secretary',
   'district_secretary',
   'admin',
+  'hotline_agent',
 ];
 
 /** The roles that supervise tickets in an area (书记), from the narrowest area to the widest. */

@@ -5,8 +5,10 @@ import { AreasPage } from './areas-page';
 import { CalendarsPage } from './calendars-page';
 import { CategoriesPage } from './categories-page';
 import { ResponsibilitiesPage } from './responsibilities-page';
+import { SmsPage } from './sms-page';
 import { UnitsPage } from './units-page';
 import { UsersPage } from './users-page';
+import { WebhooksPage } from './webhooks-page';
 
 const TABS = {
   areas: AreasPage,
@@ -15,6 +17,8 @@ const TABS = {
   categories: CategoriesPage,
   responsibilities: ResponsibilitiesPage,
   calendars: CalendarsPage,
+  webhooks: WebhooksPage,
+  sms: SmsPage,
 } as const;
 type Tab = keyof typeof TABS;
 

@@ -1,5 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
+import { t, useLang } from '../lib/i18n';
+import { ListSearch, Pager } from '../lib/list-controls';
+import { matchesSearch, PAGE_SIZE, pageOf } from '../lib/list-view';
 import { AdminSplit } from './admin-shell';
 import { type RecordSelection, useRecordSelection } from './use-record-selection';
 import { firstError, type Resource } from './use-resource';
@@ -41,7 +45,18 @@ export function RecordPage<T>({
   );
 }
 
-/** The list as a table: one clickable row a record, the chosen one marked. */
+/** Every text and number a record holds (names in both languages, codes, ids), for the search. */
+export function recordTexts(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string' || typeof value === 'number') out.push(String(value));
+  else if (Array.isArray(value)) for (const v of value) recordTexts(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) recordTexts(v, out);
+  return out;
+}
+
+/**
+ * The list as a table: one clickable row a record, the chosen one marked; a search over what the
+ * records hold and a page at a time, so a district's hundreds of users stay usable.
+ */
 export function RecordTable<T>({
   testId,
   rows,
@@ -53,22 +68,41 @@ export function RecordTable<T>({
   selection: RecordSelection<T>;
   cells: (record: T) => ComponentChildren;
 }) {
+  useLang();
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(0);
+  const found = rows.filter((row) => matchesSearch(recordTexts(row), query));
+  const shown = pageOf(found, page);
   return (
-    <table data-testid={testId}>
-      <tbody>
-        {rows.map((row) => {
-          const key = selection.keyOf(row);
-          return (
-            <tr
-              key={key}
-              class={`clickable${key === selection.selected ? ' selected' : ''}`}
-              onClick={() => selection.choose(key)}
-            >
-              {cells(row)}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <>
+      {rows.length > PAGE_SIZE / 5 && (
+        <ListSearch
+          value={query}
+          label={t('admin.search')}
+          onChange={(q) => {
+            setQuery(q);
+            setPage(0);
+          }}
+        />
+      )}
+      <table data-testid={testId}>
+        <tbody>
+          {shown.items.map((row) => {
+            const key = selection.keyOf(row);
+            return (
+              <tr
+                key={key}
+                class={`clickable${key === selection.selected ? ' selected' : ''}`}
+                onClick={() => selection.choose(key)}
+              >
+                {cells(row)}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {found.length === 0 && rows.length > 0 && <p class="muted">{t('admin.noMatch')}</p>}
+      <Pager page={shown.page} pages={shown.pages} onPage={setPage} />
+    </>
   );
 }

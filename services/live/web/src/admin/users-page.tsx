@@ -20,7 +20,14 @@ interface User {
 }
 
 const USERS = '/api/v1/admin/users';
-const ROLES = ['unit_member', 'community_secretary', 'subdistrict_secretary', 'district_secretary', 'admin'];
+const ROLES = [
+  'unit_member',
+  'community_secretary',
+  'subdistrict_secretary',
+  'district_secretary',
+  'admin',
+  'hotline_agent',
+];
 /** The area level each secretary role is placed on (the server checks the same). */
 const ROLE_LEVEL: Record<string, string> = {
   community_secretary: 'community',

@@ -99,6 +99,7 @@ export function ActionForm({
     <form class="action-form" data-testid={`form-${action}`} onSubmit={submit}>
       <h3>{t(`c.action.${action}`)}</h3>
       {action === 'return' && <p class="hint">{t('c.returnHint')}</p>}
+      {(action === 'progress' || action === 'resolve') && <p class="hint">{t('c.publicHint')}</p>}
       {action === 'extension' && (
         <>
           <label for="resolve-by">{t('c.resolveBy')}</label>

@@ -4,13 +4,16 @@ import './messages';
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorBox } from '../lib/error-box';
 import { t, useLang } from '../lib/i18n';
+import { ListSearch } from '../lib/list-controls';
 import { LiveBadge } from '../lib/live-status';
 import { AppHeader, mountPage } from '../lib/page';
 import { getSession, type Session, StaffGate } from '../lib/session';
+import { SkeletonRows } from '../lib/skeleton';
 import { useAreas } from '../lib/use-areas';
 import { useCategoryName } from '../lib/use-categories';
 import { playAlert, unlockSound } from './alert-sound';
 import { P1Banner } from './p1-banner';
+import { PlannedWorksPanel } from './planned-works-panel';
 import { TicketDetail } from './ticket-detail';
 import { TicketList } from './ticket-list';
 import { UnitKpis } from './unit-kpis';
@@ -24,6 +27,7 @@ function Console({ session }: { session: Session }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [soundBlocked, setSoundBlocked] = useState(false);
   const [acted, setActed] = useState(0);
+  const [query, setQuery] = useState('');
   const inbox = useInbox(session, (alert) => {
     void playAlert().then((ok) => {
       setSoundBlocked(!ok);
@@ -74,9 +78,10 @@ function Console({ session }: { session: Session }) {
             </span>{' '}
             <LiveBadge status={inbox.live} />
           </h2>
+          {tickets.length > 0 && <ListSearch value={query} onChange={setQuery} label={t('c.search')} />}
           {inbox.error != null && <ErrorBox error={inbox.error} />}
           {inbox.loading ? (
-            <p class="loading">{t('c.loadingInbox')}</p>
+            <SkeletonRows rows={4} label={t('c.loadingInbox')} />
           ) : tickets.length === 0 ? (
             <p class="muted">{t('c.empty')}</p>
           ) : (
@@ -85,6 +90,7 @@ function Console({ session }: { session: Session }) {
               selected={selected}
               categoryName={categoryName}
               onSelect={setSelected}
+              query={query}
             />
           )}
         </section>
@@ -106,6 +112,9 @@ function Console({ session }: { session: Session }) {
             <p class="muted select-hint">{t('c.select')}</p>
           )}
           {session.user.unitId && <UnitKpis unitId={session.user.unitId} refresh={acted} />}
+          {session.user.unitId && (
+            <PlannedWorksPanel unitId={session.user.unitId} areas={areas} categoryName={categoryName} />
+          )}
         </section>
       </main>
     </div>

@@ -1,11 +1,14 @@
+import { fixEvidence } from '@grid-dispatch/domain';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../lib/api';
 import { Countdown } from '../lib/countdown';
 import { ErrorBox } from '../lib/error-box';
+import { FixEvidencePanel } from '../lib/fix-evidence';
 import { formatDateTime } from '../lib/format';
 import { t, useLang } from '../lib/i18n';
 import { PlaceFacts } from '../lib/place';
 import { getSession } from '../lib/session';
+import { SkeletonRows } from '../lib/skeleton';
 import { useApi } from '../lib/use-api';
 import { useAreas } from '../lib/use-areas';
 import { ActionForm, actionsFor, type UnitAction } from './action-form';
@@ -53,7 +56,7 @@ export function TicketDetail({
 
   if (detail.error && !detail.data) return <ErrorBox error={detail.error} />;
   const tk = detail.data;
-  if (!tk) return <p class="loading">{t('common.loading')}</p>;
+  if (!tk) return <SkeletonRows rows={6} />;
 
   function done(action: UnitAction, updated: TicketRow) {
     setOpen(null);
@@ -147,6 +150,18 @@ export function TicketDetail({
             <dd>{[tk.reporter.name, tk.reporter.phoneMasked].filter(Boolean).join(' · ')}</dd>
           </>
         )}
+        {tk.channel && (
+          <>
+            <dt>{t('channel.label')}</dt>
+            <dd data-testid="ticket-channel">{t(`channel.${tk.channel}`)}</dd>
+          </>
+        )}
+        {(tk.supporters ?? 0) > 0 && (
+          <>
+            <dt>{t('c.supporters')}</dt>
+            <dd data-testid="supporters">{t('c.supportersCount', { n: tk.supporters ?? 0 })}</dd>
+          </>
+        )}
       </dl>
       {tk.photos && tk.photos.length > 0 && (
         <div>
@@ -162,6 +177,7 @@ export function TicketDetail({
           </ul>
         </div>
       )}
+      <FixEvidencePanel evidence={fixEvidence(tk.events)} />
       {notice && (
         <p class="notice" role="status" data-testid="action-notice">
           {notice}

@@ -21,6 +21,10 @@ export interface TicketRow {
   pendingRequest?: { kind: 'return' | 'extension'; reason?: string; resolveBy?: string } | null;
   createdAt?: string;
   reporter?: { name?: string; phoneMasked?: string };
+  /** How the report came in: web, open311 or hotline. */
+  channel?: string;
+  /** Residents nearby who said "I have this too". */
+  supporters?: number;
 }
 
 export interface TicketEvent {

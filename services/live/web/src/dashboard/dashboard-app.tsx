@@ -3,11 +3,16 @@ import { dutyDesks } from '../lib/areas';
 import { useNow } from '../lib/countdown';
 import { ErrorBox } from '../lib/error-box';
 import { t, useLang } from '../lib/i18n';
+import { ListSearch, Pager } from '../lib/list-controls';
+import { matchesSearch, pageOf } from '../lib/list-view';
 import { LiveBadge } from '../lib/live-status';
 import { AreaMap, gridAt } from '../lib/map';
 import { AppHeader } from '../lib/page';
+import { PlannedWorksCard, plannedWorksShading, useCurrentPlannedWorks } from '../lib/planned-works';
 import { getSession } from '../lib/session';
+import { SkeletonRows } from '../lib/skeleton';
 import { boardPins, countLevels, levelOf } from './board-pins';
+import { BulkBar } from './bulk-bar';
 import { EscalationInbox } from './escalation-inbox';
 import { FilterBar } from './filter-bar';
 import { KpiPanel } from './kpi-panel';
@@ -19,6 +24,7 @@ import { subtree } from './scope';
 import { ScopeFilters } from './scope-filters';
 import { type BoardFilter, needsSecretary, openList } from './ticket-board';
 import { TicketDetail } from './ticket-detail';
+import { TicketExport } from './ticket-export';
 import { TicketTable } from './ticket-table';
 import { useBoard } from './use-board';
 import { useKpis } from './use-kpis';
@@ -33,10 +39,14 @@ export function DashboardApp() {
   useLang();
   const session = getSession()!;
   const reference = useReference();
+  const plannedWorks = useCurrentPlannedWorks();
   const [period, setPeriod] = useState(() => monthPeriod(new Date()));
   const [filter, setFilter] = useState<BoardFilter>({});
   const [openId, setOpenId] = useState<string | null>(null);
   const [level, setLevel] = useState<LevelChoice>('all');
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(0);
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const kpi = useKpis(filter, period, true);
   const board = useBoard(session.token, kpi.refreshSoon);
   // Pins change colour as clocks run; every five seconds is plenty for a map.
@@ -56,8 +66,33 @@ export function DashboardApp() {
   const scoped = openList(all, filter);
   const desks = useMemo(() => dutyDesks(reference.areas), [reference.areas]);
   const inbox = scoped.filter((tk) => needsSecretary(tk, desks));
-  const list = level === 'all' ? scoped : scoped.filter((tk) => levelOf(tk, now) === level);
+  const levelled = level === 'all' ? scoped : scoped.filter((tk) => levelOf(tk, now) === level);
+  const list = levelled.filter((tk) =>
+    matchesSearch(
+      [
+        tk.trackingCode,
+        names.category(tk.category),
+        tk.unitId ? names.unit(tk.unitId) : null,
+        tk.description,
+        tk.address,
+        ...tk.areaIds.slice(0, 2).map((id) => names.area(id)),
+      ],
+      search,
+    ),
+  );
+  const shown = pageOf(list, page);
   const openAll = openList(all, {});
+  // Only tickets still on the list count: one that closed or left the scope drops out of the selection.
+  const selected = list.filter((tk) => selectedIds.has(tk.id));
+  const selection = {
+    ids: selectedIds,
+    toggle: (ids: string[], on: boolean) =>
+      setSelectedIds((prev) => {
+        const next = new Set(prev);
+        for (const id of ids) on ? next.add(id) : next.delete(id);
+        return next;
+      }),
+  };
   // Clicking a grid drills into it (again: back out); a pin's click opens its ticket and stops there.
   function drillMap(lat: number, lng: number) {
     const grid = gridAt(areas, lat, lng);
@@ -80,6 +115,7 @@ export function DashboardApp() {
             onChange={setFilter}
           />
           <FilterBar filter={filter} names={names} onChange={setFilter} />
+          <TicketExport filter={filter} period={period} />
         </div>
         <KpiPanel
           state={kpi}
@@ -98,7 +134,9 @@ export function DashboardApp() {
               highlightAreaId={filter.areaId}
               onPinClick={setOpenId}
               pick={drillMap}
+              shaded={plannedWorksShading(plannedWorks.data?.items)}
             />
+            <PlannedWorksCard items={plannedWorks.data?.items} categoryName={names.category} />
           </section>
           <section class="card dash-inbox">
             <h2>
@@ -116,13 +154,37 @@ export function DashboardApp() {
             </span>{' '}
             <LevelFilter counts={countLevels(scoped, now)} value={level} onChange={setLevel} />
           </h2>
+          <ListSearch
+            value={search}
+            label={t('dash.search')}
+            onChange={(q) => {
+              setSearch(q);
+              setPage(0);
+            }}
+          />
           <ErrorBox error={board.error} />
-          {board.loading && all.length === 0 && <p class="loading">{t('common.loading')}</p>}
+          {board.loading && all.length === 0 && <SkeletonRows rows={5} />}
           {board.truncated && <p class="notice">{t('dash.truncated', { n: all.length })}</p>}
-          {!board.loading && list.length === 0 && <p class="muted">{t('dash.listEmpty')}</p>}
+          {!board.loading && list.length === 0 && (
+            <p class="muted">{t(levelled.length > 0 ? 'list.noMatch' : 'dash.listEmpty')}</p>
+          )}
+          <BulkBar
+            selected={selected}
+            names={names}
+            units={units}
+            onChanged={board.put}
+            onDeselect={(ids) => selection.toggle(ids, false)}
+          />
           <div class="table-scroll">
-            <TicketTable tickets={list} names={names} onOpen={setOpenId} onChanged={board.put} />
+            <TicketTable
+              tickets={shown.items}
+              names={names}
+              onOpen={setOpenId}
+              onChanged={board.put}
+              selection={selection}
+            />
           </div>
+          <Pager page={shown.page} pages={shown.pages} onPage={setPage} />
         </section>
       </main>
       {openId && (

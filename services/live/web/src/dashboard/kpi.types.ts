@@ -43,3 +43,9 @@ export interface Kpis extends KpiRates {
 /** The tiles, in the order the brief lists them; the key is also the test id suffix. */
 export const RATE_TILES = ['responseRate', 'onTimeRate', 'resolutionRate', 'satisfactionRate'] as const;
 export const TIME_TILES = ['ackP50', 'ackP90', 'resolveP50', 'resolveP90'] as const;
+/** Reports by channel, each with the count it is tallied in. */
+export const REPORT_CHANNEL_TILES = [
+  ['web', 'reportsWeb'],
+  ['open311', 'reportsOpen311'],
+  ['hotline', 'reportsHotline'],
+] as const;

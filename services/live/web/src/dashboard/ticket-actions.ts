@@ -1,7 +1,7 @@
 import { offeredActions } from '@grid-dispatch/domain';
 import type { TicketView } from './ticket.types';
 
-/** The secretary's actions (POST /api/v1/tickets/{id}/{action}, README "The API"). */
+/** The secretary's actions (POST /api/v1/tickets/{id}/{action}, README.md#the-api). */
 export type SecretaryAction = 'decide' | 'reassign' | 'verify' | 'reopen' | 'cancel' | 'merge' | 'urge';
 
 /**

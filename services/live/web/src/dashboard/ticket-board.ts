@@ -49,8 +49,15 @@ export function openList(tickets: Iterable<TicketView>, f: BoardFilter): TicketV
   return [...tickets].filter((t) => isOpen(t.status) && matchesFilter(t, f)).sort(byUrgency);
 }
 
-/** Events after which the pending request changed in a way the live message does not carry. */
-const REQUEST_EVENTS = new Set(['ticket.return_requested', 'ticket.extension_requested']);
+/**
+ * Events that changed what the live message does not carry: the pending request, or the number
+ * of residents who have the problem too. The ticket is fetched again after them.
+ */
+const FETCH_AGAIN_EVENTS = new Set([
+  'ticket.return_requested',
+  'ticket.extension_requested',
+  'ticket.supported',
+]);
 /** Events that settle any pending request. */
 const SETTLING_EVENTS = new Set([
   'ticket.return_approved',
@@ -87,7 +94,7 @@ export function mergeUpdate(
     updatedAt: u.at,
     pendingRequest: SETTLING_EVENTS.has(u.eventType) ? null : known.pendingRequest,
   };
-  return { ticket, refetch: REQUEST_EVENTS.has(u.eventType) };
+  return { ticket, refetch: FETCH_AGAIN_EVENTS.has(u.eventType) };
 }
 
 /** Keeps the fresher of two copies of one ticket (a fetch may race a live update). */

@@ -1,8 +1,11 @@
+import { fixEvidence } from '@grid-dispatch/domain';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../lib/api';
 import { ErrorBox } from '../lib/error-box';
+import { FixEvidencePanel } from '../lib/fix-evidence';
 import { t, useLang } from '../lib/i18n';
 import { PlaceFacts } from '../lib/place';
+import { SkeletonRows } from '../lib/skeleton';
 import { useAreas } from '../lib/use-areas';
 import { ActionPanel } from './action-panel';
 import { DeadlineCell } from './deadline-cell';
@@ -67,6 +70,7 @@ export function TicketDetail({ id, boardVersion, names, units, mergeTargets, onC
     };
   }, [id]);
 
+  const evidence = fixEvidence(ticket?.events ?? []);
   return (
     <div
       class="drawer"
@@ -86,7 +90,7 @@ export function TicketDetail({ id, boardVersion, names, units, mergeTargets, onC
         </button>
       </div>
       <ErrorBox error={error} />
-      {!ticket && !error && <p>{t('common.loading')}</p>}
+      {!ticket && !error && <SkeletonRows rows={6} />}
       {ticket && ticket.id === id && (
         <>
           <dl class="facts">
@@ -131,6 +135,12 @@ export function TicketDetail({ id, boardVersion, names, units, mergeTargets, onC
                 <dd>{[ticket.reporter.name, ticket.reporter.phoneMasked].filter(Boolean).join(' ')}</dd>
               </>
             )}
+            {ticket.channel && (
+              <>
+                <dt>{t('channel.label')}</dt>
+                <dd data-testid="ticket-channel">{t(`channel.${ticket.channel}`)}</dd>
+              </>
+            )}
             {ticket.rating && (
               <>
                 <dt>{t('dash.rating')}</dt>
@@ -138,7 +148,9 @@ export function TicketDetail({ id, boardVersion, names, units, mergeTargets, onC
               </>
             )}
           </dl>
-          {(ticket.photos?.length ?? 0) > 0 && (
+          {/* Once a fix is reported, the resident's photos stand beside the unit's. */}
+          <FixEvidencePanel evidence={evidence} before={evidence.fix ? (ticket.photos ?? []) : undefined} />
+          {!evidence.fix && (ticket.photos?.length ?? 0) > 0 && (
             <div class="photos">
               {ticket.photos!.map((src) => (
                 <a key={src} href={src} target="_blank" rel="noreferrer">

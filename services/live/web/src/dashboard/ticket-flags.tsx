@@ -2,7 +2,10 @@ import { formatDateTime } from '../lib/format';
 import { t, useLang } from '../lib/i18n';
 import type { TicketView } from './ticket.types';
 
-/** Badges telling why a ticket needs the secretary: escalation level, a pending request. */
+/**
+ * Badges telling why a ticket needs the secretary (escalation level, a pending request) and how
+ * many more residents have the problem.
+ */
 export function TicketFlags({ ticket }: { ticket: TicketView }) {
   const lang = useLang();
   const r = ticket.pendingRequest;
@@ -17,6 +20,16 @@ export function TicketFlags({ ticket }: { ticket: TicketView }) {
       {r?.kind === 'extension' && (
         <span class="badge badge-request">
           {t('dash.pending.extension', { time: r.resolveBy ? formatDateTime(r.resolveBy, lang) : '?' })}
+        </span>
+      )}
+      {ticket.heldByPlannedWorks && ticket.status === 'submitted' && (
+        <span class="badge" data-testid="held-by-planned-works">
+          {t('pw.held')}
+        </span>
+      )}
+      {(ticket.supporters ?? 0) > 0 && (
+        <span class="badge" data-testid="supporters">
+          {t('dash.supporters', { n: ticket.supporters ?? 0 })}
         </span>
       )}
     </span>

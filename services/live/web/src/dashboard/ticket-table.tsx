@@ -12,15 +12,41 @@ interface Props {
   onChanged: (t: TicketView) => void;
   /** Test id of the table; the open list and the inbox must not share row ids with it. */
   rowPrefix?: string;
+  /** With a selection, each row gets a checkbox (for actions on many tickets at once). */
+  selection?: { ids: ReadonlySet<string>; toggle: (ids: string[], on: boolean) => void };
 }
 
 /** Open tickets, most urgent first, each with its countdown and the quick verify action. */
-export function TicketTable({ tickets, names, onOpen, onChanged, rowPrefix = 'ticket-row-' }: Props) {
+export function TicketTable({
+  tickets,
+  names,
+  onOpen,
+  onChanged,
+  rowPrefix = 'ticket-row-',
+  selection,
+}: Props) {
   useLang();
+  const allSelected = tickets.length > 0 && tickets.every((tk) => selection?.ids.has(tk.id));
   return (
     <table class="tickets">
       <thead>
         <tr>
+          {selection && (
+            <th>
+              <input
+                type="checkbox"
+                data-testid="select-all"
+                aria-label={t('bulk.selectAll')}
+                checked={allSelected}
+                onChange={(e) =>
+                  selection.toggle(
+                    tickets.map((tk) => tk.id),
+                    e.currentTarget.checked,
+                  )
+                }
+              />
+            </th>
+          )}
           <th>{t('dash.col.code')}</th>
           <th>{t('dash.col.category')}</th>
           <th>{t('dash.col.status')}</th>
@@ -37,6 +63,17 @@ export function TicketTable({ tickets, names, onOpen, onChanged, rowPrefix = 'ti
             data-status={tk.status}
             class={`row-${tk.priority}`}
           >
+            {selection && (
+              <td>
+                <input
+                  type="checkbox"
+                  data-testid="select-row"
+                  aria-label={t('bulk.selectRow', { code: tk.trackingCode })}
+                  checked={selection.ids.has(tk.id)}
+                  onChange={(e) => selection.toggle([tk.id], e.currentTarget.checked)}
+                />
+              </td>
+            )}
             <td>
               <button type="button" class="link" onClick={() => onOpen(tk.id)}>
                 {tk.trackingCode}

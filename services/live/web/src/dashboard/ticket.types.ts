@@ -58,9 +58,15 @@ export interface TicketView {
   pendingRequest?: PendingRequest | null;
   mergedInto?: string | null;
   rating?: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+  /** Residents nearby who said "I have this too". */
+  supporters?: number;
+  /** The planned works holding it back from dispatch until they end. */
+  heldByPlannedWorks?: string;
   createdAt: string;
   updatedAt: string;
   reporter?: { name?: string; phoneMasked?: string };
+  /** How the report came in: web, open311 or hotline. */
+  channel?: string;
   events?: TicketEvent[];
 }
 

@@ -1,4 +1,5 @@
 import { ApiError } from './api';
+import { fieldText } from './field-text';
 import { hasMessage, t } from './messages';
 import { useLang } from './use-lang';
 
@@ -11,12 +12,26 @@ export function errorText(error: unknown): string {
   return t('error.generic', { message: error instanceof Error ? error.message : String(error) });
 }
 
+/** A refused field's message in the reader's language, where the pages know it. */
+export function fieldMessage(message: string): string {
+  const known = fieldText(message);
+  return known ? t(known.key, known.params) : message;
+}
+
+/** A field as the form names it, where the pages know it; its path otherwise. */
+function FieldName({ path }: { path: string }) {
+  const key = `field.name.${path}`;
+  return hasMessage(key) ? <strong>{t(key)}</strong> : <code>{path}</code>;
+}
+
 /**
  * Shows an error with its field messages (role=alert, so screen readers announce it). The server
- * speaks English; a known error code gets a headline in the reader's language above its message.
+ * speaks English: a known error code gets a headline in the reader's language and its fields'
+ * messages are said in it too; on a Chinese page the server's own sentence then sits folded under
+ * "详情" (for whoever reports the problem on), so the page reads as Chinese.
  */
 export function ErrorBox({ error }: { error: unknown }) {
-  useLang();
+  const lang = useLang();
   if (!error) return null;
   const fields = error instanceof ApiError ? (error.fields ?? []) : [];
   const headline =
@@ -29,12 +44,19 @@ export function ErrorBox({ error }: { error: unknown }) {
       data-code={error instanceof ApiError ? error.code : undefined}
     >
       {headline && <p class="error-headline">{headline}</p>}
-      <p>{errorText(error)}</p>
+      {headline && lang === 'zh' ? (
+        <details class="error-detail">
+          <summary>{t('error.details')}</summary>
+          <p>{errorText(error)}</p>
+        </details>
+      ) : (
+        <p>{errorText(error)}</p>
+      )}
       {fields.length > 0 && (
         <ul>
           {fields.map((f) => (
-            <li key={f.path}>
-              <code>{f.path}</code> {f.message}
+            <li key={f.path} data-path={f.path}>
+              <FieldName path={f.path} /> {fieldMessage(f.message)}
             </li>
           ))}
         </ul>

@@ -37,6 +37,8 @@ interface Props {
   vertices?: readonly LatLng[];
   /** An area drawn in the highlight colour (the grid of the marked place). */
   highlightAreaId?: string | undefined;
+  /** Areas shaded over the grids (running planned works), each titled with its notice; taps pass through. */
+  shaded?: readonly { id: string; ring: number[][]; title: string }[];
   testId?: string;
 }
 
@@ -52,6 +54,13 @@ const GRID_HIGHLIGHT: L.PathOptions = {
   weight: 3,
   fillColor: '#ffca28',
   fillOpacity: 0.35,
+};
+const SHADED: L.PathOptions = {
+  color: '#b86e00',
+  weight: 2,
+  dashArray: '8 5',
+  fillColor: '#d68910',
+  fillOpacity: 0.28,
 };
 const DRAFT: L.PathOptions = { color: '#0d47a1', weight: 3, fillColor: '#1e88e5', fillOpacity: 0.2 };
 
@@ -76,6 +85,7 @@ export function LocationMap({
   accuracyM,
   vertices,
   highlightAreaId,
+  shaded,
   testId = 'location-map',
 }: Props) {
   const lang = useLang();
@@ -205,6 +215,27 @@ export function LocationMap({
       group.remove();
     };
   }, [areas, highlightAreaId, lang]);
+
+  // Running planned works: hatched amber over the grids, not in the way of a tap.
+  useEffect(() => {
+    const map = mapRef.current!;
+    if (!shaded?.length) return;
+    const group = L.layerGroup().addTo(map);
+    for (const s of shaded) {
+      const layer = L.polygon(
+        s.ring.map(([lng, lat]) => L.latLng(lat!, lng!)),
+        { ...SHADED, interactive: false, className: 'lm-shaded' },
+      ).addTo(group);
+      const path = layer.getElement();
+      if (path) {
+        path.setAttribute('data-shaded', s.id);
+        const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+        title.textContent = s.title;
+        path.appendChild(title);
+      }
+    }
+    return () => void group.remove();
+  }, [shaded]);
 
   // The marked place, with the device's uncertainty around it.
   useEffect(() => {

@@ -23,13 +23,15 @@ interface Props {
   highlightAreaId?: string;
   /** When given, pins are buttons (click or Enter) that report their id. */
   onPinClick?: (id: string) => void;
+  /** Areas drawn shaded over the grids (planned works), each titled with its notice. */
+  shaded?: { id: string; ring: number[][]; title: string }[];
 }
 
 /**
  * The grid map: every area with a boundary drawn as an SVG polygon, fitted to their bounding box,
  * with labels; pins coloured by SLA level. No tiles, no network: it works on a closed network.
  */
-export function AreaMap({ areas, pins = [], pick, picked, highlightAreaId, onPinClick }: Props) {
+export function AreaMap({ areas, pins = [], pick, picked, highlightAreaId, onPinClick, shaded = [] }: Props) {
   useLang();
   const shapes = useMemo(() => areas.filter((a) => a.boundary?.coordinates?.[0]?.length), [areas]);
   const projection = useMemo(() => {
@@ -90,6 +92,11 @@ export function AreaMap({ areas, pins = [], pick, picked, highlightAreaId, onPin
           data-area={a.id}
         >
           <title>{pickName(a.name)}</title>
+        </path>
+      ))}
+      {shaded.map((s, i) => (
+        <path key={`s-${s.id}-${i}`} d={ringPath(s.ring, p)} class="area-shaded" data-shaded={s.id}>
+          <title>{s.title}</title>
         </path>
       ))}
       {sorted

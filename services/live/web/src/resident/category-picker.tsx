@@ -1,3 +1,4 @@
+import { FieldError } from '../lib/field-error';
 import { formatIsoDuration } from '../lib/format';
 import { pick, t, useLang } from '../lib/i18n';
 import type { Category } from './categories';
@@ -10,10 +11,13 @@ export function CategoryPicker({
   categories,
   value,
   onChange,
+  error,
 }: {
   categories: Category[];
   value: string;
   onChange: (code: string) => void;
+  /** What is wrong with the choice (none made), in the reader's language. */
+  error?: string;
 }) {
   const lang = useLang();
   return (
@@ -47,6 +51,7 @@ export function CategoryPicker({
           </label>
         ))}
       </div>
+      <FieldError id="category-error" text={error} />
     </fieldset>
   );
 }

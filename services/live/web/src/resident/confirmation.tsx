@@ -1,4 +1,5 @@
 import { t, useLang } from '../lib/i18n';
+import { LinkedPlannedWorksNotice } from '../lib/planned-works';
 import type { ReportCreated } from './report-form';
 import { trackHref } from './route';
 
@@ -16,6 +17,14 @@ export function Confirmation({ created, onAnother }: { created: ReportCreated; o
         {created.trackingCode}
       </p>
       <p class="hint">{t('r.codeSaved')}</p>
+      {created.plannedWorks && <LinkedPlannedWorksNotice works={created.plannedWorks} />}
+      <details class="rating-token" data-testid="rating-token">
+        <summary>{t('r.rateToken')}</summary>
+        <p class="hint">{t('r.tokenExplained')}</p>
+        <p>
+          <code data-testid="reporter-token">{created.reporterToken}</code>
+        </p>
+      </details>
       {created.duplicates.length > 0 && (
         <div class="notice" data-testid="duplicates">
           <p>{t('r.duplicates')}</p>

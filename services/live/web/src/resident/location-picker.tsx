@@ -1,9 +1,11 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { FieldError } from '../lib/field-error';
 import { pick as pickName, t, useLang } from '../lib/i18n';
 import { LocationMap, type MapFrame } from '../lib/location-map';
 import { type Area, gridAt } from '../lib/map';
 import { aroundPoint, frameOfAll, frameOfArea, mappedDistricts } from '../lib/map-projection';
 import { gridPlaceName } from '../lib/place';
+import { plannedWorksShading, useCurrentPlannedWorks } from '../lib/planned-works';
 
 export interface PickedLocation {
   lat: number;
@@ -27,12 +29,17 @@ export function LocationPicker({
   onLocation,
   address,
   onAddress,
+  error,
+  addressError,
 }: {
   areas: Area[];
   location: PickedLocation | null;
   onLocation: (l: PickedLocation | null) => void;
   address: string;
   onAddress: (a: string) => void;
+  /** No place given (neither pin nor address), in the reader's language. */
+  error?: string;
+  addressError?: string;
 }) {
   useLang();
   const districts = useMemo(() => mappedDistricts(areas), [areas]);
@@ -44,6 +51,8 @@ export function LocationPicker({
   // A fix that arrives after the resident tapped (or cleared) the map is not theirs any more.
   const locateSeq = useRef(0);
   const grid = location ? gridAt(areas, location.lat, location.lng) : undefined;
+  const plannedWorks = useCurrentPlannedWorks().data;
+  const shaded = useMemo(() => plannedWorksShading(plannedWorks?.items), [plannedWorks]);
 
   function chooseDistrict(id: string) {
     setDistrictId(id);
@@ -140,6 +149,7 @@ export function LocationPicker({
         picked={location}
         accuracyM={accuracyM}
         highlightAreaId={grid?.id}
+        shaded={shaded}
         testId="location-map"
       />
       <div class="pin-text" data-testid="pin-text" aria-live="polite">
@@ -183,9 +193,13 @@ export function LocationPicker({
         name="address"
         maxLength={300}
         placeholder={t('r.addressPlaceholder')}
+        aria-invalid={addressError ? 'true' : undefined}
+        aria-describedby={addressError ? 'address-error' : undefined}
         value={address}
         onInput={(e) => onAddress(e.currentTarget.value)}
       />
+      <FieldError id="address-error" text={addressError} />
+      <FieldError id="location-error" text={error} />
     </fieldset>
   );
 }

@@ -7,6 +7,8 @@ import { ErrorBox } from '../lib/error-box';
 import { pick, t, useLang } from '../lib/i18n';
 import type { Area } from '../lib/map';
 import { AppHeader, mountPage } from '../lib/page';
+import { PlannedWorksCard, useCurrentPlannedWorks } from '../lib/planned-works';
+import { SkeletonRows } from '../lib/skeleton';
 import { useApi } from '../lib/use-api';
 import type { Category } from './categories';
 import { Confirmation } from './confirmation';
@@ -21,19 +23,27 @@ function ResidentApp() {
   useLang();
   const route = useRoute();
   const categories = useApi<Category[]>('/api/v1/categories');
-  const areas = useApi<Area[]>(route.page === 'report' ? '/api/v1/areas' : null);
+  // Fetched once the report page has been shown, and kept: the form stays mounted (hidden) while
+  // the resident looks at a nearby report or their own, so coming back finds it as they left it.
+  const [formShown, setFormShown] = useState(route.page === 'report');
+  if (route.page === 'report' && !formShown) setFormShown(true);
+  const areas = useApi<Area[]>(formShown ? '/api/v1/areas' : null);
   const [created, setCreated] = useState<ReportCreated | null>(null);
+  // Running and coming planned works, shown above the form: a resident may see theirs is known.
+  const plannedWorks = useCurrentPlannedWorks();
   const categoryName = (code: string) => {
     const c = categories.data?.find((x) => x.code === code);
     return c ? pick(c.name) : code;
   };
 
-  let body: JSX.Element;
+  let body: JSX.Element | null = null;
+  let form: JSX.Element | null = null;
   if (route.page === 'track') body = <TrackPage code={route.code} categoryName={categoryName} />;
   else if (route.page === 'lookup') body = <Lookup categoryName={categoryName} />;
   else if (created) body = <Confirmation created={created} onAnother={() => setCreated(null)} />;
+  if (created || !formShown) form = null;
   else if (categories.error || areas.error)
-    body = (
+    form = (
       <div class="card">
         <ErrorBox error={categories.error ?? areas.error} />
         <button
@@ -47,9 +57,9 @@ function ResidentApp() {
         </button>
       </div>
     );
-  else if (!categories.data || !areas.data) body = <p class="loading">{t('common.loading')}</p>;
+  else if (!categories.data || !areas.data) form = <SkeletonRows rows={6} />;
   else
-    body = (
+    form = (
       <ReportForm
         categories={categories.data}
         areas={areas.data}
@@ -89,7 +99,13 @@ function ResidentApp() {
           {t('r.trackTitle')}
         </a>
       </nav>
-      <main>{body}</main>
+      <main>
+        {body}
+        {form && body === null && (
+          <PlannedWorksCard items={plannedWorks.data?.items} categoryName={categoryName} />
+        )}
+        {form && <div hidden={body !== null}>{form}</div>}
+      </main>
     </>
   );
 }

@@ -18,6 +18,7 @@ export function RatingForm({
   useLang();
   const stored = tokenFor(trackingCode);
   const [token, setToken] = useState(stored ?? '');
+  const [phone, setPhone] = useState('');
   const [rating, setRating] = useState<Rating | ''>('');
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -29,7 +30,10 @@ export function RatingForm({
     setBusy(true);
     setError(null);
     try {
-      const body: Record<string, string> = { reporterToken: token.trim(), rating };
+      // On another device: the phone number given with the report proves the reporter as well.
+      const proof: Record<string, string> =
+        !stored && phone.trim() ? { contactPhone: phone.trim() } : { reporterToken: token.trim() };
+      const body: Record<string, string> = { ...proof, rating };
       if (comment.trim()) body.comment = comment.trim();
       await api('POST', `/api/v1/reports/${encodeURIComponent(trackingCode)}/feedback`, body);
       onRated(rating);
@@ -66,15 +70,29 @@ export function RatingForm({
         onInput={(e) => setComment(e.currentTarget.value)}
       />
       {!stored && (
-        <>
-          <label for="rating-token">{t('r.rateToken')}</label>
+        <fieldset class="rating-proof">
+          <legend>{t('r.rateProof')}</legend>
           <p class="hint">{t('r.rateTokenHint')}</p>
+          <label for="rating-phone">{t('r.ratePhone')}</label>
+          <input
+            id="rating-phone"
+            type="tel"
+            autocomplete="tel"
+            value={phone}
+            onInput={(e) => setPhone(e.currentTarget.value)}
+          />
+          <label for="rating-token">{t('r.rateToken')}</label>
           <input id="rating-token" value={token} onInput={(e) => setToken(e.currentTarget.value)} />
-        </>
+        </fieldset>
       )}
       <ErrorBox error={error} />
       <div class="actions full">
-        <button type="submit" class="primary" disabled={busy || !rating} data-testid="submit-rating">
+        <button
+          type="submit"
+          class="primary"
+          disabled={busy || !rating || (!stored && !phone.trim() && !token.trim())}
+          data-testid="submit-rating"
+        >
           {t('r.rateSubmit')}
         </button>
       </div>

@@ -1,9 +1,12 @@
+import { checkReportDraft, type DraftProblem } from '@grid-dispatch/domain';
 import { useState } from 'preact/hooks';
 import { ApiError, api } from '../lib/api';
-import { ErrorBox } from '../lib/error-box';
-import { t, useLang } from '../lib/i18n';
+import { ErrorBox, fieldMessage } from '../lib/error-box';
+import { FieldError } from '../lib/field-error';
+import { pick, t, useLang } from '../lib/i18n';
 import type { Area } from '../lib/map';
 import { PhotoUpload } from '../lib/photo-upload';
+import type { LinkedPlannedWorks } from '../lib/planned-works';
 import type { Category } from './categories';
 import { CategoryPicker } from './category-picker';
 import { LocationPicker, type PickedLocation } from './location-picker';
@@ -15,6 +18,8 @@ export interface ReportCreated {
   reporterToken: string;
   status: string;
   duplicates: { trackingCode: string; distanceM: number }[];
+  /** Planned works already cover the report: linked to them, not dispatched as new work. */
+  plannedWorks?: LinkedPlannedWorks;
 }
 
 /**
@@ -41,6 +46,7 @@ export function ReportForm({
   const [phone, setPhone] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [key, setKey] = useState(() => crypto.randomUUID());
 
   // A changed form is a new report: a new key (the server answers 422 to an old key, new body).
@@ -51,10 +57,30 @@ export function ReportForm({
     };
   }
 
+  /** Shows each problem next to its field and moves the focus to the first. */
+  function showProblems(problems: Record<string, string>) {
+    setFieldErrors(problems);
+    const first = FIELD_ORDER.find((path) => problems[path]);
+    if (first) requestAnimationFrame(() => focusField(first));
+  }
+
   async function submit(e: Event) {
     e.preventDefault();
-    if (!category) return setError(new ApiError(400, 'client', t('r.needCategory')));
-    if (!location && !address.trim()) return setError(new ApiError(400, 'client', t('r.needWhere')));
+    // The same rules the server applies, checked here first, in the resident's language.
+    const problems = checkReportDraft({
+      category,
+      description,
+      hasLocation: location !== null,
+      address,
+      name,
+      phone,
+      photoCount: photos.length,
+    });
+    if (problems.length > 0) {
+      setError(null);
+      return showProblems(Object.fromEntries(problems.map((p) => [p.path, draftProblemText(p)])));
+    }
+    setFieldErrors({});
     const body: Record<string, unknown> = { category, description };
     if (location) body.location = location;
     if (address.trim()) body.address = address.trim();
@@ -72,6 +98,9 @@ export function ReportForm({
       onCreated(created, category);
     } catch (err) {
       setError(err);
+      // The server's field errors too go next to their fields, in the reader's language.
+      if (err instanceof ApiError && err.fields?.length)
+        showProblems(Object.fromEntries(err.fields.map((f) => [f.path, fieldMessage(f.message)])));
     } finally {
       setBusy(false);
     }
@@ -85,8 +114,15 @@ export function ReportForm({
         onLocation={edit(setLocation)}
         address={address}
         onAddress={edit(setAddress)}
+        error={fieldErrors.location}
+        addressError={fieldErrors.address}
       />
-      <CategoryPicker categories={categories} value={category} onChange={edit(setCategory)} />
+      <CategoryPicker
+        categories={categories}
+        value={category}
+        onChange={edit(setCategory)}
+        error={fieldErrors.category}
+      />
       <label for="description">{t('r.description')}</label>
       <p class="hint" id="description-hint">
         {t('r.descriptionHint')}
@@ -96,11 +132,14 @@ export function ReportForm({
         name="description"
         rows={4}
         maxLength={2000}
-        aria-describedby="description-hint"
+        aria-describedby={fieldErrors.description ? 'description-hint description-error' : 'description-hint'}
+        aria-invalid={fieldErrors.description ? 'true' : undefined}
         value={description}
         onInput={(e) => edit(setDescription)(e.currentTarget.value)}
       />
+      <FieldError id="description-error" text={fieldErrors.description} />
       <PhotoUpload urls={photos} onChange={edit(setPhotos)} />
+      <FieldError id="photos-error" text={fieldErrors.photos} />
       <fieldset>
         <legend>{t('r.contact')}</legend>
         <p class="hint">{t('r.contactHint')}</p>
@@ -109,20 +148,33 @@ export function ReportForm({
           id="contact-name"
           maxLength={50}
           autocomplete="name"
+          aria-invalid={fieldErrors['contact.name'] ? 'true' : undefined}
+          aria-describedby={fieldErrors['contact.name'] ? 'contact-name-error' : undefined}
           value={name}
           onInput={(e) => edit(setName)(e.currentTarget.value)}
         />
+        <FieldError id="contact-name-error" text={fieldErrors['contact.name']} />
         <label for="contact-phone">{t('r.contactPhone')}</label>
         <input
           id="contact-phone"
           type="tel"
           maxLength={30}
           autocomplete="tel"
+          aria-invalid={fieldErrors['contact.phone'] ? 'true' : undefined}
+          aria-describedby={fieldErrors['contact.phone'] ? 'contact-phone-error' : undefined}
           value={phone}
           onInput={(e) => edit(setPhone)(e.currentTarget.value)}
         />
+        <FieldError id="contact-phone-error" text={fieldErrors['contact.phone']} />
       </fieldset>
-      <NearbyNotice category={category} at={location} />
+      <NearbyNotice
+        category={category}
+        categoryName={(code) => {
+          const c = categories.find((x) => x.code === code);
+          return c ? pick(c.name) : code;
+        }}
+        at={location}
+      />
       <ErrorBox error={error} />
       <div class="actions full">
         <button type="submit" class="primary" data-testid="submit-report" disabled={busy}>
@@ -131,4 +183,39 @@ export function ReportForm({
       </div>
     </form>
   );
+}
+
+/** The form's fields in the order they are shown: the first with a problem gets the focus. */
+const FIELD_ORDER = [
+  'location',
+  'category',
+  'description',
+  'photos',
+  'address',
+  'contact.name',
+  'contact.phone',
+];
+
+/** Where the focus goes for a field's problem: its input, or its group's first control. */
+const FOCUS_TARGET: Record<string, string> = {
+  location: '[data-testid="location-picker"] [data-testid="location-map"], #address',
+  category: '[data-testid="category-picker"] input',
+  description: '#description',
+  photos: '[data-testid="photo-input"]',
+  address: '#address',
+  'contact.name': '#contact-name',
+  'contact.phone': '#contact-phone',
+};
+
+function focusField(path: string) {
+  const el = document.querySelector<HTMLElement>(FOCUS_TARGET[path] ?? '');
+  el?.focus();
+  el?.scrollIntoView({ block: 'center' });
+}
+
+/** A draft's problem in the reader's language. */
+function draftProblemText(p: DraftProblem): string {
+  const params = p.limit !== undefined ? { n: p.limit } : undefined;
+  if (p.rule === 'tooMany') return t('field.tooManyPhotos', params);
+  return t(`field.${p.rule}`, params);
 }

@@ -1,15 +1,19 @@
-import { clockShown } from '@grid-dispatch/domain';
+import { clockShown, type FixEvidence } from '@grid-dispatch/domain';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../lib/api';
 import { Countdown } from '../lib/countdown';
 import { ErrorBox } from '../lib/error-box';
+import { FixEvidencePanel } from '../lib/fix-evidence';
 import { formatDateTime } from '../lib/format';
 import { pick, t, useLang } from '../lib/i18n';
 import { connectLive, type LiveStatus } from '../lib/live';
 import { LiveBadge } from '../lib/live-status';
+import { type LinkedPlannedWorks, LinkedPlannedWorksNotice } from '../lib/planned-works';
+import { SkeletonRows } from '../lib/skeleton';
 import { useApi } from '../lib/use-api';
 import { RatingForm } from './rating-form';
 import { trackHref } from './route';
+import { SmsOptOut } from './sms-opt-out';
 
 interface PublicView {
   trackingCode: string;
@@ -20,6 +24,11 @@ interface PublicView {
   deadlines: Record<string, { dueAt: string; startedAt: string; pausedAt?: string }>;
   timeline: { type: string; at: string; note?: string }[];
   mergedInto?: { trackingCode: string };
+  /** What the unit showed of its work; absent from a server older than this page. */
+  fix?: FixEvidence['fix'];
+  updates?: FixEvidence['updates'];
+  /** While held by planned works of the same kind. */
+  plannedWorks?: Omit<LinkedPlannedWorks, 'id'>;
 }
 
 /** Ratable once fixed, until rated after the latest fix (a reopened and re-fixed ticket asks again). */
@@ -61,7 +70,7 @@ export function TrackPage({ code, categoryName }: { code: string; categoryName: 
       </section>
     );
   }
-  if (!view.data) return <p class="loading">{t('common.loading')}</p>;
+  if (!view.data) return <SkeletonRows rows={4} />;
   const v = view.data;
   // Until a unit holds it, the report waits to be assigned, whatever the stored status says.
   const unassigned = (v.status === 'submitted' || v.status === 'dispatched') && !v.unit;
@@ -96,6 +105,7 @@ export function TrackPage({ code, categoryName }: { code: string; categoryName: 
             <strong>{formatDateTime(due.dueAt, lang)}</strong> <Countdown deadline={due} />
           </p>
         )}
+        {v.plannedWorks && <LinkedPlannedWorksNotice works={v.plannedWorks} />}
         {v.mergedInto && (
           <p class="notice">
             <a href={trackHref(v.mergedInto.trackingCode)}>
@@ -104,6 +114,12 @@ export function TrackPage({ code, categoryName }: { code: string; categoryName: 
           </p>
         )}
       </div>
+      {(v.fix || (v.updates?.length ?? 0) > 0) && (
+        // What the unit did, above the rating: residents rate what they can see.
+        <div class="card">
+          <FixEvidencePanel evidence={{ fix: v.fix ?? null, updates: v.updates ?? [] }} />
+        </div>
+      )}
       {rated ? (
         <p class="card notice" data-testid="rated" role="status">
           {rated === 'dissatisfied' ? t('r.ratedReopen') : t('r.rated')}
@@ -119,6 +135,7 @@ export function TrackPage({ code, categoryName }: { code: string; categoryName: 
           />
         )
       )}
+      {v.status !== 'closed' && v.status !== 'cancelled' && <SmsOptOut trackingCode={v.trackingCode} />}
       <div class="card">
         <h2>{t('r.timeline')}</h2>
         <ol class="timeline" data-testid="timeline">

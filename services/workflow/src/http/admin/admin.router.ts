@@ -4,6 +4,8 @@ import { ReferenceDataPublisher } from '@grid-dispatch/kafka';
 import type { Platform } from '@grid-dispatch/runtime';
 import { Router } from 'express';
 import type { WorkflowConfig } from '../../config';
+import { adminSmsRouter } from '../sms/sms.routes';
+import { adminWebhooksRouter, webhookQueue } from '../webhooks/webhooks.routes';
 import type { AdminContext } from './admin.common';
 import { areasRouter } from './areas.routes';
 import { calendarsRouter } from './calendars.routes';
@@ -60,5 +62,7 @@ export function adminRouter(
   router.use('/responsibilities', responsibilitiesRouter(context));
   router.use('/calendars', calendarsRouter(context));
   router.use('/open311-keys', open311KeysRouter(context));
+  router.use('/webhooks', adminWebhooksRouter(platform, webhookQueue(platform, config)));
+  router.use('/sms', adminSmsRouter(platform));
   return router;
 }

@@ -69,6 +69,7 @@ const ROLE_VALUES = ROLES as readonly [
   'subdistrict_secretary',
   'district_secretary',
   'admin',
+  'hotline_agent',
 ];
 
 /** A staff password as the policy wants it (see passwordProblem: length, common, simple). */

@@ -148,7 +148,7 @@ async function refuseTakenUsername(
 
 /**
  * A unit member acts for one existing, active unit; a secretary for one area of the matching
- * level; an admin for neither. 422 naming `unitId` / `areaId` otherwise.
+ * level; an admin or a hotline agent for neither. 422 naming `unitId` / `areaId` otherwise.
  */
 async function checkPlacement(
   platform: Platform,

@@ -1,0 +1,46 @@
+import { addMessages } from '../lib/i18n';
+
+/** The SMS page's strings: Simplified Chinese first, English second. */
+addMessages({
+  zh: {
+    'admin.tab.sms': '居民短信',
+    'sms.intro': '派单、处置、办结时发给留了电话的居民的短信（号码已隐去中间四位）。',
+    'sms.optOuts': '已退订：{phones} 个号码（回复退订），{reports} 件报事（跟踪页关闭）',
+    'sms.none': '暂无短信',
+    'sms.when': '时间',
+    'sms.phone': '号码',
+    'sms.state': '节点',
+    'sms.text': '内容',
+    'sms.status': '状态',
+    'sms.attempts': '尝试',
+    'sms.state.dispatched': '派单',
+    'sms.state.resolved': '处置',
+    'sms.state.closed': '办结',
+    'sms.status.pending': '待发送',
+    'sms.status.sent': '已发送',
+    'sms.status.failed': '失败',
+    'sms.status.skipped': '未发送（已退订或无号码）',
+    'sms.dev': '（开发模式，未实际发送）',
+  },
+  en: {
+    'admin.tab.sms': 'Resident SMS',
+    'sms.intro':
+      'Text messages to residents who left a phone number, at dispatch, fix and closing (numbers masked).',
+    'sms.optOuts': 'Opted out: {phones} numbers (by reply), {reports} reports (on the tracking page)',
+    'sms.none': 'No messages yet',
+    'sms.when': 'When',
+    'sms.phone': 'Number',
+    'sms.state': 'Step',
+    'sms.text': 'Text',
+    'sms.status': 'Status',
+    'sms.attempts': 'Attempts',
+    'sms.state.dispatched': 'Dispatched',
+    'sms.state.resolved': 'Fixed',
+    'sms.state.closed': 'Closed',
+    'sms.status.pending': 'Pending',
+    'sms.status.sent': 'Sent',
+    'sms.status.failed': 'Failed',
+    'sms.status.skipped': 'Not sent (opted out or no number)',
+    'sms.dev': '(development: not really sent)',
+  },
+});
