@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { DEMO_DISTRICT_ID } from '@grid-dispatch/bootstrap';
-import { ConsumerGroup, groupName } from '@grid-dispatch/contracts';
+import { groupName } from '@grid-dispatch/contracts';
 import type { TicketDoc } from '@grid-dispatch/db';
 import { eventually } from '../support/http-client';
 import { assertSameFigures } from '../support/kpi-recount';
@@ -506,9 +506,10 @@ describe('chaos: faults lose nothing', () => {
         `      the 10 reports filed after the poison dispatched within ${secs(lastDispatch - poisonAt)}`,
       );
 
-      const groups = [ConsumerGroup.Dispatcher, ConsumerGroup.Sla, ConsumerGroup.Live, ConsumerGroup.Kpi].map(
-        (g) => groupName(rig.prefix, g),
-      );
+      // Every consumer group of the fleet, each dead-lettering the poison once for itself.
+      const groups = Object.values(CONSUMER_GROUPS)
+        .flat()
+        .map((g) => groupName(rig.prefix, g));
       const dead = await eventually(
         async () => {
           const messages = (await readTopic(rig.client, rig.deadLetterTopic)).filter((m) =>

@@ -87,6 +87,7 @@ describe('Prometheus metrics', function () {
       'kpi',
       'live',
       'sla',
+      'sms',
       'webhooks',
     ]);
     for (const m of lag) assert.ok(Number(m.value) >= 0, `lag of ${m.labels?.group}: ${m.value}`);

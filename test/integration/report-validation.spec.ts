@@ -224,7 +224,8 @@ describe('POST /api/v1/reports refuses bad input with the field named', function
     assert.equal(dup.distanceM, 100);
 
     // The form asks the same question before sending: GET /api/v1/reports/nearby. Anyone may
-    // ask it, so it describes the reports without leading to them: no tracking code, no place.
+    // ask it, so it describes the reports without leading to them: no tracking code, no place
+    // (`ref` names one only to say "I have this too"; the photo is there only when one was sent).
     const ask = (p: { lat: number; lng: number }) =>
       request(
         system.url,
@@ -235,7 +236,15 @@ describe('POST /api/v1/reports refuses bad input with the field named', function
     assert.equal(asked.status, 200, JSON.stringify(asked.body));
     assert.ok(asked.body.duplicates.length >= 2, JSON.stringify(asked.body));
     for (const d of asked.body.duplicates) {
-      assert.deepEqual(Object.keys(d).sort(), ['category', 'distanceM', 'reportedAt', 'status']);
+      assert.deepEqual(Object.keys(d).sort(), [
+        'category',
+        'distanceM',
+        'ref',
+        'reportedAt',
+        'status',
+        'summary',
+        'supporters',
+      ]);
       assert.equal(d.category, good().category);
       assert.ok(['submitted', 'dispatched'].includes(d.status), d.status);
       assert.equal(d.distanceM % 50, 0);

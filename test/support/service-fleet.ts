@@ -11,7 +11,7 @@ export type ServiceName = (typeof SERVICES)[number];
 /** The services that consume the events topic, and their consumer groups (live runs two). */
 export const CONSUMER_GROUPS = {
   dispatcher: [ConsumerGroup.Dispatcher],
-  sla: [ConsumerGroup.Sla],
+  sla: [ConsumerGroup.Sla, ConsumerGroup.Webhooks, ConsumerGroup.Sms],
   live: [ConsumerGroup.Live, ConsumerGroup.Kpi],
 } as const satisfies Partial<Record<ServiceName, readonly ConsumerGroup[]>>;
 export type ConsumerService = keyof typeof CONSUMER_GROUPS;
