@@ -1,17 +1,8 @@
-import {
-  ConsumerGroup,
-  groupName,
-  QueueName,
-  type SmsMessageJobData,
-  Topic,
-  topicName,
-} from '@grid-dispatch/contracts';
-import { EventConsumer } from '@grid-dispatch/kafka';
-import { createRedisConnection, workerSettings } from '@grid-dispatch/queue';
+import { ConsumerGroup, QueueName, type SmsMessageJobData } from '@grid-dispatch/contracts';
 import type { Platform } from '@grid-dispatch/runtime';
-import { Queue, Worker } from 'bullmq';
+import { Queue } from 'bullmq';
 import type { SlaConfig } from '../config';
-import { startLogPruning } from '../log-pruning';
+import { startLoggedDelivery } from '../logged-delivery';
 import { logSmsMessage, pruneSmsLog } from './sms-log';
 import { smsProviderFrom } from './sms-provider';
 import { SmsSender } from './sms-sender';
@@ -39,52 +30,14 @@ export async function startSmsNotices(
     },
   });
   const sender = new SmsSender(platform.models, provider);
-  const workerConnection = createRedisConnection(config.REDIS_URL);
-  workerConnection.on('error', () => undefined);
-  const worker = new Worker(QueueName.SmsMessages, (job) => sender.process(job), {
-    connection: workerConnection,
-    prefix: config.QUEUE_PREFIX,
+  return startLoggedDelivery(platform, config, {
+    group: ConsumerGroup.Sms,
+    logger,
+    queue,
+    logEvent: (envelope) => logSmsMessage(platform.models, queue, envelope, config.PUBLIC_BASE_URL),
+    send: (job) => sender.process(job),
     concurrency: 8,
-    ...workerSettings,
+    describe: (job) => ({ messageId: job?.data.messageId }),
+    prune: () => pruneSmsLog(platform.models, config.SMS_LOG_KEEP),
   });
-  worker.on('failed', (job, err) =>
-    logger.warn({ messageId: job?.data.messageId, err: err.message }, 'sms attempt failed'),
-  );
-  const closeWorker = async () => {
-    await worker.close();
-    await queue.close();
-    await workerConnection.quit().catch(() => workerConnection.disconnect());
-  };
-
-  const group = groupName(config.TOPIC_PREFIX, ConsumerGroup.Sms);
-  platform.metrics.consumerLag.watch(ConsumerGroup.Sms, group, [
-    topicName(config.TOPIC_PREFIX, Topic.TicketEvents),
-  ]);
-  const consumer = new EventConsumer({
-    kafka: platform.kafka,
-    groupId: group,
-    topicPrefix: config.TOPIC_PREFIX,
-    logger,
-    handle: async (envelope) => {
-      await logSmsMessage(platform.models, queue, envelope, config.PUBLIC_BASE_URL);
-    },
-  });
-  try {
-    await consumer.startJoined();
-  } catch (error) {
-    await closeWorker().catch(() => undefined);
-    throw error;
-  }
-  const stopPruning = startLogPruning(
-    () => pruneSmsLog(platform.models, config.SMS_LOG_KEEP),
-    'sms log',
-    logger,
-  );
-  return {
-    async stop() {
-      stopPruning();
-      await consumer.stop();
-      await closeWorker();
-    },
-  };
 }

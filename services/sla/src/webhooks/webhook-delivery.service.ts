@@ -1,10 +1,8 @@
-import { ConsumerGroup, groupName, QueueName, Topic, topicName } from '@grid-dispatch/contracts';
-import { EventConsumer } from '@grid-dispatch/kafka';
-import { createQueue, createRedisConnection, workerSettings } from '@grid-dispatch/queue';
+import { ConsumerGroup, QueueName } from '@grid-dispatch/contracts';
+import { createQueue } from '@grid-dispatch/queue';
 import type { Platform } from '@grid-dispatch/runtime';
-import { Worker } from 'bullmq';
 import type { SlaConfig } from '../config';
-import { startLogPruning } from '../log-pruning';
+import { startLoggedDelivery } from '../logged-delivery';
 import { logWebhookDeliveries, pruneWebhookLog } from './webhook-log';
 import { WebhookSender } from './webhook-sender';
 
@@ -36,55 +34,14 @@ export async function startWebhookDelivery(
     },
     logger,
   );
-  const workerConnection = createRedisConnection(config.REDIS_URL);
-  workerConnection.on('error', () => undefined);
-  const worker = new Worker(QueueName.WebhookDeliveries, (job, token) => sender.process(job, token), {
-    connection: workerConnection,
-    prefix: config.QUEUE_PREFIX,
+  return startLoggedDelivery(platform, config, {
+    group: ConsumerGroup.Webhooks,
+    logger,
+    queue,
+    logEvent: (envelope) => logWebhookDeliveries(platform.models, queue, envelope),
+    send: (job, token) => sender.process(job, token),
     concurrency: config.WEBHOOK_WORKER_CONCURRENCY,
-    ...workerSettings,
+    describe: (job) => ({ deliveryId: job?.data.deliveryId }),
+    prune: () => pruneWebhookLog(platform.models, config.WEBHOOK_LOG_KEEP),
   });
-  worker.on('failed', (job, err) =>
-    logger.warn(
-      { deliveryId: job?.data.deliveryId, err: err.message },
-      'webhook job failed; BullMQ will retry',
-    ),
-  );
-  const closeWorker = async () => {
-    await worker.close();
-    await queue.close();
-    await workerConnection.quit().catch(() => workerConnection.disconnect());
-  };
-
-  const group = groupName(config.TOPIC_PREFIX, ConsumerGroup.Webhooks);
-  platform.metrics.consumerLag.watch(ConsumerGroup.Webhooks, group, [
-    topicName(config.TOPIC_PREFIX, Topic.TicketEvents),
-  ]);
-  const consumer = new EventConsumer({
-    kafka: platform.kafka,
-    groupId: group,
-    topicPrefix: config.TOPIC_PREFIX,
-    logger,
-    handle: async (envelope) => {
-      await logWebhookDeliveries(platform.models, queue, envelope);
-    },
-  });
-  try {
-    await consumer.startJoined();
-  } catch (error) {
-    await closeWorker().catch(() => undefined);
-    throw error;
-  }
-  const stopPruning = startLogPruning(
-    () => pruneWebhookLog(platform.models, config.WEBHOOK_LOG_KEEP),
-    'webhook log',
-    logger,
-  );
-  return {
-    async stop() {
-      stopPruning();
-      await consumer.stop();
-      await closeWorker();
-    },
-  };
 }

@@ -3,7 +3,7 @@ import { STAFF_ROLES } from '@grid-dispatch/auth';
 import { type PlannedWorksEndJobData, QueueName } from '@grid-dispatch/contracts';
 import { areaBoundary, type PlannedWorksDoc } from '@grid-dispatch/db';
 import { type GeoJsonPolygon, validatePolygon } from '@grid-dispatch/domain';
-import { AppError, type FieldProblem } from '@grid-dispatch/errors';
+import type { FieldProblem } from '@grid-dispatch/errors';
 import { parseBody, principalOf, requireStaff } from '@grid-dispatch/http';
 import { createQueue, scheduleWorksEnd, scheduleWorksStop } from '@grid-dispatch/queue';
 import type { Platform } from '@grid-dispatch/runtime';
@@ -11,6 +11,7 @@ import type { Queue } from 'bullmq';
 import { type Request, Router } from 'express';
 import type { WorkflowConfig } from '../../config';
 import { conflict, notFound, throwIfInvalid } from '../admin/admin.common';
+import { ownUnitOnly } from '../own-unit-only';
 import { type PlannedWorksCreateBody, plannedWorksCreateBody } from './planned-works-bodies';
 
 type UnitNames = Map<string, { zh: string; en: string }>;
@@ -233,17 +234,6 @@ export function plannedWorksRouter(platform: Platform, config: WorkflowConfig): 
     res.json({ items: items.map((w) => publicPlannedWorksView(w, names, boundaries, now)) });
   });
 
-  router.use(
-    '/units/:unitId/planned-works',
-    staff,
-    (req, _res, next) => {
-      const principal = principalOf(req);
-      if (principal.role !== 'admin' && principal.unitId !== req.params.unitId) {
-        return next(new AppError('NOT_FOUND', `No route for ${req.method} ${req.originalUrl.split('?')[0]}`));
-      }
-      next();
-    },
-    unitPlannedWorksRoutes(platform, queue),
-  );
+  router.use('/units/:unitId/planned-works', staff, ownUnitOnly, unitPlannedWorksRoutes(platform, queue));
   return router;
 }

@@ -4,13 +4,14 @@ import { QueueName, type WebhookDeliveryJobData } from '@grid-dispatch/contracts
 import type { WebhookDeliveryDoc, WebhookDeliveryState, WebhookEndpointDoc } from '@grid-dispatch/db';
 import { webhookMayCarryPersonalData } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
-import { parseBody, principalOf, requireStaff } from '@grid-dispatch/http';
+import { parseBody, requireStaff } from '@grid-dispatch/http';
 import { createQueue, enqueueWebhookDelivery } from '@grid-dispatch/queue';
 import type { Platform } from '@grid-dispatch/runtime';
 import type { Queue } from 'bullmq';
 import { type Request, Router } from 'express';
 import type { WorkflowConfig } from '../../config';
 import { conflict, invalid, notFound, queryText } from '../admin/admin.common';
+import { ownUnitOnly } from '../own-unit-only';
 import {
   unitWebhookCreateBody,
   webhookCreateBody,
@@ -257,18 +258,7 @@ export function unitWebhooksRouter(
     all: false,
     unitId: String(req.params.unitId),
   }));
-  router.use(
-    '/units/:unitId/webhooks',
-    staff,
-    (req, _res, next) => {
-      const principal = principalOf(req);
-      if (principal.role !== 'admin' && principal.unitId !== req.params.unitId) {
-        return next(new AppError('NOT_FOUND', `No route for ${req.method} ${req.originalUrl.split('?')[0]}`));
-      }
-      next();
-    },
-    routes,
-  );
+  router.use('/units/:unitId/webhooks', staff, ownUnitOnly, routes);
   return router;
 }
 
