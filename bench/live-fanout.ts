@@ -23,8 +23,8 @@
  * settings as infra) for its socket.io adapter, locks and outbox index, so other systems on the
  * shared server (their load, their restarts) stay out of the figures. `--shared-redis` uses
  * REDIS_URL instead.
- * `--no-kpi` runs the live instance push-only (LIVE_KPI_PROJECTION=off), as a deployment whose KPI
- * projection runs on another replica would.
+ * By default the kpi service (the KPI projection) runs beside live as its own process; `--no-kpi`
+ * leaves it out, as a deployment whose projection runs on another machine would.
  *
  * Room layout (a city on one live instance; see docs/performance.md): `--districts` districts of
  * 8 sub-districts of 10 communities of 2 grids; per district 10 district-wide units, per community
@@ -76,7 +76,7 @@ const DISTRICTS = arg('districts', 5);
 const TICKETS = arg('tickets', 2000);
 const IN_FLIGHT = arg('connect-in-flight', 50);
 const SHARED_REDIS = process.argv.includes('--shared-redis');
-/** A push-only live instance (LIVE_KPI_PROJECTION=off): the KPI projection runs on another replica. */
+/** No kpi service beside live: the KPI projection runs on another machine. */
 const NO_KPI = process.argv.includes('--no-kpi');
 /** Scheduling priority (nice) for the live process; < 0 needs root. Unset: the default, 0. */
 const LIVE_NICE = process.argv.includes('--live-nice') ? arg('live-nice', 0) : null;
@@ -331,39 +331,40 @@ function freePort(): Promise<number> {
   });
 }
 
-function startLive(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const main = path.resolve(__dirname, '..', '..', 'services', 'live', 'dist', 'main.js');
+/** Starts `services/<name>/dist/main.js` and resolves once it logs `ready`. */
+function startService(name: 'live' | 'kpi', ready: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const main = path.resolve(__dirname, '..', '..', 'services', name, 'dist', 'main.js');
   // BENCH_LIVE_NODE_ARGS: extra node flags for the live process only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`).
-  const extra = (process.env.BENCH_LIVE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const extra = name === 'live' ? (process.env.BENCH_LIVE_NODE_ARGS ?? '').split(' ').filter(Boolean) : [];
   const child = spawn(process.execPath, [...extra, main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let log = '';
     const timer = setTimeout(
-      () => reject(new Error(`live did not start in 60 s:\n${log.slice(-3000)}`)),
+      () => reject(new Error(`${name} did not start in 60 s:\n${log.slice(-3000)}`)),
       60_000,
     );
     const onData = (chunk: Buffer) => {
       if (log.length < 100_000) log += chunk.toString();
-      if (log.includes('"live listening"')) {
+      if (log.includes(`"${ready}"`)) {
         clearTimeout(timer);
         child.stdout!.off('data', onData);
         // Keep draining the pipes (a full pipe would block the service), but only keep warnings.
-        // With BENCH_LIVE_LOG=<file> the whole log goes to that file.
-        const file = process.env.BENCH_LIVE_LOG;
+        // With BENCH_LIVE_LOG=<file> live's whole log goes to that file.
+        const file = name === 'live' ? process.env.BENCH_LIVE_LOG : undefined;
         if (file) writeFileSync(file, log);
         child.stdout!.on('data', (c: Buffer) => {
           const s = c.toString();
           if (file) appendFileSync(file, s);
-          if (/"level":(40|50|60)/.test(s)) process.stderr.write(`[live] ${s}`);
+          if (/"level":(40|50|60)/.test(s)) process.stderr.write(`[${name}] ${s}`);
         });
         resolve(child);
       }
     };
     child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[live] ${c}`));
+    child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[${name}] ${c}`));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`live exited with ${code} before listening:\n${log.slice(-3000)}`));
+      reject(new Error(`${name} exited with ${code} before it was ready:\n${log.slice(-3000)}`));
     });
   });
 }
@@ -501,7 +502,7 @@ async function main() {
       say(`private redis-server (pid ${redis.child.pid}) at ${redis.url} for the socket.io adapter`);
     }
     const port = await freePort();
-    const live = await startLive({
+    const serviceEnv = {
       ...process.env,
       MONGO_URL: config.MONGO_URL,
       KAFKA_BROKERS: config.KAFKA_BROKERS.join(','),
@@ -511,11 +512,18 @@ async function main() {
       AUTH_SECRET: config.AUTH_SECRET,
       LIVE_PORT: String(port),
       LIVE_HOST: '127.0.0.1',
-      LIVE_KPI_PROJECTION: NO_KPI ? 'off' : 'on',
       LOG_LEVEL: 'info',
       NODE_ENV: 'production',
-    });
+    };
+    const live = await startService('live', 'live listening', serviceEnv);
     children.push(live);
+    // The KPI projection is a service of its own; `--no-kpi` leaves it out, as a deployment whose
+    // projection runs on another machine would.
+    const kpi = NO_KPI ? null : await startService('kpi', 'kpi projecting ticket events', serviceEnv);
+    if (kpi) {
+      children.push(kpi);
+      say(`kpi service started (pid ${kpi.pid})`);
+    }
     if (LIVE_NICE !== null) {
       os.setPriority(live.pid!, LIVE_NICE);
       say(`live process nice ${LIVE_NICE}`);
@@ -526,6 +534,7 @@ async function main() {
     const receivers = Array.from({ length: CLIENTS }, () => startReceiver());
     children.push(...receivers.map((r) => r.child));
     const pids = new Map<string, number>([['live', live.pid!]]);
+    if (kpi) pids.set('kpi', kpi.pid!);
     receivers.forEach((r, i) => {
       pids.set(`generator ${i + 1}`, r.child.pid!);
     });

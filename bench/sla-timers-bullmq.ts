@@ -4,7 +4,8 @@
  * defaults from @grid-dispatch/queue), fired by workers in this process.
  */
 import { type DeadlineJobPayload, deadlineOfJob, QueueName } from '@grid-dispatch/contracts';
-import { createQueue, createRedisConnection, createWorker, workerSettings } from '@grid-dispatch/queue';
+import { createQueue, createWorker, workerSettings } from '@grid-dispatch/queue';
+import { createRedisConnection } from '@grid-dispatch/redis';
 import { type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import {

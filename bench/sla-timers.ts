@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRedisConnection } from '@grid-dispatch/queue';
+import { createRedisConnection } from '@grid-dispatch/redis';
 import { type AgendaLoadResult, type AgendaResult, runAgenda } from './sla-timers-agenda';
 import { type BullmqLoadResult, type BullmqResult, runBullmq } from './sla-timers-bullmq';
 import { log } from './sla-timers-common';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { Topic, topicName } from '@grid-dispatch/contracts';
 import type { TicketDoc } from '@grid-dispatch/db';
-import { type LiveService, startLive } from '@grid-dispatch/live';
+import { type KpiService, startKpi } from '@grid-dispatch/kpi';
 import { eventually, login, request, requestPrepared } from '../support/http-client';
 import { assertSameFigures, categoryLimits, recount } from '../support/kpi-recount';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -10,7 +10,7 @@ import { startTestSystem, type TestSystem } from '../support/test-system';
 /**
  * The KPI projection under contention: 1,000 reports from one grid on one day, all led by one unit,
  * so every one of their events counts in the same (scope, day) figures, projected by two KPI
- * consumers at once (two live instances share the `kpi` group's partitions, each working on
+ * consumers at once (two kpi service instances share the `kpi` group's partitions, each working on
  * several partitions side by side). Every event must be counted — none dead-lettered, none lost
  * to a busy record — and GET /api/v1/kpis must equal the recount from the stored tickets.
  */
@@ -18,14 +18,14 @@ describe('KPI projection: 1,000 events at one bucket from concurrent consumers',
   this.timeout(600000);
   const REPORTS = 1000;
   let system: TestSystem;
-  let second: LiveService;
+  let second: KpiService;
   const ids: string[] = [];
 
   before(async () => {
     // Exact reads: the figures are compared as soon as the projection has folded the last event,
     // where by default a summary built in the last 10 s may still be served.
     system = await startTestSystem({ KPI_STALE_FOR_MS: '0' });
-    second = await startLive(system.platform, system.config, 0);
+    second = await startKpi(system.platform, system.config);
   });
   after(async () => {
     await second?.stop();

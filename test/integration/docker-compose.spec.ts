@@ -29,6 +29,7 @@ describe('docker-compose.yml', () => {
       'intake',
       'dispatcher',
       'sla',
+      'kpi',
       'live',
       'workflow',
     ]) {

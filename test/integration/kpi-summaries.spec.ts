@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { factOf, KpiStamps, KpiStore, scopesOf } from '@grid-dispatch/db';
+import { factOf, KpiStore, scopesOf } from '@grid-dispatch/db';
 import {
   computeKpis,
   figuresOf,
@@ -10,6 +10,7 @@ import {
   tallyOfCells,
 } from '@grid-dispatch/domain';
 import { isAppError } from '@grid-dispatch/errors';
+import { KpiStamps } from '@grid-dispatch/redis';
 import { eventually, login, request } from '../support/http-client';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { AppError } from '@grid-dispatch/errors';
 import { ClientThrottle } from '@grid-dispatch/http';
 import { createLogger } from '@grid-dispatch/logger';
-import { createRedisConnection } from '@grid-dispatch/queue';
+import { createRedisConnection } from '@grid-dispatch/redis';
 import { type LoginLimits, LoginThrottle } from '@grid-dispatch/workflow/dist/login-throttle';
 import type { Redis } from 'ioredis';
 import { eventually } from '../support/http-client';

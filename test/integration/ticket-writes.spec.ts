@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
-import { TicketLock } from '@grid-dispatch/db';
 import { isAppError } from '@grid-dispatch/errors';
+import { TicketLock } from '@grid-dispatch/redis';
 import { eventually } from '../support/http-client';
 import { KafkaTap } from '../support/kafka-tap';
 import { fileAndDispatch } from '../support/reports';

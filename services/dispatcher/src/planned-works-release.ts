@@ -2,7 +2,8 @@ import { QueueName } from '@grid-dispatch/contracts';
 import type { PlannedWorksDoc, TicketDoc } from '@grid-dispatch/db';
 import { isAppError } from '@grid-dispatch/errors';
 import type { Logger } from '@grid-dispatch/logger';
-import { createQueue, createRedisConnection, createWorker, scheduleWorksEnd } from '@grid-dispatch/queue';
+import { createQueue, createWorker, scheduleWorksEnd } from '@grid-dispatch/queue';
+import { createRedisConnection } from '@grid-dispatch/redis';
 import type { Platform } from '@grid-dispatch/runtime';
 
 /** Why the held reports are released, as `ticket.planned_works_ended` says it; null while the works still run. */

@@ -2,14 +2,12 @@ import path from 'node:path';
 import { ConsumerGroup, groupName, Topic, topicName } from '@grid-dispatch/contracts';
 import { ClientThrottle, createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
 import { EventConsumer } from '@grid-dispatch/kafka';
-import { createRedisConnection } from '@grid-dispatch/queue';
+import { createRedisConnection } from '@grid-dispatch/redis';
 import type { Platform } from '@grid-dispatch/runtime';
 import { createAdapter } from '@socket.io/redis-adapter';
 import express from 'express';
 import { Server } from 'socket.io';
 import type { LiveConfig } from './config';
-import { KpiNotifier } from './kpi/kpi-notifier';
-import { startKpiRefresher } from './kpi/kpi-refresher';
 import { mapSettingsRoute } from './map-settings';
 import { fanOut } from './realtime/event-fanout';
 import { startSessionSweep } from './realtime/session-sweep';
@@ -29,7 +27,8 @@ const PUBLIC_DIR = path.resolve(__dirname, '..', 'public');
 /**
  * socket.io on its own HTTP server, sharing rooms with other live replicas through Redis, fed by
  * the `live` consumer group (one group for all replicas: the adapter fans each event out to every
- * replica's sockets). Also serves the web pages.
+ * replica's sockets). Push-only: `kpi.updated` comes from the kpi service through the same adapter
+ * channel. Also serves the web pages.
  */
 export async function startLive(
   platform: Platform,
@@ -96,13 +95,9 @@ export async function startLive(
     }
   });
 
-  for (const group of config.LIVE_KPI_PROJECTION
-    ? [ConsumerGroup.Live, ConsumerGroup.Kpi]
-    : [ConsumerGroup.Live]) {
-    platform.metrics.consumerLag.watch(group, groupName(config.TOPIC_PREFIX, group), [
-      topicName(config.TOPIC_PREFIX, Topic.TicketEvents),
-    ]);
-  }
+  platform.metrics.consumerLag.watch(ConsumerGroup.Live, groupName(config.TOPIC_PREFIX, ConsumerGroup.Live), [
+    topicName(config.TOPIC_PREFIX, Topic.TicketEvents),
+  ]);
   const consumer = new EventConsumer({
     kafka: platform.kafka,
     groupId: groupName(config.TOPIC_PREFIX, ConsumerGroup.Live),
@@ -110,41 +105,21 @@ export async function startLive(
     logger,
     handle: async (envelope) => fanOut(io, envelope),
   });
-  // KPI projections: a separate group, so database writes never hold back a push.
-  const notifier = new KpiNotifier(io);
-  const kpiConsumer = config.LIVE_KPI_PROJECTION
-    ? new EventConsumer({
-        kafka: platform.kafka,
-        groupId: groupName(config.TOPIC_PREFIX, ConsumerGroup.Kpi),
-        topicPrefix: config.TOPIC_PREFIX,
-        logger,
-        handle: async (envelope) => notifier.changed(await platform.kpis.project(envelope)),
-      })
-    : null;
-  const stopRefresher = kpiConsumer
-    ? startKpiRefresher(platform.kpis, logger, config.KPI_REFRESH_EVERY_MS, (scopes) =>
-        notifier.changed(scopes),
-      )
-    : () => undefined;
-  const consumers = kpiConsumer ? [consumer, kpiConsumer] : [consumer];
   const stop = async () => {
-    await Promise.all(consumers.map((c) => c.stop()));
+    await consumer.stop();
     stopSweep();
-    stopRefresher();
-    notifier.stop();
     uncountSockets();
     io.disconnectSockets(true);
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await server.close();
     await Promise.all([pub.quit().catch(() => pub.disconnect()), sub.quit().catch(() => sub.disconnect())]);
   };
-  // Each waits until the broker drops a killed instance, still a member. When one group cannot be
-  // joined, the other is left too, so that the next start waits for no member of this one.
-  const started = await Promise.allSettled(consumers.map((c) => c.startJoined()));
-  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) {
+  try {
+    // Waits until the broker drops a killed instance, still a member.
+    await consumer.startJoined();
+  } catch (error) {
     await stop().catch((err) => logger.warn({ err: String(err) }, 'could not stop after a failed start'));
-    throw failed.reason;
+    throw error;
   }
   logger.info({ url: server.url }, 'live listening');
 

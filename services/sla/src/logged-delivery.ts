@@ -7,7 +7,8 @@ import {
 } from '@grid-dispatch/contracts';
 import { EventConsumer } from '@grid-dispatch/kafka';
 import type { Logger } from '@grid-dispatch/logger';
-import { createRedisConnection, workerSettings } from '@grid-dispatch/queue';
+import { workerSettings } from '@grid-dispatch/queue';
+import { createRedisConnection } from '@grid-dispatch/redis';
 import type { Platform } from '@grid-dispatch/runtime';
 import { type Job, type Processor, type Queue, Worker } from 'bullmq';
 import type { SlaConfig } from './config';

@@ -7,7 +7,8 @@ import {
   topicName,
 } from '@grid-dispatch/contracts';
 import { EventConsumer } from '@grid-dispatch/kafka';
-import { createQueue, createRedisConnection, createWorker } from '@grid-dispatch/queue';
+import { createQueue, createWorker } from '@grid-dispatch/queue';
+import { createRedisConnection } from '@grid-dispatch/redis';
 import type { Platform } from '@grid-dispatch/runtime';
 import { UnrecoverableError } from 'bullmq';
 import type { SlaConfig } from './config';

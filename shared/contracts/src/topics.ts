@@ -32,7 +32,7 @@ export enum ConsumerGroup {
   Dispatcher = 'dispatcher',
   Sla = 'sla',
   Live = 'live',
-  /** The live service's KPI projection: its own group so slow database writes never delay pushes. */
+  /** The kpi service's projection: its own service, so slow database writes never delay a push. */
   Kpi = 'kpi',
   /** Webhook deliveries (hosted by the sla service): its own group so a slow receiver delays no timer. */
   Webhooks = 'webhooks',

@@ -14,8 +14,8 @@ import {
   reportDay,
 } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
+import type { KpiStamps } from '@grid-dispatch/redis';
 import { InFlight } from './in-flight';
-import type { KpiStamps } from './kpi-stamps';
 import type { Models } from './models';
 import { factOf, type KpiSummaryDoc, kpiBucketId } from './models/kpi.model';
 

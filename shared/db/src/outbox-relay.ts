@@ -1,9 +1,8 @@
 import type { EventEnvelope } from '@grid-dispatch/contracts';
 import type { Logger } from '@grid-dispatch/logger';
+import type { OutboxIndex, TicketLock } from '@grid-dispatch/redis';
 import type { Model } from 'mongoose';
 import type { TicketDoc } from './models';
-import type { OutboxIndex } from './outbox-index';
-import type { TicketLock } from './ticket-lock';
 
 /** Where the relay sends events; the Kafka EventProducer in services, a stub in unit tests. */
 export interface EventPublisher {

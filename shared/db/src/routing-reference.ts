@@ -1,8 +1,8 @@
 import type { AreaNode, Responsibility } from '@grid-dispatch/domain';
+import type { ReferenceStamp } from '@grid-dispatch/redis';
+import { StampedCache, type StampedCacheOptions } from '@grid-dispatch/redis';
 import { toAreaNode } from './area-boundary';
 import type { CategoryDoc, Models } from './models';
-import type { ReferenceStamp } from './reference-stamp';
-import { StampedCache, type StampedCacheOptions } from './stamped-cache';
 
 /** What routing a report needs: every area (with its boundary), the responsibility list, the categories. */
 export interface RoutingData {

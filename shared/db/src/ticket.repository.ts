@@ -1,12 +1,11 @@
 import type { EventEnvelope } from '@grid-dispatch/contracts';
 import { reportDay } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
+import type { OutboxIndex, TicketLock } from '@grid-dispatch/redis';
 import type { Model } from 'mongoose';
 import type { TicketDoc } from './models';
-import type { OutboxIndex } from './outbox-index';
 import type { EventPublisher } from './outbox-relay';
 import { type NewTicketEvent, recordEvent } from './ticket-events';
-import type { TicketLock } from './ticket-lock';
 
 export type NewTicket = Omit<
   TicketDoc,

@@ -1,4 +1,3 @@
 export * from './planned-works-jobs';
-export * from './redis-connection';
 export * from './typed-queues';
 export * from './webhook-jobs';

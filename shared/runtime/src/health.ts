@@ -1,5 +1,5 @@
 import { pingDatabase } from '@grid-dispatch/db';
-import { pingRedis } from '@grid-dispatch/queue';
+import { pingRedis } from '@grid-dispatch/redis';
 import type { Admin } from 'kafkajs';
 import type { Platform } from './platform';
 

@@ -1,5 +1,5 @@
-import type { OutboxIndex } from '@grid-dispatch/db';
 import { type ServiceMetrics, scrapedGauge } from '@grid-dispatch/metrics';
+import type { OutboxIndex } from '@grid-dispatch/redis';
 
 /** `outbox_backlog`: tickets whose outbox holds events not yet on Kafka (a stuck relay grows it). */
 export function registerOutboxBacklog(metrics: ServiceMetrics, index: OutboxIndex): void {

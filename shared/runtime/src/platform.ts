@@ -3,21 +3,23 @@ import {
   CalendarStore,
   connectDatabase,
   createModels,
-  KpiStamps,
   KpiStore,
   type Models,
-  OpenTicketMap,
-  OutboxIndex,
   OutboxRelay,
-  ReferenceStamp,
   SessionRegistry,
-  TicketLock,
   TicketRepository,
 } from '@grid-dispatch/db';
 import { createKafkaClient, EventProducer, ReferenceDataSubscriber } from '@grid-dispatch/kafka';
 import type { Logger } from '@grid-dispatch/logger';
 import { ServiceMetrics } from '@grid-dispatch/metrics';
-import { createRedisConnection } from '@grid-dispatch/queue';
+import {
+  createRedisConnection,
+  KpiStamps,
+  OpenTicketMap,
+  OutboxIndex,
+  ReferenceStamp,
+  TicketLock,
+} from '@grid-dispatch/redis';
 import type { Redis } from 'ioredis';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { writeSync } from 'node:fs';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
-import { connectDatabase, createModels, OutboxIndex, TicketLock, TicketRepository } from '@grid-dispatch/db';
+import { connectDatabase, createModels, TicketRepository } from '@grid-dispatch/db';
+import { OutboxIndex, TicketLock } from '@grid-dispatch/redis';
 import { Redis } from 'ioredis';
 
 /**

@@ -1,5 +1,4 @@
 import { STAFF_ROLES } from '@grid-dispatch/auth';
-import { StampedCache } from '@grid-dispatch/db';
 import {
   type AreaNode,
   ancestorPath,
@@ -10,6 +9,7 @@ import {
 } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { principalOf, requireStaff } from '@grid-dispatch/http';
+import { StampedCache } from '@grid-dispatch/redis';
 import type { Platform } from '@grid-dispatch/runtime';
 import { Router } from 'express';
 import type { WorkflowConfig } from '../config';

@@ -1,5 +1,9 @@
 import { type KpiUpdatedMessage, LiveEvent } from '@grid-dispatch/contracts';
-import type { Server } from 'socket.io';
+
+/** Where `kpi.updated` goes: the live replicas' rooms (a socket.io Redis emitter in production). */
+export interface RoomBroadcaster {
+  to(room: string): { emit(event: string, message: unknown): unknown };
+}
 
 /**
  * Tells dashboards that a scope's figures changed, at most once per interval per scope: a storm of
@@ -11,7 +15,7 @@ export class KpiNotifier {
   private readonly timer: NodeJS.Timeout;
 
   constructor(
-    private readonly io: Server,
+    private readonly rooms: RoomBroadcaster,
     intervalMs = 1000,
   ) {
     this.timer = setInterval(() => this.flush(), intervalMs);
@@ -27,7 +31,7 @@ export class KpiNotifier {
     for (const scope of this.pending) {
       const [kind, id] = [scope.slice(0, scope.indexOf(':')), scope.slice(scope.indexOf(':') + 1)];
       const message: KpiUpdatedMessage = kind === 'unit' ? { unitId: id, at } : { areaId: id, at };
-      this.io.to(scope).emit(LiveEvent.KpiUpdated, message);
+      this.rooms.to(scope).emit(LiveEvent.KpiUpdated, message);
     }
     this.pending.clear();
   }
