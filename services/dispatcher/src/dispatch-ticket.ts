@@ -3,8 +3,8 @@ import type { RoutingReference, TicketDoc } from '@grid-dispatch/db';
 import { ACTION_RULES, routeTicket, type TicketStatus } from '@grid-dispatch/domain';
 import { isAppError } from '@grid-dispatch/errors';
 import type { Logger } from '@grid-dispatch/logger';
-import type { Platform } from '@grid-dispatch/runtime';
 import { runLifecycle } from '@grid-dispatch/ticketing';
+import type { DispatcherPlatform } from './dispatcher-platform';
 
 /** The statuses the router may dispatch from: the action table's, as for every transition. */
 const DISPATCHABLE: readonly TicketStatus[] = ACTION_RULES.dispatch.from;
@@ -16,7 +16,7 @@ const DISPATCHABLE: readonly TicketStatus[] = ACTION_RULES.dispatch.from;
  * Idempotent: a redelivered event finds the ticket already dispatched and does nothing.
  */
 export async function dispatchTicket(
-  platform: Platform,
+  platform: DispatcherPlatform,
   reference: RoutingReference,
   envelope: EventEnvelope,
   logger: Logger,
@@ -41,7 +41,7 @@ export async function dispatchTicket(
 }
 
 async function dispatchOnce(
-  platform: Platform,
+  platform: DispatcherPlatform,
   reference: RoutingReference,
   ticket: TicketDoc,
   logger: Logger,

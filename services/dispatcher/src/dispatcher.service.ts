@@ -1,8 +1,8 @@
 import { ConsumerGroup, groupName, Topic, topicName } from '@grid-dispatch/contracts';
 import { RoutingReference } from '@grid-dispatch/db';
 import { EventConsumer } from '@grid-dispatch/kafka';
-import type { Platform } from '@grid-dispatch/runtime';
 import { dispatchTicket } from './dispatch-ticket';
+import type { DispatcherPlatform } from './dispatcher-platform';
 import { startPlannedWorksReleaser } from './planned-works-release';
 
 /** A ticket in these states is no longer offered as a duplicate of a new report. */
@@ -14,7 +14,7 @@ export interface DispatcherService {
 }
 
 /** Consumes ticket events in the dispatcher group and routes every submitted or reopened ticket. */
-export async function startDispatcher(platform: Platform): Promise<DispatcherService> {
+export async function startDispatcher(platform: DispatcherPlatform): Promise<DispatcherService> {
   const logger = platform.logger.child({ module: 'dispatcher' });
   const reference = new RoutingReference(platform.models, platform.referenceStamp);
   platform.metrics.consumerLag.watch(

@@ -4,7 +4,7 @@ import { isAppError } from '@grid-dispatch/errors';
 import type { Logger } from '@grid-dispatch/logger';
 import { createQueue, createWorker, scheduleWorksEnd } from '@grid-dispatch/queue';
 import { createRedisConnection } from '@grid-dispatch/redis';
-import type { Platform } from '@grid-dispatch/runtime';
+import type { DispatcherPlatform } from './dispatcher-platform';
 
 /** Why the held reports are released, as `ticket.planned_works_ended` says it; null while the works still run. */
 function releaseReason(works: PlannedWorksDoc, now: Date): 'ended' | 'ended_early' | 'cancelled' | null {
@@ -20,7 +20,11 @@ function releaseReason(works: PlannedWorksDoc, now: Date): 'ended' | 'ended_earl
  * works are marked released only after all their reports are, so a crash half-way is finished by
  * the next run (the job's retry or the start-up sweep).
  */
-export async function releasePlannedWorks(platform: Platform, plannedWorksId: string, logger: Logger) {
+export async function releasePlannedWorks(
+  platform: DispatcherPlatform,
+  plannedWorksId: string,
+  logger: Logger,
+) {
   const works = await platform.models.plannedWorks.findById(plannedWorksId).lean<PlannedWorksDoc>().exec();
   if (!works || works.releasedAt) return;
   const now = new Date();
@@ -67,7 +71,7 @@ export interface PlannedWorksReleaser {
  * ran), running ones get their end job again (a no-op when it is still there).
  */
 export async function startPlannedWorksReleaser(
-  platform: Platform,
+  platform: DispatcherPlatform,
   logger: Logger,
 ): Promise<PlannedWorksReleaser> {
   const queue = createQueue(QueueName.PlannedWorksEnds, {

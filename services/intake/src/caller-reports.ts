@@ -1,5 +1,5 @@
 import { phoneKey } from '@grid-dispatch/domain';
-import type { Platform } from '@grid-dispatch/runtime';
+import type { IntakePlatform } from './intake-platform';
 
 /** One of a caller's reports, as the hotline may tell the caller: nothing a resident may not see. */
 export interface CallerReport {
@@ -18,7 +18,7 @@ export interface CallerReport {
  * sorted here); reports stored before `phoneKey` existed are not found.
  */
 export async function callerReports(
-  platform: Platform,
+  platform: IntakePlatform,
   phone: string,
   limit: number,
 ): Promise<CallerReport[]> {

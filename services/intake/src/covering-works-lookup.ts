@@ -1,6 +1,6 @@
 import type { PlannedWorksDoc } from '@grid-dispatch/db';
 import { coveringWorks, type PlannedWorks, type ReportPlace } from '@grid-dispatch/domain';
-import type { Platform } from '@grid-dispatch/runtime';
+import type { IntakePlatform } from './intake-platform';
 
 /** What the resident is told at once when planned works cover the report. */
 export interface PlannedWorksNotice {
@@ -26,7 +26,7 @@ export function plannedWorksOf(doc: PlannedWorksDoc): PlannedWorks {
 
 /** The running planned works that cover a report, with the unit's public name, or null. */
 export async function findCoveringWorks(
-  platform: Platform,
+  platform: IntakePlatform,
   place: ReportPlace,
   now: Date,
 ): Promise<PlannedWorksNotice | null> {

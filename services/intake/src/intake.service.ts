@@ -1,9 +1,9 @@
 import { ClientThrottle, createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import type { IntakeConfig } from './config';
 import { hotlineRouter } from './http/hotline.routes';
 import { photosRouter } from './http/photos.routes';
 import { reportsRouter } from './http/reports.routes';
+import type { IntakePlatform } from './intake-platform';
 import { open311Router } from './open311/open311.routes';
 import { ReportIntake } from './report-intake';
 
@@ -15,7 +15,7 @@ export interface IntakeService {
 
 /** Starts the resident-facing HTTP service on the given platform. */
 export async function startIntake(
-  platform: Platform,
+  platform: IntakePlatform,
   config: IntakeConfig,
   port = config.INTAKE_PORT,
 ): Promise<IntakeService> {

@@ -1,6 +1,6 @@
 import type { TicketDoc } from '@grid-dispatch/db';
 import { type FixEvidence, fixEvidence } from '@grid-dispatch/domain';
-import type { Platform } from '@grid-dispatch/runtime';
+import type { IntakePlatform } from './intake-platform';
 
 export interface PublicTicketView {
   trackingCode: string;
@@ -24,7 +24,7 @@ export interface PublicTicketView {
  * (its progress notes and fix report with photos: written for the resident, who rates the fix).
  * Never a name, a phone number, the reporter token, a staff identity or any other staff note.
  */
-export async function publicViewOf(platform: Platform, ticket: TicketDoc): Promise<PublicTicketView> {
+export async function publicViewOf(platform: IntakePlatform, ticket: TicketDoc): Promise<PublicTicketView> {
   const view: PublicTicketView = {
     trackingCode: ticket.trackingCode,
     category: ticket.category,

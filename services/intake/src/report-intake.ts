@@ -10,10 +10,10 @@ import {
 } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { assertStoredPhotosExist } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import type { IntakeConfig } from './config';
 import { findCoveringWorks, type PlannedWorksNotice } from './covering-works-lookup';
 import type { ReportBody } from './http/report.schema';
+import type { IntakePlatform } from './intake-platform';
 import { hashReporterToken, reporterTokenFor } from './reporter-token';
 import { newTrackingCode } from './tracking-code';
 
@@ -51,7 +51,7 @@ export class ReportIntake {
   private readonly reference: RoutingReference;
 
   constructor(
-    private readonly platform: Platform,
+    private readonly platform: IntakePlatform,
     private readonly config: IntakeConfig,
   ) {
     this.reference = new RoutingReference(platform.models, platform.referenceStamp);

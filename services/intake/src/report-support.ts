@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { TicketDoc } from '@grid-dispatch/db';
 import { isOpenStatus, type TicketStatus } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
-import type { Platform } from '@grid-dispatch/runtime';
+import type { IntakePlatform } from './intake-platform';
 
 /** How many supporters' device keys a ticket keeps (the count goes on beyond). */
 const KEPT_KEYS = 1000;
@@ -28,7 +28,7 @@ function supporterKey(ticketId: string, device: string): string {
  * problem touches) and records a `ticket.supported` event, so consoles and dashboards hear it.
  */
 export async function supportReport(
-  platform: Platform,
+  platform: IntakePlatform,
   ticketId: string,
   device: string,
 ): Promise<SupportAnswer> {

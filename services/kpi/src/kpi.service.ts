@@ -1,17 +1,14 @@
 import { ConsumerGroup, groupName, Topic, topicName } from '@grid-dispatch/contracts';
 import { EventConsumer } from '@grid-dispatch/kafka';
-import type { Platform } from '@grid-dispatch/runtime';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { KpiConfig } from './config';
 import { KpiNotifier } from './kpi-notifier';
+import type { KpiPlatform } from './kpi-platform';
 import { startKpiRefresher } from './kpi-refresher';
 
 export interface KpiService {
   stop(): Promise<void>;
 }
-
-/** What the KPI projection uses of the platform. */
-export type KpiPlatform = Pick<Platform, 'logger' | 'kafka' | 'kpis' | 'redis' | 'metrics'>;
 
 /**
  * The KPI projection: consumer group `kpi` folds every ticket event into KPI facts and day buckets

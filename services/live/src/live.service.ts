@@ -3,11 +3,11 @@ import { ConsumerGroup, groupName, Topic, topicName } from '@grid-dispatch/contr
 import { ClientThrottle, createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
 import { EventConsumer } from '@grid-dispatch/kafka';
 import { createRedisConnection } from '@grid-dispatch/redis';
-import type { Platform } from '@grid-dispatch/runtime';
 import { createAdapter } from '@socket.io/redis-adapter';
 import express from 'express';
 import { Server } from 'socket.io';
 import type { LiveConfig } from './config';
+import type { LivePlatform } from './live-platform';
 import { mapSettingsRoute } from './map-settings';
 import { fanOut } from './realtime/event-fanout';
 import { startSessionSweep } from './realtime/session-sweep';
@@ -31,7 +31,7 @@ const PUBLIC_DIR = path.resolve(__dirname, '..', 'public');
  * channel. Also serves the web pages.
  */
 export async function startLive(
-  platform: Platform,
+  platform: LivePlatform,
   config: LiveConfig,
   port = config.LIVE_PORT,
 ): Promise<LiveService> {

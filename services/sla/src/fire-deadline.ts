@@ -2,7 +2,7 @@ import type { DeadlineJobData } from '@grid-dispatch/contracts';
 import type { TicketDoc } from '@grid-dispatch/db';
 import { isTimerLive, nextEscalationLevel } from '@grid-dispatch/domain';
 import { isAppError } from '@grid-dispatch/errors';
-import type { Platform } from '@grid-dispatch/runtime';
+import type { SlaPlatform } from './sla-platform';
 
 export type FireOutcome = 'warned' | 'breached' | 'reminded' | 'escalated' | 'stale';
 
@@ -14,7 +14,7 @@ export type FireOutcome = 'warned' | 'breached' | 'reminded' | 'escalated' | 'st
  * timers (repeat reminders, the next climb) are scheduled from the event this write emits.
  */
 export async function fireDeadline(
-  platform: Platform,
+  platform: SlaPlatform,
   job: DeadlineJobData,
   now: Date = new Date(),
 ): Promise<FireOutcome> {
@@ -29,7 +29,7 @@ export async function fireDeadline(
   }
 }
 
-async function fireOnce(platform: Platform, job: DeadlineJobData, now: Date): Promise<FireOutcome> {
+async function fireOnce(platform: SlaPlatform, job: DeadlineJobData, now: Date): Promise<FireOutcome> {
   const ticket = await platform.tickets.findById(job.ticketId);
   const deadline = ticket?.deadlines[job.kind];
   if (!ticket || !deadline || deadline.seq !== job.seq) return 'stale';

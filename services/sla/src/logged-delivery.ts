@@ -9,9 +9,9 @@ import { EventConsumer } from '@grid-dispatch/kafka';
 import type { Logger } from '@grid-dispatch/logger';
 import { workerSettings } from '@grid-dispatch/queue';
 import { createRedisConnection } from '@grid-dispatch/redis';
-import type { Platform } from '@grid-dispatch/runtime';
 import { type Job, type Processor, type Queue, Worker } from 'bullmq';
 import type { SlaConfig } from './config';
+import type { SlaPlatform } from './sla-platform';
 
 /** How often a delivery log deletes its entries past their age limit. */
 const PRUNE_EVERY_MS = 10 * 60_000;
@@ -39,7 +39,7 @@ export interface LoggedDelivery<T> {
  * TTL indexes, and a delete of old entries is harmless to repeat).
  */
 export async function startLoggedDelivery<T>(
-  platform: Platform,
+  platform: SlaPlatform,
   config: SlaConfig,
   d: LoggedDelivery<T>,
 ): Promise<{ stop(): Promise<void> }> {

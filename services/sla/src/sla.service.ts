@@ -9,12 +9,12 @@ import {
 import { EventConsumer } from '@grid-dispatch/kafka';
 import { createQueue, createWorker } from '@grid-dispatch/queue';
 import { createRedisConnection } from '@grid-dispatch/redis';
-import type { Platform } from '@grid-dispatch/runtime';
 import { UnrecoverableError } from 'bullmq';
 import type { SlaConfig } from './config';
 import { registerDeadlineMetrics } from './deadline-metrics';
 import { DeadlineScheduler, schedulableFrom } from './deadline-scheduler';
 import { fireDeadline } from './fire-deadline';
+import type { SlaPlatform } from './sla-platform';
 import { startSmsNotices } from './sms/sms.service';
 import { TimerReconciler } from './timer-reconciler';
 import { startWebhookDelivery } from './webhooks/webhook-delivery.service';
@@ -29,7 +29,7 @@ export interface SlaService {
  * Watches every deadline: consumes ticket events to (re)schedule delayed jobs, and runs the worker
  * that fires them. Workers block on Redis, so they get their own connection.
  */
-export async function startSla(platform: Platform, config: SlaConfig): Promise<SlaService> {
+export async function startSla(platform: SlaPlatform, config: SlaConfig): Promise<SlaService> {
   const logger = platform.logger.child({ module: 'sla' });
   const settings = { connection: platform.redis, prefix: config.QUEUE_PREFIX };
   const queue = createQueue(QueueName.SlaDeadlines, settings);

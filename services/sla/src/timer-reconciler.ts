@@ -1,9 +1,9 @@
 import { type DeadlineJobPayload, ticketIdOfJob } from '@grid-dispatch/contracts';
 import type { TicketDoc } from '@grid-dispatch/db';
 import type { Logger } from '@grid-dispatch/logger';
-import type { Platform } from '@grid-dispatch/runtime';
 import type { Queue } from 'bullmq';
 import { type DeadlineScheduler, schedulableFrom } from './deadline-scheduler';
+import type { SlaPlatform } from './sla-platform';
 
 const CAN_OWE_TIMERS: TicketDoc['status'][] = ['dispatched', 'accepted', 'resolved'];
 const PAGE = 1000;
@@ -26,7 +26,7 @@ export class TimerReconciler {
   private running: Promise<ReconcileReport> | null = null;
 
   constructor(
-    private readonly platform: Platform,
+    private readonly platform: SlaPlatform,
     private readonly queue: Queue<DeadlineJobPayload>,
     private readonly scheduler: DeadlineScheduler,
     private readonly logger: Logger,

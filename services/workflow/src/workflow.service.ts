@@ -1,6 +1,5 @@
 import { PasswordHasher } from '@grid-dispatch/auth';
 import { createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import type { WorkflowConfig } from './config';
 import { ticketExportRouter } from './export/ticket-export.routes';
 import { adminRouter } from './http/admin/admin.router';
@@ -22,6 +21,7 @@ import { openApiDocument } from './openapi/openapi.document';
 import { plannedWorksPaths } from './openapi/planned-works-paths';
 import { smsApiPaths } from './openapi/sms-paths';
 import { webhookApiPaths } from './openapi/webhook-paths';
+import type { WorkflowPlatform } from './workflow-platform';
 
 export interface WorkflowService {
   url: string;
@@ -31,7 +31,7 @@ export interface WorkflowService {
 
 /** Starts the staff-facing HTTP service (login and reference data; the workflow actions follow). */
 export async function startWorkflow(
-  platform: Platform,
+  platform: WorkflowPlatform,
   config: WorkflowConfig,
   port = config.WORKFLOW_PORT,
 ): Promise<WorkflowService> {

@@ -49,8 +49,11 @@ const ENDS_ESCALATION = new Set<LifecycleEventType>([
  * verdict into one version-checked write (state, deadlines, pause log, event in the outbox), and
  * closing a main ticket closes the tickets merged into it.
  */
+/** What running a lifecycle action uses of the platform. */
+export type LifecyclePlatform = Pick<Platform, 'calendars' | 'models' | 'tickets'>;
+
 export async function runLifecycle(
-  platform: Platform,
+  platform: LifecyclePlatform,
   ticket: TicketDoc,
   command: LifecycleCommand,
   actor: Actor,
@@ -131,7 +134,7 @@ export async function runLifecycle(
 
 /** Closing the main ticket closes every ticket merged into it; each reporter's view says so. */
 async function closeMergedTickets(
-  platform: Platform,
+  platform: LifecyclePlatform,
   main: TicketDoc,
   actor: Actor,
   at: Date,

@@ -2,9 +2,9 @@ import type { TicketDoc } from '@grid-dispatch/db';
 import { phoneKey } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { parseBody } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import { runLifecycle } from '@grid-dispatch/ticketing';
 import type { Request, Response } from 'express';
+import type { IntakePlatform } from '../intake-platform';
 import { publicViewOf } from '../public-view';
 import { reporterTokenMatches } from '../reporter-token';
 import { normalizeTrackingCode } from '../tracking-code';
@@ -41,7 +41,7 @@ function provesReporter(ticket: TicketDoc, body: FeedbackBody): void {
  * (with the tracking code, both of which only the reporter should have). "dissatisfied" reopens the
  * ticket and the router dispatches it again.
  */
-export function feedbackHandler(platform: Platform, verifyWithin: string) {
+export function feedbackHandler(platform: IntakePlatform, verifyWithin: string) {
   return async (req: Request<{ trackingCode: string }>, res: Response) => {
     const body = parseBody(feedbackBodySchema, req.body);
     const code = normalizeTrackingCode(req.params.trackingCode);

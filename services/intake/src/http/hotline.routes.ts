@@ -1,10 +1,10 @@
 import { HOTLINE_AGENT_ROLE } from '@grid-dispatch/auth';
 import { AppError } from '@grid-dispatch/errors';
 import { parseBody, principalOf, requireStaff } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import { type RequestHandler, Router } from 'express';
 import { callerReports } from '../caller-reports';
 import type { IntakeConfig } from '../config';
+import type { IntakePlatform } from '../intake-platform';
 import type { ReportIntake } from '../report-intake';
 import { CALLER_REPORTS_LIMIT, callerLookupQuerySchema, hotlineReportBodySchema } from './hotline.schema';
 
@@ -15,7 +15,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
  * caller's earlier reports by phone. Other staff are told plainly that this is not theirs (403):
  * the path is documented, so hiding it would protect nothing.
  */
-export function hotlineRouter(platform: Platform, config: IntakeConfig, intake: ReportIntake): Router {
+export function hotlineRouter(platform: IntakePlatform, config: IntakeConfig, intake: ReportIntake): Router {
   const router = Router();
   router.use(requireStaff({ secret: config.AUTH_SECRET, sessions: platform.sessions }));
   router.use(agentsOnly);

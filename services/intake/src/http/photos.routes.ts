@@ -3,9 +3,9 @@ import { PHOTO_CONTENT_TYPES } from '@grid-dispatch/db';
 import { AppError } from '@grid-dispatch/errors';
 import type { ClientThrottle } from '@grid-dispatch/http';
 import { PHOTO_ID, photoPath } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import express, { Router } from 'express';
 import { declaredPhotoType, sniffImageType } from '../image-type';
+import type { IntakePlatform } from '../intake-platform';
 
 const TYPES = PHOTO_CONTENT_TYPES.join(', ');
 
@@ -14,7 +14,7 @@ const TYPES = PHOTO_CONTENT_TYPES.join(', ');
  * staff before reporting a fix) and answers its id and path; GET /api/v1/photos/{id} serves it.
  * A photo never changes once stored, so it is cached for good.
  */
-export function photosRouter(platform: Platform, maxBytes: number, throttle: ClientThrottle): Router {
+export function photosRouter(platform: IntakePlatform, maxBytes: number, throttle: ClientThrottle): Router {
   const router = Router();
   // Any media type is read here (up to the limit) so the handler can name the problem: the
   // app's JSON parser has already claimed JSON bodies, which are then refused as not an image.

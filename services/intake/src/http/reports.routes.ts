@@ -1,7 +1,7 @@
 import { AppError } from '@grid-dispatch/errors';
 import { type ClientThrottle, parseBody } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import { Router } from 'express';
+import type { IntakePlatform } from '../intake-platform';
 import { publicViewOf } from '../public-view';
 import type { ReportIntake } from '../report-intake';
 import { supportReport } from '../report-support';
@@ -14,7 +14,7 @@ import { smsOptOutHandler } from './sms-opt-out.routes';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 export function reportsRouter(
-  platform: Platform,
+  platform: IntakePlatform,
   intake: ReportIntake,
   verifyWithin: string,
   reads: ClientThrottle,

@@ -2,8 +2,8 @@ import { z } from '@grid-dispatch/config';
 import { phoneKey } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { type ClientThrottle, parseBody } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import type { Request, Response } from 'express';
+import type { IntakePlatform } from '../intake-platform';
 import { reporterTokenMatches } from '../reporter-token';
 import { normalizeTrackingCode } from '../tracking-code';
 import { typedPhoneSchema } from './report.schema';
@@ -40,7 +40,7 @@ export const smsOptOutAnswer = z.object({
  * report off, proving who they are as for a rating (the reporter token, or the phone number the
  * report was filed with). Doing it again is fine. The sending worker checks it before each message.
  */
-export function smsOptOutHandler(platform: Platform, reads: ClientThrottle) {
+export function smsOptOutHandler(platform: IntakePlatform, reads: ClientThrottle) {
   return async (req: Request<{ trackingCode: string }>, res: Response) => {
     await reads.take(req.ip ?? 'unknown');
     const body = parseBody(smsOptOutBodySchema, req.body);

@@ -1,6 +1,6 @@
 import { open311KeyHash } from '@grid-dispatch/db';
 import { AppError } from '@grid-dispatch/errors';
-import type { Platform } from '@grid-dispatch/runtime';
+import type { IntakePlatform } from '../intake-platform';
 
 /** The client an accepted API key belongs to. */
 export interface Open311Client {
@@ -18,7 +18,10 @@ function refused(message: string): AppError {
  * Checks an Open311 `api_key` against the keys the administrator issued: looked up by its
  * SHA-256 (an indexed equality), on every request, so a revoked key stops working at once.
  */
-export async function open311ClientFor(platform: Platform, apiKey: string | null): Promise<Open311Client> {
+export async function open311ClientFor(
+  platform: IntakePlatform,
+  apiKey: string | null,
+): Promise<Open311Client> {
   if (apiKey === null) throw refused('required to file a request; ask the district administrator for one');
   if (!KEY_SHAPE.test(apiKey)) throw refused('not a key issued here');
   const key = await platform.models.open311Keys

@@ -1,5 +1,5 @@
 import { daysBetween, reportDay, type TicketStatus } from '@grid-dispatch/domain';
-import type { Platform } from '@grid-dispatch/runtime';
+import type { IntakePlatform } from '../intake-platform';
 import { MAX_RESULTS, type RequestSearch } from './open311-search-query';
 import { ticketStatusesFor } from './open311-status';
 import { OPEN311_TICKET_FIELDS, type TicketForOpen311 } from './service-request-view';
@@ -13,7 +13,10 @@ const DAYS_IN_FLIGHT = 10;
  * `trackingCode` one by one, and a window is walked one day at a time by `createdDay` (set when a
  * report is stored; China Standard Time), the other conditions applied within each day.
  */
-export async function searchTickets(platform: Platform, search: RequestSearch): Promise<TicketForOpen311[]> {
+export async function searchTickets(
+  platform: IntakePlatform,
+  search: RequestSearch,
+): Promise<TicketForOpen311[]> {
   const { tickets } = platform.models;
   if (search.kind === 'ids') {
     const found = await Promise.all(
@@ -56,7 +59,7 @@ export async function searchTickets(platform: Platform, search: RequestSearch): 
 }
 
 /** Chinese names of every category and unit, for `service_name` and `agency_responsible` (small collections). */
-export async function open311Names(platform: Platform) {
+export async function open311Names(platform: IntakePlatform) {
   const [categories, units] = await Promise.all([
     platform.models.categories.find({}, { name: 1 }).lean().exec(),
     platform.models.units.find({}, { name: 1 }).lean().exec(),

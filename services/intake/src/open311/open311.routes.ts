@@ -2,9 +2,9 @@ import { isDatabaseUnavailable } from '@grid-dispatch/db';
 import { AppError } from '@grid-dispatch/errors';
 import { type ClientThrottle, parseBody } from '@grid-dispatch/http';
 import type { Logger } from '@grid-dispatch/logger';
-import type { Platform } from '@grid-dispatch/runtime';
 import express, { type ErrorRequestHandler, type Request, type Response, Router } from 'express';
 import { reportBodySchema } from '../http/report.schema';
+import type { IntakePlatform } from '../intake-platform';
 import type { ReportIntake } from '../report-intake';
 import { normalizeTrackingCode } from '../tracking-code';
 import { badField, toOpen311Errors } from './open311-errors';
@@ -35,7 +35,7 @@ const FORMATS = '.json or .xml';
  * format the path's extension asks for.
  */
 export function open311Router(
-  platform: Platform,
+  platform: IntakePlatform,
   intake: ReportIntake,
   reads: ClientThrottle,
   logger: Logger,

@@ -1,8 +1,8 @@
 import { ConsumerGroup, QueueName, type SmsMessageJobData } from '@grid-dispatch/contracts';
-import type { Platform } from '@grid-dispatch/runtime';
 import { Queue } from 'bullmq';
 import type { SlaConfig } from '../config';
 import { startLoggedDelivery } from '../logged-delivery';
+import type { SlaPlatform } from '../sla-platform';
 import { logSmsMessage, pruneSmsLog } from './sms-log';
 import { smsProviderFrom } from './sms-provider';
 import { SmsSender } from './sms-sender';
@@ -13,7 +13,7 @@ import { SmsSender } from './sms-sender';
  * through the configured provider, retrying with exponential backoff.
  */
 export async function startSmsNotices(
-  platform: Platform,
+  platform: SlaPlatform,
   config: SlaConfig,
 ): Promise<{ stop(): Promise<void> }> {
   const logger = platform.logger.child({ module: 'sms' });

@@ -1,8 +1,8 @@
 import { ConsumerGroup, QueueName } from '@grid-dispatch/contracts';
 import { createQueue } from '@grid-dispatch/queue';
-import type { Platform } from '@grid-dispatch/runtime';
 import type { SlaConfig } from '../config';
 import { startLoggedDelivery } from '../logged-delivery';
+import type { SlaPlatform } from '../sla-platform';
 import { logWebhookDeliveries, pruneWebhookLog } from './webhook-log';
 import { WebhookSender } from './webhook-sender';
 
@@ -12,7 +12,7 @@ import { WebhookSender } from './webhook-sender';
  * deliveries (WebhookSender: order per ticket, retries, switching off a failing endpoint).
  */
 export async function startWebhookDelivery(
-  platform: Platform,
+  platform: SlaPlatform,
   config: SlaConfig,
 ): Promise<{ stop(): Promise<void> }> {
   const logger = platform.logger.child({ module: 'webhooks' });

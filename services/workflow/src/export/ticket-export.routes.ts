@@ -2,9 +2,9 @@ import { STAFF_ROLES, type StaffPrincipal } from '@grid-dispatch/auth';
 import { daysBetween, reportDay } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { principalOf, requireStaff } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import { type Response, Router } from 'express';
 import type { WorkflowConfig } from '../config';
+import type { WorkflowPlatform } from '../workflow-platform';
 import { dayReads, type ExportQuery, inExport, parseExportQuery } from './export-query';
 import {
   CSV_HEAD,
@@ -46,7 +46,7 @@ const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', jsonl: 'application/x-nd
  * the socket is full, so memory stays the same whatever the export's size; a client that hangs up
  * closes the cursor.
  */
-export function ticketExportRouter(platform: Platform, config: WorkflowConfig): Router {
+export function ticketExportRouter(platform: WorkflowPlatform, config: WorkflowConfig): Router {
   const router = Router();
   const log = platform.logger.child({ module: 'ticket-export' });
 
@@ -120,7 +120,7 @@ function write(res: Response, chunk: string): Promise<void> {
   });
 }
 
-async function exportNames(platform: Platform): Promise<ExportNames> {
+async function exportNames(platform: WorkflowPlatform): Promise<ExportNames> {
   const [areas, units, categories] = await Promise.all([
     platform.models.areas.find({}, { name: 1, level: 1 }).lean().exec(),
     platform.models.units.find({}, { name: 1 }).lean().exec(),

@@ -1,8 +1,8 @@
 import type { StaffPrincipal } from '@grid-dispatch/auth';
 import type { TicketDoc } from '@grid-dispatch/db';
 import { AppError } from '@grid-dispatch/errors';
-import type { Platform } from '@grid-dispatch/runtime';
 import { scopeFilter } from '../ticket-scope';
+import type { WorkflowPlatform } from '../workflow-platform';
 import { staffTicketView } from './ticket-view';
 
 const OPEN = ['submitted', 'dispatched', 'accepted', 'returned', 'reopened', 'resolved'];
@@ -35,7 +35,7 @@ function one(query: Record<string, unknown>, name: string): string | undefined {
  * the query. Sorting by the computed deadline happens here, after the scoped query.
  */
 export async function listTickets(
-  platform: Platform,
+  platform: WorkflowPlatform,
   principal: StaffPrincipal,
   query: Record<string, unknown>,
 ) {

@@ -11,11 +11,11 @@ import {
   principalOf,
   requireStaff,
 } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import { runLifecycle } from '@grid-dispatch/ticketing';
 import { Router } from 'express';
 import type { WorkflowConfig } from '../config';
 import { isInScope } from '../ticket-scope';
+import type { WorkflowPlatform } from '../workflow-platform';
 import { ACTION_BODIES } from './action-bodies';
 import { listTickets } from './ticket-list';
 import { staffTicketView } from './ticket-view';
@@ -23,7 +23,7 @@ import { staffTicketView } from './ticket-view';
 const STAFF = ['unit_member', 'community_secretary', 'subdistrict_secretary', 'district_secretary'] as const;
 
 /** Staff queries and the workflow actions of the API (README.md#the-api), each scoped to the caller. */
-export function ticketsRouter(platform: Platform, config: WorkflowConfig): Router {
+export function ticketsRouter(platform: WorkflowPlatform, config: WorkflowConfig): Router {
   const router = Router();
   router.use(
     requireStaff({ secret: config.AUTH_SECRET, sessions: platform.sessions }, [...STAFF, HOTLINE_AGENT_ROLE]),
@@ -88,7 +88,7 @@ export function ticketsRouter(platform: Platform, config: WorkflowConfig): Route
 }
 
 async function ticketInScope(
-  platform: Platform,
+  platform: WorkflowPlatform,
   id: string,
   principal: ReturnType<typeof principalOf>,
 ): Promise<TicketDoc> {
@@ -100,7 +100,7 @@ async function ticketInScope(
 
 /** What the pure rules cannot know: the named unit and ticket exist, photos are public URLs or stored photos. */
 async function checkReferences(
-  platform: Platform,
+  platform: WorkflowPlatform,
   principal: ReturnType<typeof principalOf>,
   action: StaffAction,
   body: Record<string, unknown>,

@@ -10,9 +10,9 @@ import {
 import { AppError } from '@grid-dispatch/errors';
 import { principalOf, requireStaff } from '@grid-dispatch/http';
 import { StampedCache } from '@grid-dispatch/redis';
-import type { Platform } from '@grid-dispatch/runtime';
 import { Router } from 'express';
 import type { WorkflowConfig } from '../config';
+import type { WorkflowPlatform } from '../workflow-platform';
 import { resolveKpiScope } from './kpi-query';
 import { KpiReports } from './kpi-reports';
 import { type CaseTicket, meetingCases } from './meeting-cases';
@@ -24,7 +24,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * GET /api/v1/kpis and GET /api/v1/meetings/{areaId}/{YYYY-MM}: figures read from the KPI
  * projection's day and month summaries (see `KpiStore`), never by scanning tickets.
  */
-export function kpiRouter(platform: Platform, config: WorkflowConfig): Router {
+export function kpiRouter(platform: WorkflowPlatform, config: WorkflowConfig): Router {
   const router = Router();
   // Per route, not router.use: this router sits on /api/v1 beside others and must not guard them.
   const staffOnly = requireStaff({ secret: config.AUTH_SECRET, sessions: platform.sessions }, STAFF_ROLES);

@@ -3,8 +3,8 @@ import type { TicketStatusName } from '@grid-dispatch/contracts';
 import { isDuplicateKeyError } from '@grid-dispatch/db';
 import { AppError, type FieldProblem } from '@grid-dispatch/errors';
 import type { ReferenceDataAnnouncement, ReferenceEntity } from '@grid-dispatch/kafka';
-import type { Platform } from '@grid-dispatch/runtime';
 import type { Model } from 'mongoose';
+import type { WorkflowPlatform } from '../../workflow-platform';
 
 /**
  * Tells every process that something changed: moves the reference stamp on (awaited, so the
@@ -19,7 +19,7 @@ export type Announce = (
 
 /** What every admin resource router needs. */
 export interface AdminContext {
-  platform: Platform;
+  platform: WorkflowPlatform;
   announce: Announce;
   /** bcrypt on worker threads (see PasswordHasher). */
   passwords: Pick<PasswordHasher, 'hash'>;

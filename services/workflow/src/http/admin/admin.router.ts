@@ -1,9 +1,9 @@
 import type { PasswordHasher } from '@grid-dispatch/auth';
 import { requireStaff } from '@grid-dispatch/http';
 import { ReferenceDataPublisher } from '@grid-dispatch/kafka';
-import type { Platform } from '@grid-dispatch/runtime';
 import { Router } from 'express';
 import type { WorkflowConfig } from '../../config';
+import type { WorkflowPlatform } from '../../workflow-platform';
 import { adminSmsRouter } from '../sms/sms.routes';
 import { adminWebhooksRouter, webhookQueue } from '../webhooks/webhooks.routes';
 import type { AdminContext } from './admin.common';
@@ -28,7 +28,7 @@ import { usersRouter } from './users.routes';
  * the announcement, and after at most a minute without one.
  */
 export function adminRouter(
-  platform: Platform,
+  platform: WorkflowPlatform,
   config: WorkflowConfig,
   passwords: Pick<PasswordHasher, 'hash'>,
 ): Router {

@@ -9,8 +9,8 @@ import {
 } from '@grid-dispatch/domain';
 import { AppError, type FieldProblem } from '@grid-dispatch/errors';
 import { parseBody } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import { Router } from 'express';
+import type { WorkflowPlatform } from '../../workflow-platform';
 import {
   type AdminContext,
   conflict,
@@ -116,7 +116,7 @@ export function areasRouter({ platform, announce }: AdminContext): Router {
   return router;
 }
 
-async function findArea(platform: Platform, id: string): Promise<AreaDoc> {
+async function findArea(platform: WorkflowPlatform, id: string): Promise<AreaDoc> {
   const doc = await platform.models.areas.findById(id).lean<AreaDoc>().exec();
   if (!doc) throw notFound('area', id);
   return doc;
@@ -137,7 +137,7 @@ function checkedBoundary(value: unknown): GeoJsonPolygon | null {
  * responsibility list covers; intake refuses the rest). Other levels have none. 422 naming it.
  */
 async function checkedDutyDesk(
-  platform: Platform,
+  platform: WorkflowPlatform,
   level: AreaLevel,
   dutyUnitId: string | null,
 ): Promise<string | null> {
@@ -152,7 +152,7 @@ async function checkedDutyDesk(
 
 /** Each level hangs directly under the one above it; grids need a boundary. 422 naming the field. */
 async function checkPlacement(
-  platform: Platform,
+  platform: WorkflowPlatform,
   level: AreaLevel,
   parentId: string | null,
   boundary: GeoJsonPolygon | null,
@@ -185,7 +185,11 @@ async function checkPlacement(
 type AreaUse = 'children' | 'lines' | 'units' | 'secretaries' | 'tickets';
 
 /** What still refers to an area, in words for a 409 message ("child areas: a, b"). */
-async function areaUses(platform: Platform, id: string, kinds: readonly AreaUse[]): Promise<string[]> {
+async function areaUses(
+  platform: WorkflowPlatform,
+  id: string,
+  kinds: readonly AreaUse[],
+): Promise<string[]> {
   const { areas, responsibilities, units, users, tickets } = platform.models;
   const ids = async (query: { exec(): Promise<Array<{ _id: string }>> }) =>
     (await query.exec()).map((d) => d._id);

@@ -2,8 +2,8 @@ import { type CalendarDoc, calendarDefinitionOf } from '@grid-dispatch/db';
 import { DISTRICT_CALENDAR_ID, validateCalendarDefinition } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { parseBody } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import { Router } from 'express';
+import type { WorkflowPlatform } from '../../workflow-platform';
 import { type AdminContext, conflict, invalid, listPage, notFound } from './admin.common';
 import { calendarBody, idSlug } from './admin.schemas';
 
@@ -74,7 +74,7 @@ export function calendarsRouter({ platform, announce }: AdminContext): Router {
   return router;
 }
 
-async function findCalendar(platform: Platform, id: string): Promise<CalendarDoc> {
+async function findCalendar(platform: WorkflowPlatform, id: string): Promise<CalendarDoc> {
   const doc = await platform.models.calendars.findById(id).lean<CalendarDoc>().exec();
   if (!doc) throw notFound('calendar', id);
   return doc;

@@ -2,8 +2,8 @@ import type { CategoryDoc } from '@grid-dispatch/db';
 import { defaultClockFor, parseIsoDuration } from '@grid-dispatch/domain';
 import type { FieldProblem } from '@grid-dispatch/errors';
 import { parseBody } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import { Router } from 'express';
+import type { WorkflowPlatform } from '../../workflow-platform';
 import { type AdminContext, invalid, listPage, notFound, throwIfInvalid } from './admin.common';
 import { categoryBody, categoryCode } from './admin.schemas';
 
@@ -83,7 +83,7 @@ export function categoriesRouter({ platform, announce }: AdminContext): Router {
   return router;
 }
 
-async function findCategory(platform: Platform, code: string): Promise<CategoryDoc> {
+async function findCategory(platform: WorkflowPlatform, code: string): Promise<CategoryDoc> {
   const doc = await platform.models.categories.findById(code).lean<CategoryDoc>().exec();
   if (!doc) throw notFound('category', code);
   return doc;

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ResponsibilityDoc } from '@grid-dispatch/db';
 import type { FieldProblem } from '@grid-dispatch/errors';
 import { parseBody } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import { Router } from 'express';
+import type { WorkflowPlatform } from '../../workflow-platform';
 import { type AdminContext, conflict, listPage, notFound, throwIfInvalid, uniquely } from './admin.common';
 import { responsibilityBody, responsibilityUpdateBody } from './admin.schemas';
 
@@ -116,7 +116,7 @@ export function responsibilitiesRouter({ platform, announce }: AdminContext): Ro
   return router;
 }
 
-async function findLine(platform: Platform, id: string): Promise<ResponsibilityDoc> {
+async function findLine(platform: WorkflowPlatform, id: string): Promise<ResponsibilityDoc> {
   const doc = await platform.models.responsibilities.findById(id).lean<ResponsibilityDoc>().exec();
   if (!doc) throw notFound('responsibility line', id);
   return doc;
@@ -127,7 +127,7 @@ async function findLine(platform: Platform, id: string): Promise<ResponsibilityD
  * reports to nobody); assisting units are deduplicated and must not repeat the lead. 422 naming
  * the field. Returns the assisting units to store.
  */
-async function checkedLine(platform: Platform, body: LineFields): Promise<string[]> {
+async function checkedLine(platform: WorkflowPlatform, body: LineFields): Promise<string[]> {
   const { categories, areas, units } = platform.models;
   const assist = body.assistUnitIds ?? [];
   const unit = (id: string) => units.findById(id, { active: 1 }).lean<{ active: boolean }>().exec();

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { UnitDoc } from '@grid-dispatch/db';
 import { parseBody } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import { Router } from 'express';
+import type { WorkflowPlatform } from '../../workflow-platform';
 import {
   type AdminContext,
   conflict,
@@ -79,14 +79,14 @@ export function unitsRouter({ platform, announce }: AdminContext): Router {
   return router;
 }
 
-async function findUnit(platform: Platform, id: string): Promise<UnitDoc> {
+async function findUnit(platform: WorkflowPlatform, id: string): Promise<UnitDoc> {
   const doc = await platform.models.units.findById(id).lean<UnitDoc>().exec();
   if (!doc) throw notFound('unit', id);
   return doc;
 }
 
 /** The served areas, deduplicated; each must exist (422 naming `areaIds[i]`). */
-async function checkedAreas(platform: Platform, areaIds: string[]): Promise<string[]> {
+async function checkedAreas(platform: WorkflowPlatform, areaIds: string[]): Promise<string[]> {
   const unique = [...new Set(areaIds)];
   const found = await Promise.all(unique.map((id) => platform.models.areas.exists({ _id: id }).exec()));
   throwIfInvalid(
@@ -98,7 +98,7 @@ async function checkedAreas(platform: Platform, areaIds: string[]): Promise<stri
 }
 
 /** 409 while a district's duty desk, a responsibility line or an open ticket names the unit, saying which. */
-async function refuseWhileNeeded(platform: Platform, id: string): Promise<void> {
+async function refuseWhileNeeded(platform: WorkflowPlatform, id: string): Promise<void> {
   const { responsibilities, tickets, areas } = platform.models;
   const [desks, lines, open] = await Promise.all([
     areas.find({ dutyUnitId: id }, { _id: 1 }).limit(6).lean().exec(),

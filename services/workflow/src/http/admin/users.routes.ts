@@ -4,8 +4,8 @@ import type { UserDoc } from '@grid-dispatch/db';
 import type { Role } from '@grid-dispatch/domain';
 import { AppError, type FieldProblem } from '@grid-dispatch/errors';
 import { parseBody } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import { Router } from 'express';
+import type { WorkflowPlatform } from '../../workflow-platform';
 import {
   type AdminContext,
   conflict,
@@ -126,7 +126,7 @@ export function usersRouter({ platform, announce, passwords }: AdminContext): Ro
   return router;
 }
 
-async function findUser(platform: Platform, id: string): Promise<UserDoc> {
+async function findUser(platform: WorkflowPlatform, id: string): Promise<UserDoc> {
   const doc = await platform.models.users.findById(id).lean<UserDoc>().exec();
   if (!doc) throw notFound('user', id);
   return doc;
@@ -134,7 +134,7 @@ async function findUser(platform: Platform, id: string): Promise<UserDoc> {
 
 /** 409 when another account has the username (the unique index is the backstop for races). */
 async function refuseTakenUsername(
-  platform: Platform,
+  platform: WorkflowPlatform,
   username: string,
   selfId: string | null,
 ): Promise<void> {
@@ -151,7 +151,7 @@ async function refuseTakenUsername(
  * level; an admin or a hotline agent for neither. 422 naming `unitId` / `areaId` otherwise.
  */
 async function checkPlacement(
-  platform: Platform,
+  platform: WorkflowPlatform,
   role: Role,
   unitId: string | null,
   areaId: string | null,

@@ -6,17 +6,17 @@ import { type GeoJsonPolygon, validatePolygon } from '@grid-dispatch/domain';
 import type { FieldProblem } from '@grid-dispatch/errors';
 import { parseBody, principalOf, requireStaff } from '@grid-dispatch/http';
 import { createQueue, scheduleWorksEnd, scheduleWorksStop } from '@grid-dispatch/queue';
-import type { Platform } from '@grid-dispatch/runtime';
 import type { Queue } from 'bullmq';
 import { type Request, Router } from 'express';
 import type { WorkflowConfig } from '../../config';
+import type { WorkflowPlatform } from '../../workflow-platform';
 import { conflict, notFound, throwIfInvalid } from '../admin/admin.common';
 import { ownUnitOnly } from '../own-unit-only';
 import { type PlannedWorksCreateBody, plannedWorksCreateBody } from './planned-works-bodies';
 
 type UnitNames = Map<string, { zh: string; en: string }>;
 
-async function unitNames(platform: Platform, unitIds: string[]): Promise<UnitNames> {
+async function unitNames(platform: WorkflowPlatform, unitIds: string[]): Promise<UnitNames> {
   const units = await platform.models.units
     .find({ _id: { $in: [...new Set(unitIds)] } }, { name: 1 })
     .lean()
@@ -66,7 +66,7 @@ export function publicPlannedWorksView(
 }
 
 /** Every problem with a create body the schema cannot see: the ids, the polygon, the times. */
-async function checkCreate(platform: Platform, body: PlannedWorksCreateBody, now: Date) {
+async function checkCreate(platform: WorkflowPlatform, body: PlannedWorksCreateBody, now: Date) {
   const fields: FieldProblem[] = [];
   const known = await platform.models.categories
     .find({ _id: { $in: body.categories } }, { _id: 1 })
@@ -109,7 +109,7 @@ async function checkCreate(platform: Platform, body: PlannedWorksCreateBody, now
  * reports held by them to the dispatcher at once (a job the dispatcher's worker runs); otherwise
  * they are released at `endsAt` by a delayed job scheduled here.
  */
-function unitPlannedWorksRoutes(platform: Platform, queue: Queue<PlannedWorksEndJobData>) {
+function unitPlannedWorksRoutes(platform: WorkflowPlatform, queue: Queue<PlannedWorksEndJobData>) {
   const router = Router({ mergeParams: true });
   const model = platform.models.plannedWorks;
   const unitOf = (req: Request) => String(req.params.unitId);
@@ -197,7 +197,7 @@ function unitPlannedWorksRoutes(platform: Platform, queue: Queue<PlannedWorksEnd
  * /api/v1/units/{unitId}/planned-works for that unit's staff and the administrator (anyone else
  * is told there is nothing there), and the public /api/v1/planned-works/current for the maps.
  */
-export function plannedWorksRouter(platform: Platform, config: WorkflowConfig): Router {
+export function plannedWorksRouter(platform: WorkflowPlatform, config: WorkflowConfig): Router {
   const router = Router();
   const queue = createQueue(QueueName.PlannedWorksEnds, {
     connection: platform.redis,

@@ -4,9 +4,9 @@ import type { SmsMessageDoc } from '@grid-dispatch/db';
 import { isSmsOptOutReply, phoneKey } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { parseBody } from '@grid-dispatch/http';
-import type { Platform } from '@grid-dispatch/runtime';
 import { Router } from 'express';
 import type { WorkflowConfig } from '../../config';
+import type { WorkflowPlatform } from '../../workflow-platform';
 import { invalid, queryText } from '../admin/admin.common';
 import { smsInboundBody, type smsMessageAnswer } from './sms-bodies';
 
@@ -26,7 +26,7 @@ function tokenMatches(given: unknown, expected: string): boolean {
  * is taken and ignored. Only the gateway may call it: without SMS_INBOUND_TOKEN configured the
  * route is off (503), with a wrong or missing header it answers 401.
  */
-export function smsInboundRouter(platform: Platform, config: WorkflowConfig): Router {
+export function smsInboundRouter(platform: WorkflowPlatform, config: WorkflowConfig): Router {
   const router = Router();
   router.post('/sms/inbound', async (req, res) => {
     const expected = config.SMS_INBOUND_TOKEN;
@@ -53,7 +53,7 @@ export function smsInboundRouter(platform: Platform, config: WorkflowConfig): Ro
 }
 
 /** GET /api/v1/admin/sms (admins, mounted by the admin router): the message log and opt-out counts. */
-export function adminSmsRouter(platform: Platform): Router {
+export function adminSmsRouter(platform: WorkflowPlatform): Router {
   const router = Router();
   router.get('/', async (req, res) => {
     for (const key of Object.keys(req.query)) {

@@ -6,10 +6,10 @@ import { webhookMayCarryPersonalData } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { parseBody, requireStaff } from '@grid-dispatch/http';
 import { createQueue, enqueueWebhookDelivery } from '@grid-dispatch/queue';
-import type { Platform } from '@grid-dispatch/runtime';
 import type { Queue } from 'bullmq';
 import { type Request, Router } from 'express';
 import type { WorkflowConfig } from '../../config';
+import type { WorkflowPlatform } from '../../workflow-platform';
 import { conflict, invalid, notFound, queryText } from '../admin/admin.common';
 import { ownUnitOnly } from '../own-unit-only';
 import {
@@ -83,7 +83,7 @@ type Owner = { all: true } | { all: false; unitId: string };
  * Deliveries are sent by the sla service; a replay here queues the delivery's job again.
  */
 function webhooksRoutes(
-  platform: Platform,
+  platform: WorkflowPlatform,
   queue: Queue<WebhookDeliveryJobData>,
   ownerOf: (req: Request) => Owner,
 ) {
@@ -239,7 +239,10 @@ function webhooksRoutes(
 }
 
 /** /api/v1/admin/webhooks, mounted inside the admin router (admins only). */
-export function adminWebhooksRouter(platform: Platform, queue: Queue<WebhookDeliveryJobData>): Router {
+export function adminWebhooksRouter(
+  platform: WorkflowPlatform,
+  queue: Queue<WebhookDeliveryJobData>,
+): Router {
   return webhooksRoutes(platform, queue, () => ({ all: true }));
 }
 
@@ -248,7 +251,7 @@ export function adminWebhooksRouter(platform: Platform, queue: Queue<WebhookDeli
  * administrator. Anyone else is told there is nothing there (404).
  */
 export function unitWebhooksRouter(
-  platform: Platform,
+  platform: WorkflowPlatform,
   config: WorkflowConfig,
   queue: Queue<WebhookDeliveryJobData>,
 ): Router {
@@ -263,7 +266,10 @@ export function unitWebhooksRouter(
 }
 
 /** The queue a replay puts jobs on (the sla service's webhook worker takes them). */
-export function webhookQueue(platform: Platform, config: WorkflowConfig): Queue<WebhookDeliveryJobData> {
+export function webhookQueue(
+  platform: WorkflowPlatform,
+  config: WorkflowConfig,
+): Queue<WebhookDeliveryJobData> {
   const queue = createQueue(QueueName.WebhookDeliveries, {
     connection: platform.redis,
     prefix: config.QUEUE_PREFIX,

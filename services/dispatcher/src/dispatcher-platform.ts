@@ -1,0 +1,19 @@
+import type { Platform } from '@grid-dispatch/runtime';
+
+/**
+ * What the dispatcher service uses of the platform: its code asks for this slice, so a test or another
+ * host can hand it exactly these connections, and a new dependency shows up here first.
+ */
+export type DispatcherPlatform = Pick<
+  Platform,
+  | 'calendars'
+  | 'config'
+  | 'kafka'
+  | 'logger'
+  | 'metrics'
+  | 'models'
+  | 'openTickets'
+  | 'redis'
+  | 'referenceStamp'
+  | 'tickets'
+>;

@@ -1,0 +1,18 @@
+import type { Platform } from '@grid-dispatch/runtime';
+
+/**
+ * What the intake service uses of the platform: its code asks for this slice, so a test or another
+ * host can hand it exactly these connections, and a new dependency shows up here first.
+ */
+export type IntakePlatform = Pick<
+  Platform,
+  | 'calendars'
+  | 'logger'
+  | 'metrics'
+  | 'models'
+  | 'openTickets'
+  | 'redis'
+  | 'referenceStamp'
+  | 'sessions'
+  | 'tickets'
+>;

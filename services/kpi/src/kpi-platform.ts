@@ -1,0 +1,7 @@
+import type { Platform } from '@grid-dispatch/runtime';
+
+/**
+ * What the kpi service uses of the platform: its code asks for this slice, so a test or another
+ * host can hand it exactly these connections, and a new dependency shows up here first.
+ */
+export type KpiPlatform = Pick<Platform, 'kafka' | 'kpis' | 'logger' | 'metrics' | 'redis'>;

@@ -1,0 +1,20 @@
+import type { Platform } from '@grid-dispatch/runtime';
+
+/**
+ * What the workflow service uses of the platform: its code asks for this slice, so a test or another
+ * host can hand it exactly these connections, and a new dependency shows up here first.
+ */
+export type WorkflowPlatform = Pick<
+  Platform,
+  | 'calendars'
+  | 'db'
+  | 'kafka'
+  | 'kpis'
+  | 'logger'
+  | 'metrics'
+  | 'models'
+  | 'redis'
+  | 'referenceStamp'
+  | 'sessions'
+  | 'tickets'
+>;
