@@ -11,7 +11,7 @@ import {
 import { AppError } from '@grid-dispatch/errors';
 import { assertStoredPhotosExist } from '@grid-dispatch/http';
 import type { IntakeConfig } from './config';
-import { findCoveringWorks, type PlannedWorksNotice } from './covering-works-lookup';
+import { findCoveringWorks, PlannedWorksCache, type PlannedWorksNotice } from './covering-works-lookup';
 import type { ReportBody } from './http/report.schema';
 import type { IntakePlatform } from './intake-platform';
 import { hashReporterToken, reporterTokenFor } from './reporter-token';
@@ -49,12 +49,15 @@ export interface ReportOrigin {
 export class ReportIntake {
   /** The categories, kept in memory until an administrator changes reference data. */
   private readonly reference: RoutingReference;
+  /** The running planned works, kept the same way. */
+  private readonly plannedWorks: PlannedWorksCache;
 
   constructor(
     private readonly platform: IntakePlatform,
     private readonly config: IntakeConfig,
   ) {
     this.reference = new RoutingReference(platform.models, platform.referenceStamp);
+    this.plannedWorks = new PlannedWorksCache(platform);
   }
 
   async submit(
@@ -113,6 +116,7 @@ export class ReportIntake {
     // Planned works of this category over this place: the report is the same work, held until they end.
     const plannedWorks = await findCoveringWorks(
       this.platform,
+      this.plannedWorks,
       { category: category._id, location: body.location ?? null, areaIds: routed.areaIds },
       now,
     );

@@ -139,6 +139,12 @@ function unitPlannedWorksRoutes(platform: WorkflowPlatform, queue: Queue<Planned
     res.json({ items: items.map((w) => plannedWorksView(w, names, held.get(w._id) ?? 0)) });
   });
 
+  // Intake keeps the running works in memory until the reference stamp moves (at most 60 s).
+  const announced = () =>
+    platform.referenceStamp
+      .bump()
+      .catch((err) => platform.logger.warn({ err }, 'reference stamp not moved after planned works changed'));
+
   router.post('/', async (req, res) => {
     const unitId = unitOf(req);
     if (!(await platform.models.units.exists({ _id: unitId }))) throw notFound('unit', unitId);
@@ -159,6 +165,7 @@ function unitPlannedWorksRoutes(platform: WorkflowPlatform, queue: Queue<Planned
       createdBy: principalOf(req).userId,
     });
     await scheduleWorksEnd(queue, { id: created._id, endsAt });
+    await announced();
     res.status(201).json(plannedWorksView(created.toObject(), await unitNames(platform, [unitId]), 0));
   });
 
@@ -185,6 +192,7 @@ function unitPlannedWorksRoutes(platform: WorkflowPlatform, queue: Queue<Planned
       .exec();
     if (!updated) throw conflict('These planned works were ended or cancelled a moment ago.');
     await scheduleWorksStop(queue, id);
+    await announced();
     const held = await heldCounts([id]);
     res.json(plannedWorksView(updated, await unitNames(platform, [updated.unitId]), held.get(id) ?? 0));
   };
