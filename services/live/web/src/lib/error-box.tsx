@@ -1,5 +1,6 @@
 import { ApiError } from './api';
-import { fieldText } from './field-text';
+import './field-messages';
+import { sayFieldMessage } from './field-text';
 import { hasMessage, t } from './messages';
 import { useLang } from './use-lang';
 
@@ -14,8 +15,7 @@ export function errorText(error: unknown): string {
 
 /** A refused field's message in the reader's language, where the pages know it. */
 export function fieldMessage(message: string): string {
-  const known = fieldText(message);
-  return known ? t(known.key, known.params) : message;
+  return sayFieldMessage(message, (key) => (hasMessage(key) ? t(key) : undefined));
 }
 
 /** A field as the form names it, where the pages know it; its path otherwise. */
