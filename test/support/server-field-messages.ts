@@ -202,10 +202,8 @@ export function serverFieldMessages(): ServerFieldMessage[] {
       }
       if (ts.isCallExpression(node)) {
         const callee = nameOf(node.expression);
-        if (callee && FIELD_HELPERS.has(callee) && node.arguments.length >= 2) {
-          const own = callee !== 'add' || node.expression.getText(source).startsWith('this.');
-          if (own) take(node.arguments[1]);
-        }
+        // `add(path, message)` is the domain's InputCollector (a Set's add takes one argument).
+        if (callee && FIELD_HELPERS.has(callee) && node.arguments.length === 2) take(node.arguments[1]);
         if (callee && ZOD_CHECKS.has(callee) && ts.isPropertyAccessExpression(node.expression)) {
           const last = node.arguments[node.arguments.length - 1];
           const alone = MESSAGE_ONLY_CHECKS.has(callee) && node.arguments.length === 1;
