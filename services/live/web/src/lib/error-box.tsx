@@ -30,10 +30,11 @@ function FieldName({ path }: { path: string }) {
  * messages are said in it too; on a Chinese page the server's own sentence then sits folded under
  * "详情" (for whoever reports the problem on), so the page reads as Chinese.
  */
-export function ErrorBox({ error }: { error: unknown }) {
+export function ErrorBox({ error, placed }: { error: unknown; placed?: (path: string) => boolean }) {
   const lang = useLang();
   if (!error) return null;
-  const fields = error instanceof ApiError ? (error.fields ?? []) : [];
+  // A field the form shows under its input is not repeated here.
+  const fields = (error instanceof ApiError ? (error.fields ?? []) : []).filter((f) => !placed?.(f.path));
   const headline =
     error instanceof ApiError && hasMessage(`apiError.${error.code}`) ? t(`apiError.${error.code}`) : null;
   return (
