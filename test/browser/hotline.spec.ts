@@ -49,6 +49,8 @@ describe('browser: the hotline agent’s page', function () {
     await page.fill('#call-reference', 'CALL-B-0001');
     const map = form.locator('[data-testid="location-map"]');
     await mapReady(map, 'chunhai-g2');
+    // The focus went to the phone at the top: the map is tapped where it is on screen.
+    await map.scrollIntoViewIfNeeded();
     await tapArea(map, 'chunhai-g2');
     await page.locator('[data-testid="pin-place"][data-area="chunhai-g2"]').waitFor();
     await page.locator('[data-category="road_collapse"]').click();
