@@ -1,7 +1,7 @@
 import { ApiError } from './api';
 import './field-messages';
 import { sayFieldMessage } from './field-text';
-import { hasMessage, t } from './messages';
+import { getLang, hasMessage, t } from './messages';
 import { useLang } from './use-lang';
 
 /** Human text for any error: the server's message, or a plain network message. */
@@ -11,6 +11,18 @@ export function errorText(error: unknown): string {
     return error.message || error.code;
   }
   return t('error.generic', { message: error instanceof Error ? error.message : String(error) });
+}
+
+/**
+ * An error as one sentence for a line of text (a bulk outcome, a panel's note): the headline of a
+ * known code in the reader's language, followed in English by the server's own sentence; on a
+ * Chinese page the headline alone, so no server English shows.
+ */
+export function errorSentence(error: unknown): string {
+  const headline =
+    error instanceof ApiError && hasMessage(`apiError.${error.code}`) ? t(`apiError.${error.code}`) : '';
+  if (headline && getLang() === 'zh') return headline;
+  return [headline, errorText(error)].filter(Boolean).join(' — ');
 }
 
 /** A refused field's message in the reader's language, where the pages know it. */
