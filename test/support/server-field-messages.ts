@@ -16,11 +16,20 @@ export interface ServerFieldMessage {
 export const HOLE = '\u0000';
 
 /**
- * Helpers whose second argument is a field's message (`fieldError(path, message)` and the like).
+ * Helpers taking a field's message, by the argument it is (`fieldError(path, message)`: the second).
  * A new helper of that shape belongs here; the scan also fails on a helper it does not know (see
  * {@link unknownFieldHelpers}).
  */
-const FIELD_HELPERS = new Set(['fieldError', 'invalid', 'badField', 'malformed', 'bad', 'add']);
+const FIELD_HELPERS = new Map([
+  ['fieldError', 1],
+  ['invalid', 1],
+  ['badField', 1],
+  ['malformed', 1],
+  ['bad', 1],
+  ['add', 1],
+  // Open311's refused api_key: `refused(message)`.
+  ['refused', 0],
+]);
 
 /** Zod checks whose last argument (a string or `{ message }`) is the issue's message. */
 const ZOD_CHECKS = new Set([
@@ -144,7 +153,7 @@ function isLocalHelperCall(node: ts.CallExpression, source: ts.SourceFile): bool
 }
 
 /** Every source file's messages; the helpers in {@link FIELD_HELPERS} are checked to be the only ones. */
-export function serverFieldMessages(): ServerFieldMessage[] {
+export function serverFieldMessages(): { messages: ServerFieldMessage[]; untraced: string[] } {
   const files = sourceFiles().map((file) => {
     const text = readFileSync(file, 'utf8');
     return { file, source: ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true) };
@@ -160,6 +169,7 @@ export function serverFieldMessages(): ServerFieldMessage[] {
     }
   }
   const found: ServerFieldMessage[] = [];
+  const untraced: string[] = [];
   for (const { file, source } of files) {
     const at = (node: ts.Node) =>
       `${path.relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
@@ -187,23 +197,29 @@ export function serverFieldMessages(): ServerFieldMessage[] {
       }
       return [];
     };
-    const take = (e: ts.Expression | undefined) => {
-      if (e) for (const text of texts(e)) found.push({ text, at: at(e) });
+    /** `where` names a field's message position, so a value computed elsewhere is listed as untraced. */
+    const take = (e: ts.Expression | undefined, where = false) => {
+      if (!e) return;
+      const known = texts(e);
+      for (const text of known) found.push({ text, at: at(e) });
+      if (where && known.length === 0) untraced.push(`${at(e).replace(/:\d+$/, '')}: ${e.getText(source)}`);
     };
     const visit = (node: ts.Node): void => {
       if (ts.isObjectLiteralExpression(node)) {
         const message = property(node, 'message');
         const code = property(node, 'code');
         const isIssue = code !== undefined && ts.isStringLiteral(code) && code.text === 'custom';
-        if (message && (property(node, 'path') || isIssue || isZodCheckArgument(node))) take(message);
+        if (message && (property(node, 'path') || isIssue || isZodCheckArgument(node))) take(message, true);
         const ok = property(node, 'ok');
         if (ok && ok.kind === ts.SyntaxKind.FalseKeyword && inMessageSource(node))
           take(property(node, 'reason'));
       }
       if (ts.isCallExpression(node)) {
         const callee = nameOf(node.expression);
-        // `add(path, message)` is the domain's InputCollector (a Set's add takes one argument).
-        if (callee && FIELD_HELPERS.has(callee) && node.arguments.length === 2) take(node.arguments[1]);
+        // The message is each helper's last argument; `add(path, message)` is the domain's
+        // InputCollector (a Set's add takes one argument).
+        const at = callee === undefined ? undefined : FIELD_HELPERS.get(callee);
+        if (at !== undefined && node.arguments.length === at + 1) take(node.arguments[at], true);
         if (callee && ZOD_CHECKS.has(callee) && ts.isPropertyAccessExpression(node.expression)) {
           const last = node.arguments[node.arguments.length - 1];
           const alone = MESSAGE_ONLY_CHECKS.has(callee) && node.arguments.length === 1;
@@ -220,7 +236,7 @@ export function serverFieldMessages(): ServerFieldMessage[] {
     };
     visit(source);
   }
-  return found;
+  return { messages: found, untraced: [...new Set(untraced)].sort() };
 }
 
 /** `{ message }` given to a zod check such as `.min(1, { message })`. */
@@ -234,8 +250,8 @@ function isZodCheckArgument(node: ts.ObjectLiteralExpression): boolean {
 }
 
 /**
- * Functions taking `(path, message)` that build a field's problem but are not in
- * {@link FIELD_HELPERS}: their callers' messages would slip past the scan.
+ * Functions that build a field's problem from a message they are given but are not in
+ * {@link FIELD_HELPERS} (or at another argument): their callers' messages would slip past the scan.
  */
 export function unknownFieldHelpers(): string[] {
   const unknown: string[] = [];
@@ -248,18 +264,18 @@ export function unknownFieldHelpers(): string[] {
           : ts.isVariableDeclaration(node) && node.initializer && ts.isArrowFunction(node.initializer)
             ? { name: nameOf(node.name), decl: node.initializer }
             : undefined;
-      if (fn?.decl.body) {
-        const node = fn.decl;
-        const second = nameOf(node.parameters[1]?.name);
-        const name = fn.name;
-        const body = node.body!.getText(source);
-        const buildsField =
-          second !== undefined &&
-          (new RegExp(`\\{\\s*path[^}]*message: ${second}\\b`).test(body) ||
-            (second === 'message' && /\{\s*path[^}]*\bmessage\s*\}/.test(body)) ||
-            new RegExp(`fieldError\\([^,]+, ${second}\\)`).test(body));
-        if (buildsField && name && !FIELD_HELPERS.has(name))
-          unknown.push(`${path.relative(ROOT, file)}: ${name}`);
+      if (fn?.decl.body && fn.name) {
+        const body = fn.decl.body.getText(source);
+        fn.decl.parameters.forEach((p, index) => {
+          const param = nameOf(p.name);
+          const buildsField =
+            param !== undefined &&
+            (new RegExp(`\\{\\s*path[^}]*message: ${param}\\b`).test(body) ||
+              (param === 'message' && /\{\s*path[^}]*\bmessage\s*\}/.test(body)) ||
+              new RegExp(`fieldError\\([^,]+, ${param}\\)`).test(body));
+          if (buildsField && FIELD_HELPERS.get(fn.name!) !== index)
+            unknown.push(`${path.relative(ROOT, file)}: ${fn.name}`);
+        });
       }
       ts.forEachChild(node, visit);
     };

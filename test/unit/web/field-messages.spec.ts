@@ -75,7 +75,7 @@ const HAN = /\p{Script=Han}/u;
 describe('web: every server field message reads in Chinese and English', function () {
   // Parsing every service's sources takes a few seconds.
   this.timeout(60_000);
-  const scanned = serverFieldMessages();
+  const { messages: scanned, untraced } = serverFieldMessages();
   const messages = [
     ...new Map(
       [...scanned, ...zodDefaults().map((text) => ({ text, at: 'zod default' }))].map((m) => [m.text, m]),
@@ -97,6 +97,35 @@ describe('web: every server field message reads in Chinese and English', functio
       `must have at most ${HOLE} positions`,
     ])
       assert.ok(texts.has(known), `the scan misses: ${known}`);
+  });
+
+  it('traces every message handed on from elsewhere to where it is written', () => {
+    // A message position holding a value computed elsewhere is listed here with where its texts
+    // are read from; a new one fails until its source is scanned too.
+    assert.deepEqual(untraced, [
+      // Helpers' own parameters: their callers' texts are read (FIELD_HELPERS).
+      'services/intake/src/open311/open311-errors.ts: message',
+      'services/intake/src/open311/open311-keys.ts: message',
+      // parseW3cDateTime's reasons (MESSAGE_SOURCES).
+      'services/intake/src/open311/open311-search-query.ts: parsed.reason',
+      'services/workflow/src/export/export-query.ts: why',
+      'services/workflow/src/http/admin/admin.common.ts: message',
+      // passwordProblem's answers (a …Problem function).
+      'services/workflow/src/http/admin/admin.schemas.ts: problem',
+      'services/workflow/src/http/admin/users.routes.ts: problem',
+      // Not a field's message: the OpenAPI document's schema ids and the error body's own schema.
+      'services/workflow/src/openapi/json-schema.ts: { id }',
+      'shared/contracts/src/http-api.schema.ts: z.string()',
+      // fixedOffsetMinutes's answers (MESSAGE_SOURCES).
+      'shared/domain/src/calendar/calendar-definition.ts: result',
+      // positionProblem's and selfIntersectionProblem's answers.
+      'shared/domain/src/geo/polygon.validator.ts: problem',
+      'shared/domain/src/lifecycle/lifecycle-input.validator.ts: message',
+      'shared/domain/src/validation/field-error.ts: message',
+      // zod's issues: the schemas' own messages and zod's wording (zodDefaults).
+      'shared/http/src/request-validation.ts: issue.message',
+      'shared/http/src/text-guard.ts: message',
+    ]);
   });
 
   it('knows every helper that builds a field problem', () => {

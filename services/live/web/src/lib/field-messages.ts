@@ -186,6 +186,9 @@ addMessages({
     'field.notServiceCode': '“{value}”不是有效的服务代码',
     'field.openOrClosed': '“{value}”只能是 open 或 closed',
     'field.notToken': '不是本系统发出的凭证',
+    'field.apiKeyRequired': '提交诉求须带接入密钥，请向区管理员申请',
+    'field.apiKeyUnknown': '不是本系统发放的接入密钥',
+    'field.apiKeyRevoked': '该接入密钥已被吊销',
   },
   en: {
     'field.required': 'required',
@@ -370,5 +373,8 @@ addMessages({
     'field.notServiceCode': '“{value}” is not a service code',
     'field.openOrClosed': '“{value}” must be open or closed',
     'field.notToken': 'not a token given here',
+    'field.apiKeyRequired': 'required to file a request; ask the district administrator for one',
+    'field.apiKeyUnknown': 'not a key issued here',
+    'field.apiKeyRevoked': 'this key has been revoked',
   },
 });

@@ -245,6 +245,9 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string, ...Part[]]> = [
   [/^unknown service "(.*)"; see services\.json$/, 'field.notServiceCode', 'value'],
   [/^"(.*)" is neither open nor closed$/, 'field.openOrClosed', 'value'],
   [/^not a token given by this endpoint$/, 'field.notToken'],
+  [/^required to file a request; ask the district administrator for one$/, 'field.apiKeyRequired'],
+  [/^not a key issued here$/, 'field.apiKeyUnknown'],
+  [/^this key has been revoked$/, 'field.apiKeyRevoked'],
 ];
 
 export function fieldText(message: string): FieldText | null {
