@@ -43,9 +43,19 @@ describe('browser: administration of webhooks', function () {
     await page.locator('[data-testid="admin-new"]').click();
     await page.fill('[data-testid="webhook-url"]', 'ftp://nowhere');
     await page.click('[data-testid="webhook-form"] button[type="submit"]');
-    const error = page.locator('[data-testid="error"]');
-    await error.waitFor();
-    assert.match((await error.textContent()) ?? '', /url/);
+    // The server's refusal, in Chinese under the input it concerns, with the focus there.
+    const urlError = page.locator('[data-testid="field-error-url"]');
+    await urlError.waitFor();
+    assert.equal((await urlError.textContent())?.trim(), '请填写以 http:// 或 https:// 开头的网址');
+    const input = page.locator('[data-testid="webhook-url"]');
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    assert.equal(await input.getAttribute('aria-describedby'), 'field-error-url');
+    await page.waitForFunction(
+      () => (globalThis as any).document.activeElement?.getAttribute('data-testid') === 'webhook-url',
+    );
+    // Not said twice: the error box keeps only what no input shows.
+    await page.locator('[data-testid="error"]').waitFor();
+    assert.equal(await page.locator('[data-testid="error"] li[data-path="url"]').count(), 0);
 
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     await page.fill('[data-testid="webhook-url"]', url);

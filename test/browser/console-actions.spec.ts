@@ -88,6 +88,13 @@ describe('browser: unit console actions', function () {
     await page.locator(`[data-testid="inbox-row-${t.code}"]`).waitFor({ timeout: 10000 });
     await openTicket(t.code);
     await page.click('[data-testid="action-return"]');
+    // Without a reason: the lifecycle's rule, checked before sending, in Chinese under the input.
+    await page.click('[data-testid="send-return"]');
+    const reasonError = page.locator('[data-testid="field-error-reason"]');
+    await reasonError.waitFor();
+    assert.equal((await reasonError.textContent())?.trim(), '不能为空');
+    assert.equal(await page.getAttribute('#text-return', 'aria-describedby'), 'field-error-reason');
+    await page.waitForFunction(() => (globalThis as any).document.activeElement?.id === 'text-return');
     await page.fill('#text-return', '此处为燃气管道，应由燃气公司处理');
     await page.click('[data-testid="send-return"]');
     await page.locator('[data-testid="ticket-detail"][data-status="returned"]').waitFor();

@@ -35,11 +35,22 @@ describe('browser: the hotline agent’s page', function () {
     const page = await desk(PHONE);
     const form = page.locator('[data-testid="hotline-form"]');
     await page.click('[data-testid="submit-call"]');
-    assert.match((await form.locator('[data-testid="error"]').textContent()) ?? '', /来电号码/);
+    // Checked before sending: each problem under its input, the focus on the first (the phone).
+    const phoneError = form.locator('[data-testid="field-error-callerPhone"]');
+    await phoneError.waitFor();
+    assert.equal((await phoneError.textContent())?.trim(), '必填');
+    assert.equal(
+      (await form.locator('[data-testid="field-error-callReference"]').textContent())?.trim(),
+      '必填',
+    );
+    await page.waitForFunction(() => (globalThis as any).document.activeElement?.id === 'caller-phone');
+    assert.equal(await page.locator('#caller-phone').getAttribute('aria-invalid'), 'true');
     await page.fill('#caller-phone', '13800138009');
     await page.fill('#call-reference', 'CALL-B-0001');
     const map = form.locator('[data-testid="location-map"]');
     await mapReady(map, 'chunhai-g2');
+    // The focus went to the phone at the top: the map is tapped where it is on screen.
+    await map.scrollIntoViewIfNeeded();
     await tapArea(map, 'chunhai-g2');
     await page.locator('[data-testid="pin-place"][data-area="chunhai-g2"]').waitFor();
     await page.locator('[data-category="road_collapse"]').click();

@@ -11,3 +11,4 @@ export * from './lifecycle-view.reducer';
 export * from './offered-actions';
 export * from './role.types';
 export * from './ticket-status.types';
+export * from './unit-action-draft';

@@ -1,5 +1,6 @@
 import { type ComponentChildren, createContext } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useLayoutEffect, useRef } from 'preact/hooks';
+import { FieldError, fieldErrorId } from '../lib/field-error';
 import { fieldError } from './field-errors';
 
 /**
@@ -19,18 +20,28 @@ export function Field({
   children: ComponentChildren;
 }) {
   const error = fieldError(useContext(FieldErrors), path);
+  const box = useRef<HTMLDivElement>(null);
+  // The control comes in as children: it is tied to its message here, before the form looks for
+  // the first invalid input to focus.
+  useLayoutEffect(() => {
+    const control = box.current?.querySelector('input, select, textarea');
+    if (!control) return;
+    if (error) {
+      control.setAttribute('aria-invalid', 'true');
+      control.setAttribute('aria-describedby', fieldErrorId(path));
+    } else {
+      control.removeAttribute('aria-invalid');
+      control.removeAttribute('aria-describedby');
+    }
+  }, [error, path]);
   return (
-    <div class={`field${error ? ' has-error' : ''}`} data-field={path}>
+    <div class={`field${error ? ' has-error' : ''}`} data-field={path} ref={box}>
       {/* biome-ignore lint/a11y/noLabelWithoutControl: the control comes in as children, inside the label */}
       <label>
         {label}
         {children}
       </label>
-      {error && (
-        <span class="field-error" data-testid={`field-error-${path}`}>
-          {error}
-        </span>
-      )}
+      <FieldError id={fieldErrorId(path)} text={error} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../lib/api';
+import { fieldMessage } from '../lib/error-box';
 import { fieldMap } from './field-errors';
 
 export interface Save {
@@ -33,7 +34,9 @@ export function useSave(): Save {
         return true;
       } catch (e) {
         setError(e);
-        if (e instanceof ApiError) setFields(fieldMap(e.fields));
+        // In the reader's language, under each input (see form-fields.tsx).
+        if (e instanceof ApiError)
+          setFields(fieldMap(e.fields?.map((f) => ({ path: f.path, message: fieldMessage(f.message) }))));
         return false;
       } finally {
         setBusy(false);

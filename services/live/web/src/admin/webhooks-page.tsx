@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { api } from '../lib/api';
-import { ErrorBox } from '../lib/error-box';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, api } from '../lib/api';
+import { ErrorBox, fieldMessage } from '../lib/error-box';
+import { focusFirstInvalid, isPlaced } from '../lib/field-error';
 import { formatDateTime } from '../lib/format';
 import { getLang, pick, t, useLang } from '../lib/i18n';
 import { AdminSplit } from './admin-shell';
+import { fieldMap } from './field-errors';
+import { Field, FieldErrors } from './form-fields';
 import type { Unit } from './units-page';
 import { useResource } from './use-resource';
 import './webhook-messages';
@@ -33,6 +36,8 @@ interface Delivery {
 }
 
 const WEBHOOKS = '/api/v1/admin/webhooks';
+/** The new endpoint form's inputs, by the body's field each one fills. */
+const WEBHOOK_FIELDS = ['url', 'unitId', 'eventTypes', 'personalData'];
 
 function NewEndpointForm({ units, onCreated }: { units: Unit[]; onCreated: (id: string) => void }) {
   const [url, setUrl] = useState('');
@@ -41,9 +46,12 @@ function NewEndpointForm({ units, onCreated }: { units: Unit[]; onCreated: (id: 
   const [personalData, setPersonalData] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const box = useRef<HTMLFormElement>(null);
 
   async function submit(e: Event) {
     e.preventDefault();
+    setFields({});
     try {
       const eventTypes = types
         .split(',')
@@ -60,6 +68,11 @@ function NewEndpointForm({ units, onCreated }: { units: Unit[]; onCreated: (id: 
       onCreated(created.id);
     } catch (err) {
       setError(err);
+      // Each field's problem under its input, in the reader's language; the focus on the first.
+      if (err instanceof ApiError && err.fields?.length) {
+        setFields(fieldMap(err.fields.map((f) => ({ path: f.path, message: fieldMessage(f.message) }))));
+        focusFirstInvalid(box.current);
+      }
     }
   }
 
@@ -72,41 +85,39 @@ function NewEndpointForm({ units, onCreated }: { units: Unit[]; onCreated: (id: 
     );
   }
   return (
-    <form onSubmit={submit} data-testid="webhook-form">
-      <label>
-        {t('webhooks.url')}
-        <input value={url} onInput={(e) => setUrl(e.currentTarget.value)} data-testid="webhook-url" />
-      </label>
-      <label>
-        {t('webhooks.unit')}
-        <select value={unitId} onChange={(e) => setUnitId(e.currentTarget.value)}>
-          <option value="">{t('webhooks.ownerAdmin')}</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {pick(u.name)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('webhooks.eventTypes')}
-        <input
-          value={types}
-          onInput={(e) => setTypes(e.currentTarget.value)}
-          placeholder="ticket.accepted, …"
-        />
-      </label>
-      {unitId && (
-        <label>
+    <form onSubmit={submit} data-testid="webhook-form" ref={box}>
+      <FieldErrors.Provider value={fields}>
+        <Field label={t('webhooks.url')} path="url">
+          <input value={url} onInput={(e) => setUrl(e.currentTarget.value)} data-testid="webhook-url" />
+        </Field>
+        <Field label={t('webhooks.unit')} path="unitId">
+          <select value={unitId} onChange={(e) => setUnitId(e.currentTarget.value)}>
+            <option value="">{t('webhooks.ownerAdmin')}</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {pick(u.name)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('webhooks.eventTypes')} path="eventTypes">
           <input
-            type="checkbox"
-            checked={personalData}
-            onChange={(e) => setPersonalData(e.currentTarget.checked)}
-          />{' '}
-          {t('webhooks.personalData')}
-        </label>
-      )}
-      <ErrorBox error={error} />
+            value={types}
+            onInput={(e) => setTypes(e.currentTarget.value)}
+            placeholder="ticket.accepted, …"
+          />
+        </Field>
+        {unitId && (
+          <Field label={t('webhooks.personalData')} path="personalData">
+            <input
+              type="checkbox"
+              checked={personalData}
+              onChange={(e) => setPersonalData(e.currentTarget.checked)}
+            />
+          </Field>
+        )}
+      </FieldErrors.Provider>
+      <ErrorBox error={error} placed={(path) => isPlaced(path, WEBHOOK_FIELDS)} />
       <button type="submit" class="primary">
         {t('webhooks.create')}
       </button>

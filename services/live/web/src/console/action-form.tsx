@@ -1,12 +1,20 @@
-import { offeredActions } from '@grid-dispatch/domain';
-import { useState } from 'preact/hooks';
+import { checkUnitActionDraft, offeredActions, type UnitActionKind } from '@grid-dispatch/domain';
+import { useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../lib/api';
 import { ErrorBox } from '../lib/error-box';
+import {
+  FieldError,
+  fieldErrorId,
+  focusFirstInvalid,
+  invalidProps,
+  isPlaced,
+  placeFieldErrors,
+} from '../lib/field-error';
 import { t, useLang } from '../lib/i18n';
 import { PhotoUpload } from '../lib/photo-upload';
 import type { TicketRow } from './ticket.types';
 
-export type UnitAction = 'accept' | 'progress' | 'resolve' | 'return' | 'extension';
+export type UnitAction = UnitActionKind;
 
 /**
  * The unit's actions the domain's action table allows on this ticket now: the lead unit's, or
@@ -51,6 +59,27 @@ export function ActionForm({
   const [resolveBy, setResolveBy] = useState(() => suggestResolveBy(ticket));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const form = useRef<HTMLFormElement>(null);
+  const textPath = action === 'progress' || action === 'resolve' ? 'note' : 'reason';
+  // The inputs this form has, by the body's field each one fills.
+  const inputPaths = [
+    ...(action === 'accept' ? [] : [textPath]),
+    ...(action === 'extension' ? ['resolveBy'] : []),
+    ...(action === 'resolve' ? ['photos'] : []),
+  ];
+
+  /** Puts each problem under its input and the focus on the first. */
+  function showFields(placed: Record<string, string>) {
+    setFields(placed);
+    if (Object.keys(placed).length > 0) focusFirstInvalid(form.current);
+  }
+
+  /** The new deadline as an instant, or '' while the picker is empty or unreadable. */
+  function resolveByInstant(): string {
+    const at = new Date(resolveBy);
+    return Number.isNaN(at.getTime()) ? '' : at.toISOString();
+  }
 
   function body(): Record<string, unknown> {
     switch (action) {
@@ -63,12 +92,19 @@ export function ActionForm({
       case 'return':
         return { reason: text };
       case 'extension':
-        return { resolveBy: new Date(resolveBy).toISOString(), reason: text };
+        return { resolveBy: resolveByInstant(), reason: text };
     }
   }
 
   async function submit(e: Event) {
     e.preventDefault();
+    // The lifecycle's own rules, checked here first and said in the reader's language.
+    const problems = checkUnitActionDraft(action, { text, resolveBy: resolveByInstant() }, new Date());
+    if (problems.length > 0) {
+      setError(null);
+      return showFields(placeFieldErrors(problems, inputPaths));
+    }
+    setFields({});
     setBusy(true);
     setError(null);
     try {
@@ -81,6 +117,7 @@ export function ActionForm({
       onDone(updated);
     } catch (err) {
       setError(err);
+      if (err instanceof ApiError && err.fields?.length) showFields(placeFieldErrors(err.fields, inputPaths));
       if (err instanceof ApiError && err.status === 409) onConflict();
     } finally {
       setBusy(false);
@@ -96,7 +133,7 @@ export function ActionForm({
           ? null
           : t('c.reason');
   return (
-    <form class="action-form" data-testid={`form-${action}`} onSubmit={submit}>
+    <form class="action-form" data-testid={`form-${action}`} onSubmit={submit} ref={form} noValidate>
       <h3>{t(`c.action.${action}`)}</h3>
       {action === 'return' && <p class="hint">{t('c.returnHint')}</p>}
       {(action === 'progress' || action === 'resolve') && <p class="hint">{t('c.publicHint')}</p>}
@@ -109,7 +146,9 @@ export function ActionForm({
             required
             value={resolveBy}
             onInput={(e) => setResolveBy(e.currentTarget.value)}
+            {...invalidProps('resolveBy', fields.resolveBy)}
           />
+          <FieldError id={fieldErrorId('resolveBy')} text={fields.resolveBy} />
         </>
       )}
       {textLabel && (
@@ -122,11 +161,18 @@ export function ActionForm({
             required
             value={text}
             onInput={(e) => setText(e.currentTarget.value)}
+            {...invalidProps(textPath, fields[textPath])}
           />
+          <FieldError id={fieldErrorId(textPath)} text={fields[textPath]} />
         </>
       )}
-      {action === 'resolve' && <PhotoUpload id="fix-photos" urls={photos} onChange={setPhotos} />}
-      <ErrorBox error={error} />
+      {action === 'resolve' && (
+        <>
+          <PhotoUpload id="fix-photos" urls={photos} onChange={setPhotos} />
+          <FieldError id={fieldErrorId('photos')} text={fields.photos} />
+        </>
+      )}
+      <ErrorBox error={error} placed={(path) => isPlaced(path, inputPaths)} />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy} data-testid={`send-${action}`}>
           {busy ? t('c.sending') : action === 'accept' ? t('c.action.accept') : t('c.send')}

@@ -1,7 +1,15 @@
-import { useState } from 'preact/hooks';
-import { api } from '../lib/api';
+import { useRef, useState } from 'preact/hooks';
+import { ApiError, api } from '../lib/api';
 import type { Area } from '../lib/areas';
 import { ErrorBox } from '../lib/error-box';
+import {
+  FieldError,
+  fieldErrorId,
+  focusFirstInvalid,
+  invalidProps,
+  isPlaced,
+  placeFieldErrors,
+} from '../lib/field-error';
 import { formatDateTime } from '../lib/format';
 import { addMessages, getLang, pick, t, useLang } from '../lib/i18n';
 import { useApi } from '../lib/use-api';
@@ -57,6 +65,9 @@ interface UnitWorks {
   heldReports: number;
 }
 
+/** The announcement form's inputs, by the body's field each one fills (`notice.zh` has its own). */
+const WORKS_FIELDS = ['categories', 'gridIds', 'startsAt', 'endsAt', 'notice.zh', 'notice.en', 'notice'];
+
 /** `datetime-local` value (the browser's local time) → ISO instant; empty stays empty for the server to name. */
 const instant = (local: string) => (local ? new Date(local).toISOString() : local);
 
@@ -86,6 +97,8 @@ export function PlannedWorksPanel({
   const [noticeEn, setNoticeEn] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const form = useRef<HTMLFormElement>(null);
   const toggle = (list: string[], id: string) =>
     list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
 
@@ -106,15 +119,25 @@ export function PlannedWorksPanel({
 
   async function publish(e: Event) {
     e.preventDefault();
-    const ok = await run(() =>
-      api('POST', base, {
-        categories: chosenCategories,
-        gridIds: chosenGrids,
-        startsAt: instant(startsAt),
-        endsAt: instant(endsAt),
-        notice: { zh: noticeZh, en: noticeEn },
-      }),
-    );
+    setFields({});
+    const ok = await run(async () => {
+      try {
+        return await api('POST', base, {
+          categories: chosenCategories,
+          gridIds: chosenGrids,
+          startsAt: instant(startsAt),
+          endsAt: instant(endsAt),
+          notice: { zh: noticeZh, en: noticeEn },
+        });
+      } catch (err) {
+        // Each field's problem under its input, in the reader's language; the focus on the first.
+        if (err instanceof ApiError && err.fields?.length) {
+          setFields(placeFieldErrors(err.fields, WORKS_FIELDS));
+          focusFirstInvalid(form.current);
+        }
+        throw err;
+      }
+    });
     if (ok) {
       setChosenCategories([]);
       setChosenGrids([]);
@@ -127,7 +150,7 @@ export function PlannedWorksPanel({
   return (
     <section class="card planned-works-panel" data-testid="planned-works-panel">
       <h2>{t('pwc.title')}</h2>
-      <ErrorBox error={list.error ?? error} />
+      <ErrorBox error={list.error ?? error} placed={(path) => isPlaced(path, WORKS_FIELDS)} />
       {list.data && list.data.items.length === 0 && <p class="muted">{t('pwc.none')}</p>}
       <ul>
         {list.data?.items.map((w) => (
@@ -162,7 +185,7 @@ export function PlannedWorksPanel({
       </ul>
       <details>
         <summary>{t('pwc.new')}</summary>
-        <form onSubmit={publish}>
+        <form onSubmit={publish} ref={form}>
           <fieldset>
             <legend>{t('pwc.categories')}</legend>
             {categories.data?.map((c) => (
@@ -171,10 +194,12 @@ export function PlannedWorksPanel({
                   type="checkbox"
                   checked={chosenCategories.includes(c.code)}
                   onChange={() => setChosenCategories(toggle(chosenCategories, c.code))}
+                  {...invalidProps('categories', fields.categories)}
                 />{' '}
                 {pick(c.name)}
               </label>
             ))}
+            <FieldError id={fieldErrorId('categories')} text={fields.categories} />
           </fieldset>
           <fieldset>
             <legend>{t('pwc.grids')}</legend>
@@ -184,10 +209,12 @@ export function PlannedWorksPanel({
                   type="checkbox"
                   checked={chosenGrids.includes(g.id)}
                   onChange={() => setChosenGrids(toggle(chosenGrids, g.id))}
+                  {...invalidProps('gridIds', fields.gridIds)}
                 />{' '}
                 {pick(g.name)}
               </label>
             ))}
+            <FieldError id={fieldErrorId('gridIds')} text={fields.gridIds} />
           </fieldset>
           <label>
             {t('pwc.startsAt')}
@@ -195,20 +222,38 @@ export function PlannedWorksPanel({
               type="datetime-local"
               value={startsAt}
               onInput={(e) => setStartsAt(e.currentTarget.value)}
+              {...invalidProps('startsAt', fields.startsAt)}
             />
           </label>
+          <FieldError id={fieldErrorId('startsAt')} text={fields.startsAt} />
           <label>
             {t('pwc.endsAt')}
-            <input type="datetime-local" value={endsAt} onInput={(e) => setEndsAt(e.currentTarget.value)} />
+            <input
+              type="datetime-local"
+              value={endsAt}
+              onInput={(e) => setEndsAt(e.currentTarget.value)}
+              {...invalidProps('endsAt', fields.endsAt)}
+            />
           </label>
+          <FieldError id={fieldErrorId('endsAt')} text={fields.endsAt} />
           <label>
             {t('pwc.noticeZh')}
-            <textarea value={noticeZh} onInput={(e) => setNoticeZh(e.currentTarget.value)} />
+            <textarea
+              value={noticeZh}
+              onInput={(e) => setNoticeZh(e.currentTarget.value)}
+              {...invalidProps('notice.zh', fields['notice.zh'] ?? fields.notice)}
+            />
           </label>
+          <FieldError id={fieldErrorId('notice.zh')} text={fields['notice.zh'] ?? fields.notice} />
           <label>
             {t('pwc.noticeEn')}
-            <textarea value={noticeEn} onInput={(e) => setNoticeEn(e.currentTarget.value)} />
+            <textarea
+              value={noticeEn}
+              onInput={(e) => setNoticeEn(e.currentTarget.value)}
+              {...invalidProps('notice.en', fields['notice.en'])}
+            />
           </label>
+          <FieldError id={fieldErrorId('notice.en')} text={fields['notice.en']} />
           <button type="submit" class="primary" disabled={busy}>
             {t('pwc.publish')}
           </button>

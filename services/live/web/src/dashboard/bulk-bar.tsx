@@ -1,8 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../lib/api';
-import { errorText } from '../lib/error-box';
+import { errorSentence } from '../lib/error-box';
 import { t, useLang } from '../lib/i18n';
-import { hasMessage } from '../lib/messages';
 import { BULK_ACTIONS, type BulkAction, type BulkOutcome, planBulk, runBulk } from './bulk-actions';
 import type { Names } from './names';
 import { postAction } from './post-action';
@@ -24,13 +22,6 @@ interface Result {
   action: BulkAction;
   outcomes: BulkOutcome[];
   skipped: { ticket: TicketView; reason: string }[];
-}
-
-/** The failure of one ticket, in the reader's language where the code is known. */
-function outcomeText(error: unknown): string {
-  const headline =
-    error instanceof ApiError && hasMessage(`apiError.${error.code}`) ? t(`apiError.${error.code}`) : '';
-  return [headline, errorText(error)].filter(Boolean).join(' — ');
 }
 
 /**
@@ -173,7 +164,7 @@ export function BulkBar({ selected, names, units, onChanged, onDeselect }: Props
             <ul class="bulk-problems">
               {failed.map((o) => (
                 <li key={o.ticket.id} data-testid={`bulk-failed-${o.ticket.trackingCode}`}>
-                  <strong>{o.ticket.trackingCode}</strong> {outcomeText(o.ok ? null : o.error)}
+                  <strong>{o.ticket.trackingCode}</strong> {errorSentence(o.ok ? null : o.error)}
                 </li>
               ))}
               {result.skipped.map((s) => (

@@ -1,4 +1,4 @@
-import { ErrorBox, errorText } from '../lib/error-box';
+import { ErrorBox, errorSentence } from '../lib/error-box';
 import { t, useLang } from '../lib/i18n';
 import { KpiTables } from './kpi-tables';
 import { KpiTiles } from './kpi-tiles';
@@ -42,7 +42,7 @@ export function KpiPanel({
       )}
       {state.missing ? (
         <p class="muted" data-testid="kpi-missing">
-          {t('kpi.unavailable')}: {errorText(state.error)}
+          {t('kpi.unavailable')}: {errorSentence(state.error)}
         </p>
       ) : (
         <ErrorBox error={state.error} />

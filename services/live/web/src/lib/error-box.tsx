@@ -1,6 +1,7 @@
 import { ApiError } from './api';
-import { fieldText } from './field-text';
-import { hasMessage, t } from './messages';
+import './field-messages';
+import { sayFieldMessage } from './field-text';
+import { getLang, hasMessage, t } from './messages';
 import { useLang } from './use-lang';
 
 /** Human text for any error: the server's message, or a plain network message. */
@@ -12,10 +13,21 @@ export function errorText(error: unknown): string {
   return t('error.generic', { message: error instanceof Error ? error.message : String(error) });
 }
 
+/**
+ * An error as one sentence for a line of text (a bulk outcome, a panel's note): the headline of a
+ * known code in the reader's language, followed in English by the server's own sentence; on a
+ * Chinese page the headline alone, so no server English shows.
+ */
+export function errorSentence(error: unknown): string {
+  const headline =
+    error instanceof ApiError && hasMessage(`apiError.${error.code}`) ? t(`apiError.${error.code}`) : '';
+  if (headline && getLang() === 'zh') return headline;
+  return [headline, errorText(error)].filter(Boolean).join(' — ');
+}
+
 /** A refused field's message in the reader's language, where the pages know it. */
 export function fieldMessage(message: string): string {
-  const known = fieldText(message);
-  return known ? t(known.key, known.params) : message;
+  return sayFieldMessage(message, (key) => (hasMessage(key) ? t(key) : undefined));
 }
 
 /** A field as the form names it, where the pages know it; its path otherwise. */
@@ -30,10 +42,11 @@ function FieldName({ path }: { path: string }) {
  * messages are said in it too; on a Chinese page the server's own sentence then sits folded under
  * "详情" (for whoever reports the problem on), so the page reads as Chinese.
  */
-export function ErrorBox({ error }: { error: unknown }) {
+export function ErrorBox({ error, placed }: { error: unknown; placed?: (path: string) => boolean }) {
   const lang = useLang();
   if (!error) return null;
-  const fields = error instanceof ApiError ? (error.fields ?? []) : [];
+  // A field the form shows under its input is not repeated here.
+  const fields = (error instanceof ApiError ? (error.fields ?? []) : []).filter((f) => !placed?.(f.path));
   const headline =
     error instanceof ApiError && hasMessage(`apiError.${error.code}`) ? t(`apiError.${error.code}`) : null;
   return (

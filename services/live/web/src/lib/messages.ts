@@ -62,3 +62,8 @@ export function pick(name: { zh: string; en: string } | string | undefined | nul
   if (typeof name === 'string') return name;
   return name[current] || name.zh;
 }
+
+/** One language's own text for a key, without falling back to the other (so a gap shows). */
+export function textIn(lang: Lang, key: string): string | undefined {
+  return catalog[lang][key];
+}

@@ -214,7 +214,7 @@ function focusField(path: string) {
 }
 
 /** A draft's problem in the reader's language. */
-function draftProblemText(p: DraftProblem): string {
+export function draftProblemText(p: DraftProblem): string {
   const params = p.limit !== undefined ? { n: p.limit } : undefined;
   if (p.rule === 'tooMany') return t('field.tooManyPhotos', params);
   return t(`field.${p.rule}`, params);
