@@ -1,6 +1,7 @@
 import { PasswordHasher } from '@grid-dispatch/auth';
 import { createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
+import { committeeRouter } from './committee/committee.router';
 import type { WorkflowConfig } from './config';
 import { ticketExportRouter } from './export/ticket-export.routes';
 import { adminRouter } from './http/admin/admin.router';
@@ -68,6 +69,7 @@ export async function startWorkflow(
   app.use('/api/v1', unitWebhooksRouter(platform, config, webhookQueue(platform, config)));
   app.use('/api/v1', smsInboundRouter(platform, config));
   app.use('/api/v1', kpiRouter(platform, config));
+  app.use('/api/v1', committeeRouter(platform, config));
   app.use('/api/v1/admin', adminRouter(platform, config, passwords));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chairOrder, rotatingChair } from '@grid-dispatch/domain';
+import { chairOrder, committeeMemberIds, rotatingChair } from '@grid-dispatch/domain';
 
 const units = (...ids: string[]) => ids.map((id) => ({ id }));
 
@@ -93,4 +93,24 @@ describe('committee chair rotation', () => {
     assert.deepEqual(chairOrder(['d', 'a', 'c', 'b'], ['c', 'x', 'a']), ['c', 'a', 'b', 'd']);
     assert.deepEqual(chairOrder(['b', 'a']), ['a', 'b']);
   });
+});
+
+describe('committee members', () => {
+  const areas = [
+    { id: 'district', level: 'district' as const, parentId: null },
+    { id: 'sub', level: 'subdistrict' as const, parentId: 'district' },
+    { id: 'dongri', level: 'community' as const, parentId: 'sub' },
+    { id: 'grid-1', level: 'grid' as const, parentId: 'dongri' },
+    { id: 'chunhai', level: 'community' as const, parentId: 'sub' },
+  ];
+  const cases: Array<[string, { id: string; areaIds: string[]; active?: boolean }, boolean]> = [
+    ['serves the community', { id: 'kindergarten', areaIds: ['dongri'] }, true],
+    ['serves the district above it', { id: 'water', areaIds: ['district'] }, true],
+    ['serves a grid inside it', { id: 'property', areaIds: ['grid-1'] }, true],
+    ['serves another community only', { id: 'canteen', areaIds: ['chunhai'] }, false],
+    ['inactive: it left', { id: 'old', areaIds: ['dongri'], active: false }, false],
+  ];
+  for (const [name, unit, member] of cases) {
+    it(name, () => assert.equal(committeeMemberIds([unit], areas, 'dongri').includes(unit.id), member));
+  }
 });
