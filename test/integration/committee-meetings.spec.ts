@@ -513,6 +513,16 @@ describe('committee: chair order, monthly meetings, activities and figures (real
       assert.deepEqual(fieldPaths(res), ['format']);
       assert.equal((await call('GET', `${base}/2026-11/minutes`, propertyChunhai)).status, 404);
     });
+    it('the monthly KPI report names the same chair as the meetings', async () => {
+      for (const month of ['2026-11', '2026-12']) {
+        const meeting = (await call('GET', `${base}/${month}`, dongriSecretary)).body;
+        const page = await requestPrepared(system.url, 'GET', `/api/v1/meetings/dongri/${month}`, {
+          token: dongriSecretary,
+        });
+        assert.equal(page.status, 200);
+        assert.match(String(page.body), new RegExp(`轮值主席 rotating chair: <b>${meeting.chair.name.zh}`));
+      }
+    });
   });
 
   describe('activities', () => {
