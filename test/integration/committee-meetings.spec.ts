@@ -440,6 +440,8 @@ describe('committee: chair order, monthly meetings, activities and figures (real
       assert.deepEqual(res.body.tickets, { overdue: 0, open: 0 });
       assert.ok(Array.isArray(res.body.kpis.units));
       assert.equal(res.body.kpis.areaId, 'dongri');
+      // A unit's staff read their own unit's figures, as in the KPI report.
+      assert.equal(res.body.kpis.unitId, 'property-dongri');
       assert.equal((await call('GET', `${base}/2026-11/agenda`, chunhaiSecretary)).status, 404);
     });
 
@@ -485,6 +487,7 @@ describe('committee: chair order, monthly meetings, activities and figures (real
       assert.equal(res.status, 200);
       assert.ok(res.body.since);
       assert.deepEqual(res.body.newNeeds, []);
+      assert.equal(res.body.kpis.unitId, null);
     });
 
     it('serves the minutes as JSON for the printable page and as CSV', async () => {

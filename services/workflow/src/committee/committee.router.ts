@@ -23,8 +23,8 @@ export interface CommitteeRouterOptions {
 
 /**
  * The joint committee's meetings, chair order, activities and figures under /api/v1, and the
- * residents' activity calendar (no login). Events left in outboxes by an earlier process (Kafka
- * was down) are sent at start.
+ * residents' activity calendar (no login). Events left in outboxes (Kafka was away) are sent at
+ * start and every 30 seconds.
  */
 export function committeeRouter(
   platform: Platform,
@@ -50,6 +50,10 @@ export function committeeRouter(
       flushOutboxes(platform.models.activities, publisher),
     ]).catch((err) => platform.logger.warn({ err: String(err) }, 'committee outbox flush failed'));
   void flushAll();
+  // Events a write could not send (Kafka away) go out on the next round, not only at the next start.
+  const retry = setInterval(() => void flushAll(), 30_000);
+  retry.unref();
+  platform.db.once('close', () => clearInterval(retry));
 
   const router = Router();
   const staff = requireStaff({ secret: config.AUTH_SECRET, sessions: platform.sessions }, STAFF_ROLES);

@@ -21,6 +21,7 @@ import {
   OPEN_STATUSES,
   throwIfInvalid,
 } from '../http/admin/admin.common';
+import { resolveKpiScope } from '../kpi/kpi-query';
 import { KpiReports } from '../kpi/kpi-reports';
 import { attendeesBody, decisionBody, holdBody, meetingCreateBody } from './committee-bodies';
 import { type CommitteeContext, changedMeanwhile, checkIfMatch, communityOf } from './committee-context';
@@ -178,15 +179,19 @@ export function meetingsRouter(context: CommitteeContext, config: WorkflowConfig
     const now = new Date();
     const { from, to } = monthDays(found.month);
     const unitNames = await names();
+    // The KPIs as the caller may read them: a unit's staff their own unit's, secretaries the community's.
+    const kpiScope = resolveKpiScope(
+      principalOf(req),
+      { areaId: committee.communityId, from, to },
+      (await context.reference.get()).nodes,
+      now,
+    );
     const [needs, projects, previous, tickets, kpis] = await Promise.all([
       lists.needs([committee.communityId]),
       lists.projects([committee.communityId]),
       previousMeeting(committee.communityId, found.month),
       ticketCounts(committee.communityId, now),
-      kpiReports.get(
-        { scope: `area:${committee.communityId}`, areaId: committee.communityId, unitId: null, from, to },
-        unitNames,
-      ),
+      kpiReports.get(kpiScope, unitNames),
     ]);
     const agenda = meetingAgenda({
       month: found.month,
