@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { type CommitteeEvent, Topic, topicName } from '@grid-dispatch/contracts';
 import { rotatingChair } from '@grid-dispatch/domain';
 import type { Consumer } from 'kafkajs';
 import { csvRows } from '../support/csv-rows';
 import { eventually, login, request, requestPrepared } from '../support/http-client';
+import { fileAndDispatch } from '../support/reports';
 import { startTestSystem, type TestSystem, uniqueId } from '../support/test-system';
 
 const DEMO = 'demo-test-password';
@@ -416,6 +418,15 @@ describe('committee: chair order, monthly meetings, activities and figures (real
     });
 
     it('builds the agenda from the lists, the tickets and the KPI report', async () => {
+      // Two open tickets in Dongri, one past its deadline to sign; one in Chunhai, not counted.
+      const [late] = await Promise.all([
+        fileAndDispatch(system, { location: demoGridCentre('dongri-g1') }),
+        fileAndDispatch(system, { location: demoGridCentre('dongri-g2') }),
+        fileAndDispatch(system),
+      ]);
+      await system.platform.models.tickets
+        .updateOne({ _id: late.ticketId }, { $set: { 'deadlines.ack.dueAt': iso(now - day) } })
+        .exec();
       const res = await requestPrepared(system.url, 'GET', `${base}/2026-11/agenda`, {
         token: propertyDongri,
       });
@@ -437,7 +448,7 @@ describe('committee: chair order, monthly meetings, activities and figures (real
         res.body.awaitingApproval.map((p: any) => p.id),
         ['study-room'],
       );
-      assert.deepEqual(res.body.tickets, { overdue: 0, open: 0 });
+      assert.deepEqual(res.body.tickets, { overdue: 1, open: 2 });
       assert.ok(Array.isArray(res.body.kpis.units));
       assert.equal(res.body.kpis.areaId, 'dongri');
       // A unit's staff read their own unit's figures, as in the KPI report.

@@ -214,12 +214,18 @@ export function meetingsRouter(context: CommitteeContext, config: WorkflowConfig
     });
   });
 
-  /** Open tickets of the community, and those past a deadline to sign or to fix. */
+  /**
+   * Open tickets of the community, and those past a deadline to sign or to fix: one status at a
+   * time, an equality the store answers from the status index (open tickets are few; closed many).
+   */
   async function ticketCounts(communityId: string, now: Date) {
-    const open = await platform.models.tickets
-      .find({ areaIds: communityId, status: { $in: OPEN_STATUSES } }, { deadlines: 1 })
-      .lean()
-      .exec();
+    const open = (
+      await Promise.all(
+        OPEN_STATUSES.map((status) =>
+          platform.models.tickets.find({ status, areaIds: communityId }, { deadlines: 1 }).lean().exec(),
+        ),
+      )
+    ).flat();
     const overdue = open.filter((t) =>
       [t.deadlines.ack, t.deadlines.resolve].some(
         (d) => d && !d.pausedAt && Date.parse(d.dueAt) < now.getTime(),
