@@ -486,6 +486,70 @@ describe('the OpenAPI document matches the running system', function () {
     await call('smsInboundReply', '/api/v1/sms/inbound', { body: { from: '13800138000', text: 'TD' } }, 503);
     await call('admin_list_sms', '/api/v1/admin/sms', a);
 
+    // The joint committee: chair order, a meeting from creation to its minutes, activities, figures.
+    const sec = { token: await login(system.url, 'dongri.secretary', 'demo-test-password') };
+    const committee = '/api/v1/committees/dongri';
+    const order = await call('getCommitteeChairOrder', `${committee}/chair-order`, sec);
+    await call(
+      'setCommitteeChairOrder',
+      `${committee}/chair-order`,
+      { ...sec, body: { unitIds: ['nope'] } },
+      422,
+    );
+    await call('setCommitteeChairOrder', `${committee}/chair-order`, {
+      ...sec,
+      body: { unitIds: order.order.map((u: { unitId: string }) => u.unitId).reverse() },
+    });
+    const meetings = `${committee}/meetings`;
+    await call('createCommitteeMeeting', meetings, { ...sec, body: { month: '2026-11' } }, 201);
+    await call('createCommitteeMeeting', meetings, { ...sec, body: { month: '2026-11' } }, 409);
+    await call('listCommitteeMeetings', meetings, sec);
+    await call('getCommitteeMeeting', `${meetings}/2026-11`, sec);
+    await call('getCommitteeMeetingAgenda', `${meetings}/2026-11/agenda`, sec);
+    await call('setCommitteeMeetingAttendees', `${meetings}/2026-11/attendees`, {
+      ...sec,
+      body: { attendeeUnitIds: ['property-dongri'] },
+    });
+    await call(
+      'recordCommitteeMeetingDecision',
+      `${meetings}/2026-11/decisions`,
+      {
+        ...sec,
+        body: { kind: 'note', text: 'Agreed to open a study room' },
+      },
+      201,
+    );
+    await call(
+      'recordCommitteeMeetingDecision',
+      `${meetings}/2026-11/decisions`,
+      {
+        ...sec,
+        body: { kind: 'approve_project', projectId: 'nope' },
+      },
+      422,
+    );
+    await call('holdCommitteeMeeting', `${meetings}/2026-11/hold`, { ...sec, body: { minutes: 'Agreed.' } });
+    await call('getCommitteeMeetingMinutes', `${meetings}/2026-11/minutes?format=json`, sec);
+    const activity = await call(
+      'createCommitteeActivity',
+      `${committee}/activities`,
+      {
+        ...sec,
+        body: {
+          title: 'Chess club',
+          organiserUnitId: 'property-dongri',
+          startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+        },
+      },
+      201,
+    );
+    await call('listCommitteeActivities', `${committee}/activities`, sec);
+    await call('publishCommitteeActivity', `${committee}/activities/${activity.id}/publish`, sec);
+    await call('publishCommitteeActivity', `${committee}/activities/${activity.id}/publish`, sec, 409);
+    await call('listCommunityActivities', '/api/v1/communities/dongri/activities');
+    await call('getCommitteeFigures', '/api/v1/committees/figures', sec);
+
     const documented = Object.values(doc.paths as Record<string, Record<string, any>>).flatMap((ops) =>
       Object.values(ops).map((op) => op.operationId),
     );

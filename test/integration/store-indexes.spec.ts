@@ -78,6 +78,29 @@ describe('store: hot lookups use an index', function () {
             ],
           })),
         ),
+        m.meetings.collection.insertMany(
+          ids.map(({ n, id }) => ({
+            _id: id as never,
+            communityId: `c${n}`,
+            month: '2026-11',
+            chairUnitId: 'municipal',
+            outboxPending: n === 7,
+            version: 1,
+          })),
+        ),
+        m.activities.collection.insertMany(
+          ids.map(({ n, id }) => ({
+            _id: id as never,
+            communityId: `c${n % 50}`,
+            resourceId: `r${n % 100}`,
+            title: 'x'.repeat(100),
+            startsAt: new Date(now.getTime() + n * 3_600_000),
+            endsAt: new Date(now.getTime() + n * 3_600_000 + 1_800_000),
+            published: n % 2 === 0,
+            outboxPending: n === 7,
+            version: 1,
+          })),
+        ),
         m.kpiSummaries.collection.insertMany(
           ids.map(({ n, id }) => ({
             _id: `area:a${n % 50}|${id}` as never,
@@ -120,6 +143,17 @@ describe('store: hot lookups use an index', function () {
       'KPI day summaries of a month (a month summary rebuilt)',
       (m) => m.kpiSummaries.find({ month: 'area:a7|2026-11' }),
     ],
+    ['a committee’s meeting of a month', (m) => m.meetings.find({ communityId: 'c42', month: '2026-11' })],
+    ['meetings with a pending outbox', (m) => m.meetings.find({ outboxPending: true })],
+    [
+      'a community’s coming activities (residents’ calendar)',
+      (m) => m.activities.find({ communityId: 'c7', published: true, endsAt: { $gt: new Date() } }),
+    ],
+    [
+      'activities at one venue (clash check)',
+      (m) => m.activities.find({ resourceId: 'r7', startsAt: { $lt: new Date() } }),
+    ],
+    ['activities with a pending outbox', (m) => m.activities.find({ outboxPending: true })],
   ];
 
   for (const [name, query] of lookups) {

@@ -1,5 +1,6 @@
 import { PasswordHasher } from '@grid-dispatch/auth';
 import { createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
+import { committeeRouter } from './committee/committee.router';
 import type { WorkflowConfig } from './config';
 import { ticketExportRouter } from './export/ticket-export.routes';
 import { adminRouter } from './http/admin/admin.router';
@@ -13,6 +14,7 @@ import { unitWebhooksRouter, webhookQueue } from './http/webhooks/webhooks.route
 import { kpiRouter } from './kpi/kpi.routes';
 import { LoginThrottle } from './login-throttle';
 import { adminPaths } from './openapi/admin-paths';
+import { committeePaths } from './openapi/committee-paths';
 import { exportPaths } from './openapi/export-paths';
 import { hotlinePaths } from './openapi/hotline-paths';
 import { kpiPaths } from './openapi/kpi-paths';
@@ -58,6 +60,7 @@ export async function startWorkflow(
     ...webhookApiPaths,
     ...plannedWorksPaths,
     ...smsApiPaths,
+    ...committeePaths,
   });
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);
@@ -68,6 +71,7 @@ export async function startWorkflow(
   app.use('/api/v1', unitWebhooksRouter(platform, config, webhookQueue(platform, config)));
   app.use('/api/v1', smsInboundRouter(platform, config));
   app.use('/api/v1', kpiRouter(platform, config));
+  app.use('/api/v1', committeeRouter(platform, config));
   app.use('/api/v1/admin', adminRouter(platform, config, passwords));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -1,9 +1,8 @@
 import { STAFF_ROLES } from '@grid-dispatch/auth';
 import {
   type AreaNode,
-  ancestorPath,
+  committeeMemberIds,
   daysBetween,
-  isWithinArea,
   monthDays,
   rotatingChair,
 } from '@grid-dispatch/domain';
@@ -38,7 +37,7 @@ export function kpiRouter(platform: WorkflowPlatform, config: WorkflowConfig): R
     const [areas, units] = await Promise.all([
       // The hierarchy only: no boundaries to read and parse on every dashboard refresh.
       platform.models.areas.find({}, { name: 1, level: 1, parentId: 1 }).lean().exec(),
-      platform.models.units.find({}, { name: 1, areaIds: 1 }).lean().exec(),
+      platform.models.units.find({}, { name: 1, areaIds: 1, active: 1 }).lean().exec(),
     ]);
     const nodes: AreaNode[] = areas.map((a) => ({ id: a._id, level: a.level, parentId: a.parentId }));
     return { areas, units, nodes, unitNames: new Map(units.map((u) => [u._id, u.name])) };
@@ -98,15 +97,32 @@ export function kpiRouter(platform: WorkflowPlatform, config: WorkflowConfig): R
     const { areas, units, nodes, kpis } = await report({ areaId, from, to }, principalOf(req));
     const cases = meetingCases(await monthTickets(areaId, from, to));
     const area = areas.find((a) => a._id === areaId)!;
-    // The committee's members: units serving this area, an area above it, or one below it.
-    const path = new Set(ancestorPath(nodes, areaId));
-    const members = units.filter((u) =>
-      u.areaIds.some((id) => path.has(id) || isWithinArea(nodes, id, areaId)),
+    // The committee's members and its chair: the same rule as the meetings' (stored order, then
+    // by id; after the previous meeting's chair).
+    const memberIds = new Set(
+      committeeMemberIds(
+        units.map((u) => ({ id: u._id, areaIds: u.areaIds, active: u.active })),
+        nodes,
+        areaId,
+      ),
     );
-    const chair = rotatingChair(
-      members.map((u) => ({ id: u._id, name: u.name })),
+    const [order, previous] = await Promise.all([
+      platform.models.committeeChairOrders.findById(areaId).lean().exec(),
+      platform.models.meetings
+        .findOne({ communityId: areaId, month: { $lt: month } })
+        .sort({ month: -1 })
+        .lean()
+        .exec(),
+    ]);
+    const held = await platform.models.meetings.findOne({ communityId: areaId, month }).lean().exec();
+    const rotated = rotatingChair(
+      units.filter((u) => memberIds.has(u._id)).map((u) => ({ id: u._id, name: u.name })),
       month,
+      { storedOrder: order?.unitIds ?? [], lastChairId: previous?.chairUnitId ?? null },
     );
+    // A meeting already recorded for the month names its chair.
+    const chairUnit = held ? units.find((u) => u._id === held.chairUnitId) : undefined;
+    const chair = chairUnit ? { id: chairUnit._id, name: chairUnit.name } : rotated;
     const categories = await platform.models.categories.find({}, { name: 1 }).lean().exec();
     const meeting = {
       area: { id: area._id, name: area.name },

@@ -1,5 +1,6 @@
 import type { z } from '@grid-dispatch/config';
 import type { apiErrorSchema, healthSchema } from '@grid-dispatch/contracts';
+import type { MeetingMinutes } from '@grid-dispatch/domain';
 import type { ErrorBody } from '@grid-dispatch/errors';
 import type { CallerReport } from '@grid-dispatch/intake/dist/caller-reports';
 import type {
@@ -19,6 +20,14 @@ import type { PublicTicketView } from '@grid-dispatch/intake/dist/public-view';
 import type { PublicNearbyReport, SubmitResult } from '@grid-dispatch/intake/dist/report-intake';
 import type { SupportAnswer } from '@grid-dispatch/intake/dist/report-support';
 import type { HealthReport } from '@grid-dispatch/runtime';
+import type { activityView, publicActivityView } from '../committee/activities.routes';
+import type {
+  activityAnswer,
+  meetingAnswer,
+  minutesAnswer,
+  publicActivityListAnswer,
+} from '../committee/committee-bodies';
+import type { meetingView } from '../committee/meetings.routes';
 import type {
   adminAreaAnswer,
   adminCalendarAnswer,
@@ -85,6 +94,13 @@ export type AnswerViews = [
   Fits<
     Sent<ReturnType<typeof publicPlannedWorksView>>,
     (typeof publicPlannedWorksAnswer)['shape']['items']['element']
+  >,
+  Fits<Sent<ReturnType<typeof meetingView>>, typeof meetingAnswer>,
+  Fits<MeetingMinutes, typeof minutesAnswer>,
+  Fits<Sent<ReturnType<typeof activityView>>, typeof activityAnswer>,
+  Fits<
+    Sent<ReturnType<typeof publicActivityView>>,
+    (typeof publicActivityListAnswer)['shape']['items']['element']
   >,
   Fits<Open311Service, typeof open311ServiceAnswer>,
   Fits<Open311ServiceRequest, typeof open311ServiceRequestAnswer>,

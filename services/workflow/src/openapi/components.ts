@@ -35,6 +35,23 @@ import {
   open311ServiceRequestAnswer,
   open311TokenAnswer,
 } from '@grid-dispatch/intake/dist/open311/open311-bodies';
+import {
+  activityAnswer,
+  activityCreateBody,
+  activityListAnswer,
+  agendaAnswer,
+  attendeesBody,
+  chairOrderAnswer,
+  chairOrderBody,
+  committeeFiguresAnswer,
+  decisionBody,
+  holdBody,
+  meetingAnswer,
+  meetingCreateBody,
+  meetingListAnswer,
+  minutesAnswer,
+  publicActivityListAnswer,
+} from '../committee/committee-bodies';
 import { ticketExportRowSchema } from '../export/ticket-export-row';
 import { ACTION_BODIES } from '../http/action-bodies';
 import {
@@ -121,6 +138,12 @@ const REQUEST_BODIES = {
   WebhookUpdate: webhookUpdateBody,
   WebhookReplay: webhookReplayBody,
   PlannedWorksCreate: plannedWorksCreateBody,
+  CommitteeChairOrderPut: chairOrderBody,
+  MeetingCreate: meetingCreateBody,
+  MeetingAttendeesPut: attendeesBody,
+  MeetingDecisionCreate: decisionBody,
+  MeetingHold: holdBody,
+  ActivityCreate: activityCreateBody,
   SmsInbound: smsInboundBody,
   SmsOptOut: smsOptOutBodySchema,
 } satisfies Record<string, z.ZodType>;
@@ -184,6 +207,15 @@ const ANSWERS = {
   PlannedWorks: plannedWorksAnswer,
   PlannedWorksList: plannedWorksListAnswer,
   PublicPlannedWorksList: publicPlannedWorksAnswer,
+  CommitteeChairOrder: chairOrderAnswer,
+  Meeting: meetingAnswer,
+  MeetingList: meetingListAnswer,
+  MeetingAgenda: agendaAnswer,
+  MeetingMinutes: minutesAnswer,
+  Activity: activityAnswer,
+  ActivityList: activityListAnswer,
+  PublicActivityList: publicActivityListAnswer,
+  CommitteeFigures: committeeFiguresAnswer,
   SmsInboundTaken: smsInboundAnswer,
   SmsMessageList: smsMessageListAnswer,
   SmsOptedOut: smsOptOutAnswer,

@@ -1,8 +1,11 @@
 import type { Connection } from 'mongoose';
+import { activityModel } from './activity.model';
 import { areaModel } from './area.model';
 import { calendarModel } from './calendar.model';
 import { categoryModel } from './category.model';
+import { committeeChairOrderModel } from './committee-chair-order.model';
 import { kpiSummaryModel, kpiTicketModel } from './kpi.model';
+import { meetingModel } from './meeting.model';
 import { open311KeyModel } from './open311-key.model';
 import { photoDataModel, photoModel } from './photo.model';
 import { plannedWorksModel } from './planned-works.model';
@@ -15,11 +18,14 @@ import { userModel } from './user.model';
 import { webhookDeliveryModel } from './webhook-delivery.model';
 import { webhookEndpointModel } from './webhook-endpoint.model';
 
+export * from './activity.model';
 export * from './area.model';
 export * from './calendar.model';
 export * from './category.model';
+export * from './committee-chair-order.model';
 export * from './kpi.model';
 export * from './localized-name';
+export * from './meeting.model';
 export * from './open311-key.model';
 export * from './photo.model';
 export * from './planned-works.model';
@@ -52,6 +58,9 @@ export function createModels(connection: Connection) {
     plannedWorks: plannedWorksModel(connection),
     smsMessages: smsMessageModel(connection),
     smsOptOuts: smsOptOutModel(connection),
+    committeeChairOrders: committeeChairOrderModel(connection),
+    meetings: meetingModel(connection),
+    activities: activityModel(connection),
   };
 }
 

@@ -4,7 +4,6 @@ export * from './kpi-event.types';
 export * from './kpi-figures';
 export * from './kpi-periods';
 export * from './kpi-tally';
-export * from './meeting-chair';
 export * from './report-day';
 export * from './ticket-fact';
 export * from './unit-ranking';
