@@ -56,3 +56,4 @@ export async function startIntake(
 }
 
 export * from './config';
+export { type SubmittedReport, submittedTicket } from './submitted-ticket';

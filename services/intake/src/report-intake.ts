@@ -15,7 +15,7 @@ import { findCoveringWorks, PlannedWorksCache, type PlannedWorksNotice } from '.
 import type { ReportBody } from './http/report.schema';
 import type { IntakePlatform } from './intake-platform';
 import { hashReporterToken, reporterTokenFor } from './reporter-token';
-import { newTrackingCode } from './tracking-code';
+import { submittedTicket } from './submitted-ticket';
 
 export interface SubmitResult {
   /** 201 both for a new ticket and for a replay of the same Idempotency-Key: the client sees one answer. */
@@ -121,27 +121,16 @@ export class ReportIntake {
       now,
     );
     const ticket = {
-      _id: ticketId,
-      trackingCode: newTrackingCode(),
-      reporterTokenHash: hashReporterToken(reporterToken),
-      status: 'submitted' as const,
-      category: category._id,
-      priority: category.priority,
-      clock: category.calendar,
-      description: body.description,
-      address: body.address ?? null,
-      location: body.location ?? null,
-      photos: body.photos ?? [],
-      contact: body.contact && (body.contact.name || body.contact.phone) ? body.contact : null,
-      areaIds: [],
-      unitId: null,
-      assistUnitIds: [],
-      escalationLevel: 0,
-      deadlines: {},
-      pendingRequest: null,
-      mergedInto: null,
-      clockPauses: [],
-      rating: null,
+      ...submittedTicket({
+        ticketId,
+        reporterTokenHash: hashReporterToken(reporterToken),
+        category,
+        description: body.description,
+        address: body.address,
+        location: body.location,
+        photos: body.photos,
+        contact: body.contact,
+      }),
       channel: origin.channel,
       clientName: origin.clientName ?? null,
       hotline: origin.hotline ?? null,

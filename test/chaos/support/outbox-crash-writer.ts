@@ -2,12 +2,13 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { writeSync } from 'node:fs';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { connectDatabase, createModels, TicketRepository } from '@grid-dispatch/db';
+import { submittedTicket } from '@grid-dispatch/intake';
 import { OutboxIndex, TicketLock } from '@grid-dispatch/redis';
 import { Redis } from 'ioredis';
 
 /**
- * A process that stores reports as the intake service does (TicketRepository.insert: the ticket
- * with ticket.submitted in its outbox, in one write), several at once, and dies by kill -9 once
+ * A process that stores reports as the intake service does (`submittedTicket`, then
+ * TicketRepository.insert: the ticket with ticket.submitted in its outbox, in one write), several at once, and dies by kill -9 once
  * each of them has reached the first step after its write: the publish, which each reaches
  * holding its ticket's lock. So nothing of theirs is on Kafka, the relay's work list in Redis
  * never hears of them, and their locks stay taken until they expire: a crash between the
@@ -45,29 +46,13 @@ async function main(): Promise<void> {
   await Promise.all(
     Array.from({ length: writes }, () =>
       repository.insert(
-        {
-          _id: randomUUID(),
-          trackingCode: trackingCode(),
+        submittedTicket({
+          ticketId: randomUUID(),
           reporterTokenHash: createHash('sha256').update(randomBytes(16)).digest('hex'),
-          status: 'submitted',
-          category: category._id,
-          priority: category.priority,
-          clock: category.calendar,
+          category,
           description: 'a report whose writer crashed before publishing it',
-          address: null,
           location,
-          photos: [],
-          contact: null,
-          areaIds: [],
-          unitId: null,
-          assistUnitIds: [],
-          escalationLevel: 0,
-          deadlines: {},
-          pendingRequest: null,
-          mergedInto: null,
-          clockPauses: [],
-          rating: null,
-        },
+        }),
         {
           type: 'ticket.submitted',
           payload: { hasLocation: true, location, photoCount: 0 },
@@ -78,13 +63,6 @@ async function main(): Promise<void> {
     ),
   );
   throw new Error('the writes returned: the publisher was never called');
-}
-
-/** A tracking code in the intake's format (12 symbols of Crockford's base 32, grouped by four). */
-function trackingCode(): string {
-  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  const raw = [...randomBytes(12)].map((b) => alphabet[b % 32]).join('');
-  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
 }
 
 main().catch((error) => {
