@@ -49,8 +49,8 @@ function runScript(
     PGHOST: '127.0.0.1',
     PGPORT: String(postgres.port),
     PGUSER: 'postgres',
-    // OwnServer.ferretdb keeps FerretDB's data in the cluster's `postgres` database.
-    PGDATABASE: 'postgres',
+    // OwnServer.ferretdb keeps FerretDB's data in the cluster's `ferretdb` database, as infra does.
+    PGDATABASE: 'ferretdb',
     MONGO_URL: mongoUrl,
   };
   delete env.BACKUP_STORE;
@@ -73,14 +73,6 @@ function manifestOf(dir: string): Record<string, string> {
   return Object.fromEntries(
     lines.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
   );
-}
-
-/** The temporary folder an OwnServer keeps its data in (a PostgreSQL's socket folder, FerretDB's state folder). */
-function folderOf(server: OwnServer): string | undefined {
-  const args = (server as unknown as { args: string[] }).args;
-  const socketDir = args.indexOf('-k');
-  if (socketDir >= 0) return args[socketDir + 1];
-  return args.find((a) => a.startsWith('--state-dir='))?.slice('--state-dir='.length);
 }
 
 /**
@@ -179,10 +171,7 @@ describe('backup and restore (scripts/backup.sh, scripts/restore.sh)', function 
     await systemB?.destroy().catch(() => undefined);
     await systemA?.destroy().catch(() => undefined);
     for (const server of [...servers].reverse()) await server.kill();
-    for (const server of servers) {
-      const folder = folderOf(server);
-      if (folder?.startsWith(tmpdir())) rmSync(folder, { recursive: true, force: true });
-    }
+    for (const server of servers) server.remove();
     if (backupDir) rmSync(path.dirname(backupDir), { recursive: true, force: true });
   });
 

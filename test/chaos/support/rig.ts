@@ -6,9 +6,9 @@ import { connectDatabase, createModels, type Models, type TicketDoc } from '@gri
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { login, request } from '../../support/http-client';
+import { OwnServer } from '../../support/own-servers';
 import { Fleet, fleetEnvironment } from '../../support/service-fleet';
 import { chaosKafka, type EventLog, readEventLog } from './event-log';
-import { ChaosServer } from './servers';
 
 export const DEMO_PASSWORD = 'chaos-demo-password';
 const ADMIN_PASSWORD = 'chaos-admin-password';
@@ -27,10 +27,10 @@ export const SHORT_LIMIT_CATEGORY = 'chaos_short_limit';
  */
 export class ChaosRig {
   readonly dir: string;
-  kafka!: ChaosServer;
-  redis!: ChaosServer;
-  postgres!: ChaosServer;
-  ferretdb!: ChaosServer;
+  kafka!: OwnServer;
+  redis!: OwnServer;
+  postgres!: OwnServer;
+  ferretdb!: OwnServer;
   fleet!: Fleet;
   gatewayUrl = '';
   env: Record<string, string> = {};
@@ -57,11 +57,11 @@ export class ChaosRig {
   }
 
   async start(): Promise<void> {
-    this.postgres = await ChaosServer.postgres(this.dir);
-    this.kafka = await ChaosServer.kafka(this.dir);
-    this.redis = await ChaosServer.redis(this.dir);
+    this.postgres = await OwnServer.postgres(this.dir);
+    this.kafka = await OwnServer.kafka(this.dir);
+    this.redis = await OwnServer.redis(this.dir);
     await Promise.all([this.postgres.start(), this.kafka.start(), this.redis.start()]);
-    this.ferretdb = await ChaosServer.ferretdb(this.postgres, this.dir);
+    this.ferretdb = await OwnServer.ferretdb(this.postgres, this.dir);
     await this.ferretdb.start();
 
     const { env, gatewayUrl } = await fleetEnvironment({
