@@ -1,52 +1,20 @@
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eventually, login, request } from '../support/http-client';
+import { HttpReceiver, type Received } from '../support/http-receiver';
 import { fileAndDispatch, fileReport, ticketWhen } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
-interface Sms {
-  headers: IncomingMessage['headers'];
-  body: { to: string; text: string; reference: string };
-  /** What the gateway answered. */
-  status: number;
-}
+type SmsBody = { to: string; text: string; reference: string };
 
-/** A fake SMS gateway on loopback: records every request and answers what `answer` says. */
-class FakeGateway {
-  readonly received: Sms[] = [];
-  answer: (body: Sms['body']) => number = () => 200;
-  private server: Server | null = null;
-  port = 0;
-
-  async open(): Promise<void> {
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        const status = this.answer(body);
-        this.received.push({ headers: req.headers, body, status });
-        res.statusCode = status;
-        res.setHeader('content-type', 'application/json');
-        res.end(status === 200 ? JSON.stringify({ id: `gw-${this.received.length}` }) : '{}');
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    this.port = (server.address() as AddressInfo).port;
-    this.server = server;
-  }
-
-  async close(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+/** A fake SMS gateway on loopback: answers 200 with a message id, or what `answer` says. */
+class FakeGateway extends HttpReceiver<SmsBody> {
+  constructor() {
+    super();
+    this.reply = (status, count) => (status === 200 ? JSON.stringify({ id: `gw-${count}` }) : '{}');
   }
 
   /** The messages the gateway took (answered 200) for one report, in arrival order. */
-  sentFor(trackingCode: string): Sms[] {
+  sentFor(trackingCode: string): Received<SmsBody>[] {
     return this.received.filter((r) => r.status === 200 && r.body.text.includes(trackingCode));
   }
 }
@@ -73,7 +41,7 @@ describe('Resident SMS', function () {
 
   before(async () => {
     await gateway.open();
-    gateway.answer = (body) => {
+    gateway.answer = (_path, body) => {
       if (body.to === REFUSED_PHONE) return 400;
       const left = failuresLeft.get(body.to) ?? 0;
       if (left > 0) {

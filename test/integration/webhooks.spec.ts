@@ -1,69 +1,20 @@
 import assert from 'node:assert/strict';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eventually, login, request } from '../support/http-client';
+import { HttpReceiver, type Received } from '../support/http-receiver';
 import { fileAndDispatch } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
-interface Received {
-  path: string;
-  headers: IncomingMessage['headers'];
-  raw: string;
-  body: any;
-  /** What the receiver answered. */
-  status: number;
-}
-
-/**
- * A webhook receiver on loopback: records every request, answers what `answer` says for its path
- * (200 unless told otherwise), and can be closed and opened again on the same port.
- */
-class Receiver {
-  readonly received: Received[] = [];
-  answer: (path: string, body: any) => number = () => 200;
-  private server: Server | null = null;
-  port = 0;
-
-  async open(): Promise<void> {
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        const body = JSON.parse(raw);
-        const path = req.url ?? '/';
-        const status = this.answer(path, body);
-        this.received.push({ path, headers: req.headers, raw, body, status });
-        res.statusCode = status;
-        res.end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    this.port = (server.address() as AddressInfo).port;
-    this.server = server;
-  }
-
-  async close(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  url(path: string): string {
-    return `http://127.0.0.1:${this.port}${path}`;
-  }
-
+/** The webhook endpoints on loopback, one path each. */
+class Receiver extends HttpReceiver {
   /** Every request that reached `path` (of one ticket), in arrival order, failed ones included. */
-  at(path: string, ticketId?: string): Received[] {
+  at(path: string, ticketId?: string): Received<any>[] {
     return this.received.filter((r) => r.path === path && (!ticketId || r.body.ticketId === ticketId));
   }
 }
 
 /** The verification the README documents: timestamp within 5 minutes, then HMAC in constant time. */
-function verify(secret: string, r: Received): boolean {
+function verify(secret: string, r: Received<any>): boolean {
   const timestamp = String(r.headers['x-grid-dispatch-timestamp']);
   const signature = String(r.headers['x-grid-dispatch-signature']);
   if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) return false;
