@@ -6,6 +6,7 @@
 export * from './areas/index';
 export * from './calendar/index';
 export * from './categories/index';
+export * from './committee/index';
 export * from './contact/index';
 export * from './deadlines/index';
 export * from './geo/index';
