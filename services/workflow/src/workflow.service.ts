@@ -1,6 +1,10 @@
 import { PasswordHasher } from '@grid-dispatch/auth';
 import { createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
 import type { Platform } from '@grid-dispatch/runtime';
+import { openCommitteeContext } from './committee/committee-context';
+import { needsRouter } from './committee/needs.routes';
+import { projectsRouter } from './committee/projects.routes';
+import { resourcesRouter } from './committee/resources.routes';
 import type { WorkflowConfig } from './config';
 import { ticketExportRouter } from './export/ticket-export.routes';
 import { adminRouter } from './http/admin/admin.router';
@@ -65,6 +69,10 @@ export async function startWorkflow(
   app.use('/api/v1', referenceRouter(platform.models));
   app.use('/api/v1', unitsRouter(platform, config));
   app.use('/api/v1', plannedWorksRouter(platform, config));
+  const committee = openCommitteeContext(platform, config);
+  app.use('/api/v1', needsRouter(committee));
+  app.use('/api/v1', resourcesRouter(committee));
+  app.use('/api/v1', projectsRouter(committee));
   app.use('/api/v1', unitWebhooksRouter(platform, config, webhookQueue(platform, config)));
   app.use('/api/v1', smsInboundRouter(platform, config));
   app.use('/api/v1', kpiRouter(platform, config));
@@ -79,6 +87,7 @@ export async function startWorkflow(
     async stop() {
       await server.close();
       await passwords.close();
+      await committee.close();
     },
   };
 }

@@ -1,3 +1,4 @@
+export * from './committee-events.schema';
 export * from './event-envelope.schema';
 export * from './http-api.schema';
 export * from './live-events';

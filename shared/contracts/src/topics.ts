@@ -17,6 +17,11 @@ export enum Topic {
   DeadLetterReplays = 'ticket-events.dlq.replays',
   /** Announcements that reference data (areas, units, categories, responsibilities) changed. */
   ReferenceData = 'reference-data',
+  /**
+   * The joint committee's lists (needs, resources, projects, meetings, activities), keyed by the
+   * record's id so each record's events stay in order.
+   */
+  CommitteeEvents = 'committee-events',
 }
 
 /** Partitions per topic: ≥ 6 for ticket events so consumer groups can scale out. */
@@ -25,6 +30,7 @@ export const TOPIC_PARTITIONS: Record<Topic, number> = {
   [Topic.TicketEventsDeadLetter]: 1,
   [Topic.DeadLetterReplays]: 1,
   [Topic.ReferenceData]: 1,
+  [Topic.CommitteeEvents]: 6,
 };
 
 /** Consumer group names; also NEVER renamed (offsets are stored per group). */

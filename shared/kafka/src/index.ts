@@ -1,3 +1,4 @@
+export * from './committee-event.publisher';
 export * from './dead-letter';
 export * from './dead-letter-replay';
 export * from './dead-letter-replay-plan';

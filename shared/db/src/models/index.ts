@@ -3,9 +3,12 @@ import { areaModel } from './area.model';
 import { calendarModel } from './calendar.model';
 import { categoryModel } from './category.model';
 import { kpiSummaryModel, kpiTicketModel } from './kpi.model';
+import { needModel } from './need.model';
 import { open311KeyModel } from './open311-key.model';
 import { photoDataModel, photoModel } from './photo.model';
 import { plannedWorksModel } from './planned-works.model';
+import { projectModel } from './project.model';
+import { resourceModel } from './resource.model';
 import { responsibilityModel } from './responsibility.model';
 import { smsMessageModel } from './sms-message.model';
 import { smsOptOutModel } from './sms-opt-out.model';
@@ -20,9 +23,12 @@ export * from './calendar.model';
 export * from './category.model';
 export * from './kpi.model';
 export * from './localized-name';
+export * from './need.model';
 export * from './open311-key.model';
 export * from './photo.model';
 export * from './planned-works.model';
+export * from './project.model';
+export * from './resource.model';
 export * from './responsibility.model';
 export * from './sms-message.model';
 export * from './sms-opt-out.model';
@@ -52,6 +58,9 @@ export function createModels(connection: Connection) {
     plannedWorks: plannedWorksModel(connection),
     smsMessages: smsMessageModel(connection),
     smsOptOuts: smsOptOutModel(connection),
+    needs: needModel(connection),
+    resources: resourceModel(connection),
+    projects: projectModel(connection),
   };
 }
 

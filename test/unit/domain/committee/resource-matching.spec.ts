@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { type MatchableResource, type MatchedNeed, rankResourcesForNeed } from '@grid-dispatch/domain';
+import {
+  communityCentre,
+  type MatchableResource,
+  type MatchedNeed,
+  rankResourcesForNeed,
+} from '@grid-dispatch/domain';
 
 const community = { id: 'dongri', centre: { lat: 38.92, lng: 121.65 } };
 const today = '2026-12-01';
@@ -114,4 +119,26 @@ describe('committee: rankResourcesForNeed', () => {
       assert.ok(reason.zh.length > 0 && reason.en.length > 0);
     }
   });
+});
+
+describe('committee: communityCentre', () => {
+  const box = (west: number, south: number, east: number, north: number) => ({
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [west, south],
+        [east, south],
+        [east, north],
+        [west, north],
+        [west, south],
+      ],
+    ],
+  });
+  it('is the middle of the box around every boundary', () => {
+    assert.deepEqual(communityCentre([box(121.6, 38.9, 121.62, 38.92), box(121.62, 38.9, 121.64, 38.92)]), {
+      lat: 38.91,
+      lng: 121.62,
+    });
+  });
+  it('is null without a boundary', () => assert.equal(communityCentre([]), null));
 });

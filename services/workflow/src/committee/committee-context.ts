@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import type { StaffPrincipal } from '@grid-dispatch/auth';
+import type { Actor } from '@grid-dispatch/contracts';
+import { areaBoundary, CommitteeOutbox, type CommitteeRecord } from '@grid-dispatch/db';
+import { ancestorPath, communityCentre, type GeoJsonPolygon, type LatLng } from '@grid-dispatch/domain';
+import { AppError } from '@grid-dispatch/errors';
+import { ClientThrottle } from '@grid-dispatch/http';
+import { CommitteeEventPublisher } from '@grid-dispatch/kafka';
+import type { Platform } from '@grid-dispatch/runtime';
+import type { Request } from 'express';
+import type { WorkflowConfig } from '../config';
+import { invalid } from '../http/admin/admin.common';
+
+/** What every committee router needs: the platform, the outbox its writes go through, a throttle for public routes. */
+export interface CommitteeContext {
+  platform: Platform;
+  config: WorkflowConfig;
+  outbox: CommitteeOutbox;
+  /** Counts requests per client address on the routes residents call without login. */
+  publicThrottle: ClientThrottle;
+}
+
+/** Starts the committee's outbox (and its sweep); `close` stops both. */
+export function openCommitteeContext(
+  platform: Platform,
+  config: WorkflowConfig,
+): CommitteeContext & { close(): Promise<void> } {
+  const publisher = new CommitteeEventPublisher(platform.kafka, config.TOPIC_PREFIX);
+  const outbox = new CommitteeOutbox(
+    [
+      { entity: 'need', model: platform.models.needs },
+      { entity: 'resource', model: platform.models.resources },
+      { entity: 'project', model: platform.models.projects },
+    ],
+    publisher,
+    platform.logger.child({ module: 'committee-outbox' }),
+  );
+  outbox.start();
+  const publicThrottle = new ClientThrottle(
+    platform.redis,
+    config.QUEUE_PREFIX,
+    'committee public requests',
+    config.COMMITTEE_PUBLIC_PER_MINUTE,
+    platform.logger,
+  );
+  return {
+    platform,
+    config,
+    outbox,
+    publicThrottle,
+    async close() {
+      await outbox.stop();
+      await publisher.disconnect();
+    },
+  };
+}
+
+/** A joint committee's community: its area path (community to district) and a point to measure from. */
+export interface Community {
+  id: string;
+  areaIds: string[];
+  centre: LatLng | null;
+}
+
+/**
+ * The community of that id, or a 404 when there is none (public routes) — or a 422 naming `field`
+ * when it comes from a body.
+ */
+export async function findCommunity(platform: Platform, id: string, field?: string): Promise<Community> {
+  const areas = await platform.models.areas
+    .find({}, { _id: 1, level: 1, parentId: 1, boundaryJson: 1 })
+    .lean()
+    .exec();
+  const community = areas.find((a) => a._id === id && a.level === 'community');
+  if (!community) {
+    if (field) throw invalid(field, `no community "${id}"`);
+    throw new AppError('NOT_FOUND', `No community "${id}".`);
+  }
+  const nodes = areas.map((a) => ({ id: a._id, level: a.level, parentId: a.parentId }));
+  const own = areaBoundary(community);
+  const boundaries: GeoJsonPolygon[] = own
+    ? [own]
+    : areas.filter((a) => a.parentId === id).flatMap((a) => areaBoundary(a) ?? []);
+  return { id, areaIds: ancestorPath(nodes, id), centre: communityCentre(boundaries) };
+}
+
+/** The member units of a community's joint committee: the units serving it or an area above it. */
+export async function memberUnitIds(platform: Platform, community: Community): Promise<Set<string>> {
+  const units = await platform.models.units
+    .find({ areaIds: { $in: community.areaIds }, active: true }, { _id: 1 })
+    .lean()
+    .exec();
+  return new Set(units.map((u) => u._id));
+}
+
+/** Is the caller a secretary whose area holds this record's community? */
+export function isSecretaryOf(principal: StaffPrincipal, record: Pick<CommitteeRecord, 'areaIds'>): boolean {
+  return (
+    principal.role.endsWith('_secretary') &&
+    principal.areaId !== null &&
+    record.areaIds.includes(principal.areaId)
+  );
+}
+
+/** The areas a unit member's unit serves (empty for anyone else). */
+export async function unitAreaIds(platform: Platform, principal: StaffPrincipal): Promise<string[]> {
+  if (principal.role !== 'unit_member' || !principal.unitId) return [];
+  const unit = await platform.models.units.findById(principal.unitId, { areaIds: 1 }).lean().exec();
+  return unit?.areaIds ?? [];
+}
+
+/** The event actor for a member of staff. */
+export function staffActor(principal: StaffPrincipal): Actor {
+  return { kind: 'staff', userId: principal.userId, role: principal.role };
+}
+
+/** 409 when the request's If-Match names another version than the record's (optimistic concurrency). */
+export function checkIfMatch(req: Request, record: Pick<CommitteeRecord, 'version'>, what: string): void {
+  const ifMatch = req.header('if-match');
+  if (ifMatch !== undefined && ifMatch.replace(/"/g, '').trim() !== String(record.version)) {
+    throw new AppError(
+      'VERSION_CONFLICT',
+      `The ${what} is at version ${record.version}, not ${ifMatch}; reload it and try again.`,
+    );
+  }
+}
+
+/** The answer when a version-checked write found the record changed since it was read. */
+export function changedMeanwhile(what: string): AppError {
+  return new AppError('VERSION_CONFLICT', `The ${what} was changed a moment ago; reload it and try again.`);
+}
+
+/**
+ * A device id or phone number as stored: one-way, so it reveals neither, and salted by `scope` so
+ * keys cannot be matched across scopes. Needs use their community as the scope (a merged need's
+ * supporters stay recognisable on the need it joined); projects their own id.
+ */
+export function residentKey(scope: string, kind: 'device' | 'phone', value: string): string {
+  return createHash('sha256').update(`${scope}\n${kind}\n${value}`).digest('base64url');
+}
+
+/** The committee's current day, YYYY-MM-DD, in China Standard Time (UTC+8 all year). */
+export function committeeToday(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A record id from the path: anything unlike our ids is simply not found (never reaches a query). */
+export function pathId(req: Request, name: string, what: string): string {
+  const id = String(req.params[name]);
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new AppError('NOT_FOUND', `No ${what} "${id}".`);
+  return id;
+}
