@@ -299,4 +299,33 @@ describe('committee projects (status machine, milestones, evaluations)', functio
     assert.equal(JSON.stringify(tap.events).includes('孩子们很喜欢'), false, 'no comments on the topic');
     assert.deepEqual(tap.invalid, []);
   });
+
+  it('reminds the units before a milestone is due and escalates its miss to the secretary', async () => {
+    await as('dongri.secretary', 'POST', `/api/v1/needs/${openNeedId}/triage`, { decision: 'accept' });
+    const created = await as('dongri.secretary', 'POST', '/api/v1/projects', {
+      ...base,
+      title: '周末托育',
+      needIds: [openNeedId],
+      commitments: [],
+      milestones: [{ title: '招募志愿者', dueAt: new Date(Date.now() + 6000).toISOString() }],
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id = created.body.id;
+    const milestoneId = created.body.milestones[0].id;
+    const approved = await as('dongri.secretary', 'POST', `/api/v1/projects/${id}/approve`, {});
+    assert.equal(approved.body.approvedAtMeetingId, null, 'approved by the secretary between meetings');
+    // Due within a day: the reminder goes out at once; the miss follows at the due time.
+    const due = (await tap.waitFor(id, 'project.milestone_due')).find(
+      (e) => e.type === 'project.milestone_due',
+    );
+    assert.equal(due?.payload.milestoneId, milestoneId);
+    assert.equal(due?.payload.leadUnitId, 'property-dongri');
+    const missed = (await tap.waitFor(id, 'project.milestone_missed', 30000)).find(
+      (e) => e.type === 'project.milestone_missed',
+    );
+    assert.deepEqual(missed?.payload.escalatedTo, { role: 'community_secretary', areaId: 'dongri' });
+    assert.ok(Date.parse(missed?.occurredAt ?? '') >= Date.parse(created.body.milestones[0].dueAt));
+    const events = tap.events.filter((e) => e.entityId === id);
+    assert.equal(events.filter((e) => e.type === 'project.milestone_missed').length, 1, 'once');
+  });
 });

@@ -10,6 +10,7 @@ import type { Platform } from '@grid-dispatch/runtime';
 import type { Request } from 'express';
 import type { WorkflowConfig } from '../config';
 import { invalid } from '../http/admin/admin.common';
+import { MilestoneTimers } from './milestone-timers';
 
 /** What every committee router needs: the platform, the outbox its writes go through, a throttle for public routes. */
 export interface CommitteeContext {
@@ -18,6 +19,8 @@ export interface CommitteeContext {
   outbox: CommitteeOutbox;
   /** Counts requests per client address on the routes residents call without login. */
   publicThrottle: ClientThrottle;
+  /** Reminders before milestones' due times and escalation when one is missed. */
+  milestoneTimers: MilestoneTimers;
 }
 
 /** Starts the committee's outbox (and its sweep); `close` stops both. */
@@ -36,6 +39,8 @@ export function openCommitteeContext(
     platform.logger.child({ module: 'committee-outbox' }),
   );
   outbox.start();
+  const milestoneTimers = new MilestoneTimers(platform, outbox, config.QUEUE_PREFIX);
+  milestoneTimers.start();
   const publicThrottle = new ClientThrottle(
     platform.redis,
     config.QUEUE_PREFIX,
@@ -48,7 +53,9 @@ export function openCommitteeContext(
     config,
     outbox,
     publicThrottle,
+    milestoneTimers,
     async close() {
+      await milestoneTimers.close();
       await outbox.stop();
       await publisher.disconnect();
     },

@@ -371,7 +371,10 @@ export function projectsRouter(ctx: CommitteeContext): Router {
     );
     if (!updated) throw changedMeanwhile('project');
     const actor = staffActor(principal);
-    if (step === 'approve') await moveCommitments(ctx, updated, +1, actor);
+    if (step === 'approve') {
+      await moveCommitments(ctx, updated, +1, actor);
+      await ctx.milestoneTimers.schedule(updated);
+    }
     if (step === 'deliver') {
       await moveCommitments(ctx, updated, -1, actor);
       await serveNeeds(ctx, updated, actor);

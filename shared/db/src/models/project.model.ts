@@ -12,6 +12,9 @@ export interface ProjectMilestone {
   /** Waived by the secretary (with the reason): counts as settled for delivery. */
   waivedAt: Date | null;
   waiveReason: string | null;
+  /** When the reminder before the due time went out, and when the miss was escalated (timers). */
+  remindedAt?: Date | null;
+  missedAt?: Date | null;
 }
 
 /** A resident's rating of a delivered project. */
@@ -78,6 +81,8 @@ const projectSchema = new Schema<ProjectDoc>(
             doneAt: { type: Date, default: null },
             waivedAt: { type: Date, default: null },
             waiveReason: { type: String, default: null },
+            remindedAt: { type: Date, default: null },
+            missedAt: { type: Date, default: null },
           },
           { _id: false },
         ),

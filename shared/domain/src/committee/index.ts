@@ -2,6 +2,7 @@
 
 export * from './committee-kinds';
 export * from './community-centre';
+export * from './milestone-timers';
 export * from './need-triage';
 export * from './project-lifecycle';
 export * from './resource-matching';
