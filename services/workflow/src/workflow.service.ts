@@ -18,6 +18,7 @@ import { unitWebhooksRouter, webhookQueue } from './http/webhooks/webhooks.route
 import { kpiRouter } from './kpi/kpi.routes';
 import { LoginThrottle } from './login-throttle';
 import { adminPaths } from './openapi/admin-paths';
+import { committeePaths } from './openapi/committee-paths';
 import { exportPaths } from './openapi/export-paths';
 import { hotlinePaths } from './openapi/hotline-paths';
 import { kpiPaths } from './openapi/kpi-paths';
@@ -62,6 +63,7 @@ export async function startWorkflow(
     ...webhookApiPaths,
     ...plannedWorksPaths,
     ...smsApiPaths,
+    ...committeePaths,
   });
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);

@@ -52,6 +52,10 @@ export const resourceAnswer = z.object({
 });
 
 export const resourceListAnswer = z.object({ items: z.array(resourceAnswer) });
+export const resourcePageAnswer = z.object({
+  items: z.array(resourceAnswer),
+  nextCursor: z.string().nullable(),
+});
 
 /** GET /api/v1/needs/{id}/matches: the resources that could serve the need, best first. */
 export const needMatchesAnswer = z.object({

@@ -20,6 +20,16 @@ import type { PublicNearbyReport, SubmitResult } from '@grid-dispatch/intake/dis
 import type { SupportAnswer } from '@grid-dispatch/intake/dist/report-support';
 import type { HealthReport } from '@grid-dispatch/runtime';
 import type {
+  needView,
+  projectView,
+  publicNeedView,
+  publicProjectView,
+  resourceView,
+} from '../committee/committee-views';
+import type { needAnswer, publicNeedAnswer } from '../committee/needs-bodies';
+import type { projectAnswer, publicProjectAnswer } from '../committee/projects-bodies';
+import type { resourceAnswer } from '../committee/resources-bodies';
+import type {
   adminAreaAnswer,
   adminCalendarAnswer,
   adminCategoryAnswer,
@@ -86,6 +96,11 @@ export type AnswerViews = [
     Sent<ReturnType<typeof publicPlannedWorksView>>,
     (typeof publicPlannedWorksAnswer)['shape']['items']['element']
   >,
+  Fits<Sent<ReturnType<typeof needView>>, typeof needAnswer>,
+  Fits<Sent<ReturnType<typeof publicNeedView>>, typeof publicNeedAnswer>,
+  Fits<Sent<ReturnType<typeof resourceView>>, typeof resourceAnswer>,
+  Fits<Sent<ReturnType<typeof projectView>>, typeof projectAnswer>,
+  Fits<Sent<ReturnType<typeof publicProjectView>>, typeof publicProjectAnswer>,
   Fits<Open311Service, typeof open311ServiceAnswer>,
   Fits<Open311ServiceRequest, typeof open311ServiceRequestAnswer>,
 ];

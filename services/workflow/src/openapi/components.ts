@@ -35,6 +35,35 @@ import {
   open311ServiceRequestAnswer,
   open311TokenAnswer,
 } from '@grid-dispatch/intake/dist/open311/open311-bodies';
+import {
+  needAnswer,
+  needListAnswer,
+  needSupportAnswer,
+  needSupportBody,
+  needTriageBody,
+  publicNeedAnswer,
+  publicNeedListAnswer,
+  residentNeedBody,
+  staffNeedBody,
+} from '../committee/needs-bodies';
+import {
+  milestoneWaiveBody,
+  projectAnswer,
+  projectApproveBody,
+  projectCreateBody,
+  projectEvaluationBody,
+  projectListAnswer,
+  projectStepBody,
+  publicProjectAnswer,
+  publicProjectListAnswer,
+} from '../committee/projects-bodies';
+import {
+  needMatchesAnswer,
+  resourceAnswer,
+  resourceBody,
+  resourceListAnswer,
+  resourcePageAnswer,
+} from '../committee/resources-bodies';
 import { ticketExportRowSchema } from '../export/ticket-export-row';
 import { ACTION_BODIES } from '../http/action-bodies';
 import {
@@ -123,6 +152,16 @@ const REQUEST_BODIES = {
   PlannedWorksCreate: plannedWorksCreateBody,
   SmsInbound: smsInboundBody,
   SmsOptOut: smsOptOutBodySchema,
+  ResidentNeedCreate: residentNeedBody,
+  StaffNeedCreate: staffNeedBody,
+  NeedSupport: needSupportBody,
+  NeedTriage: needTriageBody,
+  ResourceSave: resourceBody,
+  ProjectCreate: projectCreateBody,
+  ProjectApprove: projectApproveBody,
+  ProjectStep: projectStepBody,
+  MilestoneWaive: milestoneWaiveBody,
+  ProjectEvaluation: projectEvaluationBody,
 } satisfies Record<string, z.ZodType>;
 
 /** Every JSON answer of the document, by component name. */
@@ -187,6 +226,19 @@ const ANSWERS = {
   SmsInboundTaken: smsInboundAnswer,
   SmsMessageList: smsMessageListAnswer,
   SmsOptedOut: smsOptOutAnswer,
+  PublicNeed: publicNeedAnswer,
+  PublicNeedList: publicNeedListAnswer,
+  NeedSupportResult: needSupportAnswer,
+  Need: needAnswer,
+  NeedList: needListAnswer,
+  NeedMatches: needMatchesAnswer,
+  Resource: resourceAnswer,
+  ResourceList: resourceListAnswer,
+  ResourcePage: resourcePageAnswer,
+  PublicProject: publicProjectAnswer,
+  PublicProjectList: publicProjectListAnswer,
+  Project: projectAnswer,
+  ProjectList: projectListAnswer,
 } satisfies Record<string, z.ZodType>;
 
 export type ComponentName = keyof typeof REQUEST_BODIES | keyof typeof ANSWERS;
