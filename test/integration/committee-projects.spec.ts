@@ -320,12 +320,13 @@ describe('committee projects (status machine, milestones, evaluations)', functio
     );
     assert.equal(due?.payload.milestoneId, milestoneId);
     assert.equal(due?.payload.leadUnitId, 'property-dongri');
-    const missed = (await tap.waitFor(id, 'project.milestone_missed', 30000)).find(
+    const missed = (await tap.waitFor(id, 'project.milestone_missed')).find(
       (e) => e.type === 'project.milestone_missed',
     );
     assert.deepEqual(missed?.payload.escalatedTo, { role: 'community_secretary', areaId: 'dongri' });
     assert.ok(Date.parse(missed?.occurredAt ?? '') >= Date.parse(created.body.milestones[0].dueAt));
     const events = tap.events.filter((e) => e.entityId === id);
-    assert.equal(events.filter((e) => e.type === 'project.milestone_missed').length, 1, 'once');
+    const misses = new Set(events.filter((e) => e.type === 'project.milestone_missed').map((e) => e.eventId));
+    assert.equal(misses.size, 1, 'once (a repeat of the same event aside)');
   });
 });

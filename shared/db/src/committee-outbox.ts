@@ -65,6 +65,8 @@ function eventOf(
 export class CommitteeOutbox {
   private timer: NodeJS.Timeout | null = null;
   private sweeping: Promise<void> | null = null;
+  /** Each record's flush in this process, so two (a write's and the sweep's) never send the same events. */
+  private readonly flushing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly sources: readonly { entity: CommitteeEntity; model: AnyCommitteeModel }[],
@@ -112,8 +114,24 @@ export class CommitteeOutbox {
     return updated;
   }
 
-  /** Publishes one record's outbox now and drops what Kafka acknowledged. */
-  async flush(entity: CommitteeEntity, id: string): Promise<void> {
+  /**
+   * Publishes one record's outbox now and drops what Kafka acknowledged; after any flush of the
+   * same record already running here. (Another replica may still send an event twice: consumers
+   * tell repeats by `eventId`.)
+   */
+  flush(entity: CommitteeEntity, id: string): Promise<void> {
+    const key = `${entity}:${id}`;
+    const previous = this.flushing.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.flushOnce(entity, id));
+    this.flushing.set(key, next);
+    const forget = () => {
+      if (this.flushing.get(key) === next) this.flushing.delete(key);
+    };
+    next.then(forget, forget);
+    return next;
+  }
+
+  private async flushOnce(entity: CommitteeEntity, id: string): Promise<void> {
     const model = this.modelOf(entity);
     const found = await model.findById(id, { outbox: 1 }).lean<Pick<CommitteeRecord, 'outbox'>>().exec();
     const events = found?.outbox ?? [];
