@@ -43,7 +43,7 @@ export class CommitteeTap {
   async waitFor(
     entityId: string,
     type: CommitteeEvent['type'],
-    timeoutMs = 20000,
+    timeoutMs = 60000,
   ): Promise<CommitteeEvent[]> {
     return eventually(async () => {
       const mine = this.events.filter((e) => e.entityId === entityId);
