@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { CommitteeTap } from '../support/committee-tap';
-import { eventually, login, request } from '../support/http-client';
+import { login, request } from '../support/http-client';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
@@ -200,9 +200,7 @@ describe('committee projects (status machine, milestones, evaluations)', functio
       to: 'approved',
       approvedAtMeetingId: 'm-2026-12',
     });
-    await eventually(async () =>
-      tap.events.find((e) => e.entityId === roomId && e.payload.change === 'committed'),
-    );
+    await tap.find((e) => e.entityId === roomId && e.payload.change === 'committed');
   });
 
   it('is delivered by its lead unit once every milestone is done or waived', async () => {

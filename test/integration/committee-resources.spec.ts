@@ -139,9 +139,7 @@ describe('committee resources (member units keep theirs, secretaries list them)'
     const invalidPut = await put({ ...room, capacity: 0 });
     assert.equal(invalidPut.status, 422);
     assert.deepEqual(fieldsOf(invalidPut), ['capacity']);
-    const updated = await eventually(async () =>
-      tap.events.find((e) => e.entityId === roomId && e.entityVersion === 2),
-    );
+    const updated = await tap.find((e) => e.entityId === roomId && e.entityVersion === 2);
     assert.equal(updated.payload.change, 'updated');
     assert.equal(updated.payload.capacity, 40);
   });
@@ -198,9 +196,7 @@ describe('committee resources (member units keep theirs, secretaries list them)'
       token: tokens['dongri.secretary'],
     });
     assert.deepEqual(list.body.items, []);
-    const withdrawn = await eventually(async () =>
-      tap.events.find((e) => e.entityId === roomId && e.payload.change === 'withdrawn'),
-    );
+    const withdrawn = await tap.find((e) => e.entityId === roomId && e.payload.change === 'withdrawn');
     assert.equal(withdrawn.entityVersion, 3);
     // At least once: a repeat carries the same eventId, which consumers skip.
     const unique = new Map(
@@ -220,7 +216,7 @@ describe('committee resources (member units keep theirs, secretaries list them)'
     const resources = system.platform.models.resources;
     const stored = await resources.findById(id).lean().exec();
     const stranded = {
-      ...(await eventually(async () => tap.events.find((e) => e.entityId === id))),
+      ...(await tap.find((e) => e.entityId === id)),
       eventId: randomUUID(),
       entityVersion: 2,
       payload: { change: 'updated', stranded: true },
@@ -231,7 +227,7 @@ describe('committee resources (member units keep theirs, secretaries list them)'
         { $set: { outbox: [stranded], outboxPending: true }, $inc: { version: 1 } },
       )
       .exec();
-    const swept = await eventually(async () => tap.events.find((e) => e.eventId === stranded.eventId), 20000);
+    const swept = await tap.find((e) => e.eventId === stranded.eventId);
     assert.equal(swept.payload.stranded, true);
     const after = await eventually(async () => {
       const doc = await resources.findById(id).lean().exec();

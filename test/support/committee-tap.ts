@@ -51,6 +51,11 @@ export class CommitteeTap {
     }, timeoutMs);
   }
 
+  /** The first event that satisfies `predicate`, waiting for it to arrive. */
+  async find(predicate: (event: CommitteeEvent) => boolean, timeoutMs = 60000): Promise<CommitteeEvent> {
+    return eventually(async () => this.events.find(predicate), timeoutMs);
+  }
+
   async stop(): Promise<void> {
     await this.consumer?.disconnect();
   }
