@@ -550,6 +550,124 @@ describe('the OpenAPI document matches the running system', function () {
     await call('listCommunityActivities', '/api/v1/communities/dongri/activities');
     await call('getCommitteeFigures', '/api/v1/committees/figures', sec);
 
+    // The joint committee's lists: a resident's need, a unit's resource, a project through its life.
+    const unit = { token: await login(system.url, 'property-dongri.member', 'demo-test-password') };
+    const resident = 'openapi-device-0001-abcdef';
+    const needs = '/api/v1/communities/dongri/needs';
+    const draft = {
+      title: '婴儿托育室',
+      description: '希望社区提供托育场所',
+      kind: 'childcare',
+      peopleConcerned: 12,
+    };
+    const raised = await call('raiseNeed', needs, { body: { ...draft, device: resident } }, 201);
+    await call('raiseNeed', needs, { body: { ...draft, device: resident, peopleConcerned: 0 } }, 422);
+    await call('listPublicNeeds', needs);
+    await call(
+      'listSimilarNeeds',
+      `${needs}/similar?kind=childcare&title=${encodeURIComponent(draft.title)}`,
+    );
+    await call('getPublicNeed', `${needs}/${raised.id}`);
+    await call('supportNeed', `${needs}/${raised.id}/support`, {
+      body: { device: 'openapi-device-0002-abcdef' },
+    });
+    const onBehalf = await call(
+      'raiseNeedForResident',
+      '/api/v1/needs',
+      { ...sec, body: { ...draft, communityId: 'dongri' } },
+      201,
+    );
+    await call('listNeeds', '/api/v1/needs?communityId=dongri', sec);
+    await call('getNeed', `/api/v1/needs/${onBehalf.id}`, sec);
+    await call('triageNeed', `/api/v1/needs/${raised.id}/triage`, { ...sec, body: { decision: 'accept' } });
+    await call(
+      'triageNeed',
+      `/api/v1/needs/${onBehalf.id}/triage`,
+      { ...sec, body: { decision: 'accept' }, headers: { 'if-match': '"9"' } },
+      409,
+    );
+    const resources = '/api/v1/units/property-dongri/resources';
+    const offer = {
+      communityId: 'dongri',
+      title: '物业活动室',
+      description: '可改造为婴儿室',
+      kind: 'venue',
+      serves: ['childcare'],
+      capacity: 20,
+      availableFrom: '2026-01-01',
+      contact: { name: '张经理', phone: '13600136000' },
+    };
+    const room = await call('offerResource', resources, { ...unit, body: offer }, 201);
+    await call('listUnitResources', resources, unit);
+    await call('getUnitResource', `${resources}/${room.id}`, unit);
+    await call('updateUnitResource', `${resources}/${room.id}`, {
+      ...unit,
+      body: { ...offer, capacity: 24 },
+    });
+    await call('listCommitteeResources', '/api/v1/resources?communityId=dongri', sec);
+    await call('getNeedMatches', `/api/v1/needs/${raised.id}/matches`, sec);
+    const spare = await call(
+      'offerResource',
+      resources,
+      { ...unit, body: { ...offer, title: '会议室' } },
+      201,
+    );
+    await call('withdrawUnitResource', `${resources}/${spare.id}`, unit, 204);
+    const project = await call(
+      'createProject',
+      '/api/v1/projects',
+      {
+        ...sec,
+        body: {
+          communityId: 'dongri',
+          title: '东日婴儿室',
+          description: '物业活动室改造为婴儿室',
+          needIds: [raised.id],
+          resourceIds: [room.id],
+          commitments: [{ resourceId: room.id, amount: 12 }],
+          leadUnitId: 'property-dongri',
+          milestones: [{ title: '场地改造', dueAt: new Date(Date.now() + 10 * 86400_000).toISOString() }],
+        },
+      },
+      201,
+    );
+    const projectPath = `/api/v1/projects/${project.id}`;
+    await call('listProjects', '/api/v1/projects', sec);
+    await call('getProject', projectPath, unit);
+    await call('startProject', `${projectPath}/start`, { ...unit, body: {} }, 409);
+    await call('approveProject', `${projectPath}/approve`, {
+      ...sec,
+      body: { meetingId: 'meeting-2026-12' },
+    });
+    await call('startProject', `${projectPath}/start`, { ...unit, body: {} });
+    await call(
+      'waiveMilestone',
+      `${projectPath}/milestones/${project.milestones[0].id}/waive`,
+      { ...unit, body: { reason: '不需要' } },
+      403,
+    );
+    await call('completeMilestone', `${projectPath}/milestones/${project.milestones[0].id}/done`, {
+      ...unit,
+      body: {},
+    });
+    await call('deliverProject', `${projectPath}/deliver`, { ...unit, body: {} });
+    const projects = '/api/v1/communities/dongri/projects';
+    await call('listPublicProjects', projects);
+    await call('getPublicProject', `${projects}/${project.id}`);
+    await call(
+      'evaluateProject',
+      `${projects}/${project.id}/evaluations`,
+      { body: { device: resident, score: 5 } },
+      201,
+    );
+    await call('closeProjectEvaluation', `${projectPath}/evaluate`, { ...sec, body: {} });
+    await call(
+      'waiveMilestone',
+      `${projectPath}/milestones/${project.milestones[0].id}/waive`,
+      { ...sec, body: { reason: '不需要了' } },
+      409,
+    );
+
     const documented = Object.values(doc.paths as Record<string, Record<string, any>>).flatMap((ops) =>
       Object.values(ops).map((op) => op.operationId),
     );

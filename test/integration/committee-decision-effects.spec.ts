@@ -5,6 +5,7 @@ import { createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-disp
 import { createLogger } from '@grid-dispatch/logger';
 import type { WorkflowConfig } from '@grid-dispatch/workflow';
 import { committeeRouter } from '@grid-dispatch/workflow/dist/committee/committee.router';
+import { openCommitteeContext } from '@grid-dispatch/workflow/dist/committee/committee-context';
 import type { DecisionEffectContext } from '@grid-dispatch/workflow/dist/committee/decision-effects';
 import { login, request } from '../support/http-client';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -20,13 +21,17 @@ describe('committee: meeting decisions go through DecisionEffects (real servers)
   let secretary: string;
   const applied: Array<{ decision: MeetingDecision; context: DecisionEffectContext }> = [];
   let refuse = false;
+  let committee: ReturnType<typeof openCommitteeContext>;
 
   before(async () => {
     system = await startTestSystem();
+    const config = system.config as unknown as WorkflowConfig;
+    committee = openCommitteeContext(system.platform, config);
     const app = createHttpApp({ logger: createLogger({ level: 'silent' }) });
     app.use(
       '/api/v1',
-      committeeRouter(system.platform, system.config as unknown as WorkflowConfig, {
+      committeeRouter(system.platform, config, {
+        outbox: committee.outbox,
         effects: {
           async apply(decision, context) {
             if (refuse) throw new AppError('VERSION_CONFLICT', 'The project changed meanwhile.');
@@ -54,6 +59,7 @@ describe('committee: meeting decisions go through DecisionEffects (real servers)
   });
 
   after(async () => {
+    await committee?.close();
     await server?.close();
     await system?.destroy();
   });

@@ -477,8 +477,8 @@ describe('committee: chair order, monthly meetings, activities and figures (real
       assert.equal(res.body.minutes, 'All agreed.');
       const held = await eventually(async () => tap.events.find((e) => e.type === 'meeting.held'), 30000);
       assert.equal(held.communityId, 'dongri');
-      assert.equal(held.subjectId, res.body.id);
-      assert.equal(held.subjectVersion, res.body.version);
+      assert.equal(held.entityId, res.body.id);
+      assert.equal(held.entityVersion, res.body.version);
       assert.deepEqual(held.payload.approvedProjectIds, ['study-room']);
       assert.equal((await call('POST', `${base}/2026-11/hold`, dongriSecretary, {})).status, 409);
       assert.equal(
@@ -623,7 +623,7 @@ describe('committee: chair order, monthly meetings, activities and figures (real
         async () => tap.events.find((e) => e.type === 'activity.published'),
         30000,
       );
-      assert.equal(event.subjectId, first.id);
+      assert.equal(event.entityId, first.id);
       pub = await request(system.url, 'GET', publicPath);
       assert.deepEqual(
         pub.body.items.map((a: any) => a.id),

@@ -1,3 +1,4 @@
+export * from './committee-tap';
 export * from './fast-category';
 export * from './http-client';
 export * from './kafka-tap';

@@ -36,6 +36,8 @@ export function testConfig(overrides: Record<string, string> = {}): { config: Sy
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ADMIN_PASSWORD: 'admin-test-password',
     DEMO_PASSWORD: 'demo-test-password',
+    // The committees' demo lists would crowd the lists tests make; committee-demo.spec loads them.
+    SEED_DEMO_COMMITTEE: 'false',
     ...overrides,
   });
   return { config, id };

@@ -19,6 +19,8 @@ export const systemConfigSchema = gatewayConfigSchema
     ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('admin12345'),
     /** Load the demo district (areas, units, categories, responsibility list, staff accounts). */
     SEED_DEMO: booleanFlag(true),
+    /** With SEED_DEMO, also the joint committees' demo needs, resources and projects (tests turn it off). */
+    SEED_DEMO_COMMITTEE: booleanFlag(true),
     /** Provision (topics, indexes, admin, demo data) and exit: the setup container of docker-compose. */
     SETUP_ONLY: booleanFlag(false),
     DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo12345'),

@@ -1,4 +1,4 @@
-import { ensureAdmin, ensureCalendars, seedDemoDistrict } from '@grid-dispatch/bootstrap';
+import { ensureAdmin, ensureCalendars, seedDemoCommittee, seedDemoDistrict } from '@grid-dispatch/bootstrap';
 import { ensureIndexes } from '@grid-dispatch/db';
 import { type DispatcherService, startDispatcher } from '@grid-dispatch/dispatcher';
 import { type GatewayService, startGateway } from '@grid-dispatch/gateway';
@@ -44,6 +44,7 @@ export async function provisionSystem(
   if (config.SEED_DEMO) {
     step('loading the demo district (Zhongshan)');
     await seedDemoDistrict(platform.models, config.DEMO_PASSWORD, platform.logger);
+    if (config.SEED_DEMO_COMMITTEE) await seedDemoCommittee(platform.models, platform.logger);
     // A dispatcher already running (another process) routes the next report on the seeded data.
     await platform.referenceStamp.bump();
   }

@@ -39,6 +39,11 @@ export const workflowConfigSchema = commonConfigSchema.extend({
    * day each request rebuilds today.
    */
   KPI_STALE_FOR_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /**
+   * Requests per minute one client address may make to the committee's public routes (residents'
+   * needs, "me too", evaluations); 0 = no cap.
+   */
+  COMMITTEE_PUBLIC_PER_MINUTE: z.coerce.number().int().min(0).max(100000).default(300),
   /** The shared secret the SMS gateway sends with residents' replies (x-sms-inbound-token); unset turns the route off. */
   SMS_INBOUND_TOKEN: z.string().min(16).optional(),
 });

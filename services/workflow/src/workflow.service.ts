@@ -1,6 +1,10 @@
 import { PasswordHasher } from '@grid-dispatch/auth';
 import { createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
 import { committeeRouter } from './committee/committee.router';
+import { openCommitteeContext } from './committee/committee-context';
+import { needsRouter } from './committee/needs.routes';
+import { projectsRouter } from './committee/projects.routes';
+import { resourcesRouter } from './committee/resources.routes';
 import type { WorkflowConfig } from './config';
 import { ticketExportRouter } from './export/ticket-export.routes';
 import { adminRouter } from './http/admin/admin.router';
@@ -18,6 +22,7 @@ import { committeePaths } from './openapi/committee-paths';
 import { exportPaths } from './openapi/export-paths';
 import { hotlinePaths } from './openapi/hotline-paths';
 import { kpiPaths } from './openapi/kpi-paths';
+import { meetingPaths } from './openapi/meeting-paths';
 import { open311Paths } from './openapi/open311-paths';
 import { openApiDocument } from './openapi/openapi.document';
 import { plannedWorksPaths } from './openapi/planned-works-paths';
@@ -61,6 +66,7 @@ export async function startWorkflow(
     ...plannedWorksPaths,
     ...smsApiPaths,
     ...committeePaths,
+    ...meetingPaths,
   });
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);
@@ -68,10 +74,14 @@ export async function startWorkflow(
   app.use('/api/v1', referenceRouter(platform.models));
   app.use('/api/v1', unitsRouter(platform, config));
   app.use('/api/v1', plannedWorksRouter(platform, config));
+  const committee = openCommitteeContext(platform, config);
+  app.use('/api/v1', needsRouter(committee));
+  app.use('/api/v1', resourcesRouter(committee));
+  app.use('/api/v1', projectsRouter(committee));
   app.use('/api/v1', unitWebhooksRouter(platform, config, webhookQueue(platform, config)));
   app.use('/api/v1', smsInboundRouter(platform, config));
   app.use('/api/v1', kpiRouter(platform, config));
-  app.use('/api/v1', committeeRouter(platform, config));
+  app.use('/api/v1', committeeRouter(platform, config, { outbox: committee.outbox }));
   app.use('/api/v1/admin', adminRouter(platform, config, passwords));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
@@ -83,6 +93,7 @@ export async function startWorkflow(
     async stop() {
       await server.close();
       await passwords.close();
+      await committee.close();
     },
   };
 }

@@ -9,6 +9,8 @@ export enum QueueName {
   SmsMessages = 'sms-messages',
   /** One delayed job per planned works, due at its end (another at once when ended early or cancelled). */
   PlannedWorksEnds = 'planned-works-ends',
+  /** Two delayed jobs per project milestone: a reminder before its due time, and its miss at it. */
+  MilestoneTimers = 'milestone-timers',
 }
 
 export type DeadlineKind = 'ack' | 'resolve' | 'verify';
@@ -57,11 +59,23 @@ export interface PlannedWorksEndJobData {
   plannedWorksId: string;
 }
 
+/**
+ * A milestone timer: which milestone, which step, and the due time it was planned for; the worker
+ * re-reads the project and acts only if that milestone is still open and still due then.
+ */
+export interface MilestoneTimerJobData {
+  projectId: string;
+  milestoneId: string;
+  step: 'remind' | 'missed';
+  dueAt: string;
+}
+
 export interface QueueJobs {
   [QueueName.SlaDeadlines]: DeadlineJobPayload;
   [QueueName.WebhookDeliveries]: WebhookDeliveryJobData;
   [QueueName.SmsMessages]: SmsMessageJobData;
   [QueueName.PlannedWorksEnds]: PlannedWorksEndJobData;
+  [QueueName.MilestoneTimers]: MilestoneTimerJobData;
 }
 
 const KIND_CODE: Record<DeadlineKind, string> = { ack: 'a', resolve: 'r', verify: 'v' };

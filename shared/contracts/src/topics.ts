@@ -17,7 +17,10 @@ export enum Topic {
   DeadLetterReplays = 'ticket-events.dlq.replays',
   /** Announcements that reference data (areas, units, categories, responsibilities) changed. */
   ReferenceData = 'reference-data',
-  /** The joint committees' needs, resources, projects, meetings and activities, keyed by community. */
+  /**
+   * The joint committee's lists (needs, resources, projects, meetings, activities), keyed by the
+   * record's id so each record's events stay in order.
+   */
   CommitteeEvents = 'committee-events',
 }
 
@@ -35,7 +38,7 @@ export enum ConsumerGroup {
   Dispatcher = 'dispatcher',
   Sla = 'sla',
   Live = 'live',
-  /** The kpi service's projection: its own service, so slow database writes never delay a push. */
+  /** The live service's KPI projection: its own group so slow database writes never delay pushes. */
   Kpi = 'kpi',
   /** Webhook deliveries (hosted by the sla service): its own group so a slow receiver delays no timer. */
   Webhooks = 'webhooks',

@@ -1,5 +1,6 @@
 export * from './area-boundary';
 export * from './calendar-store';
+export * from './committee-outbox';
 export * from './connection';
 export * from './in-flight';
 export * from './kpi-store';

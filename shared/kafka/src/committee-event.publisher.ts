@@ -1,57 +1,55 @@
 import { type CommitteeEvent, committeeEventSchema, Topic, topicName } from '@grid-dispatch/contracts';
-import type { Logger } from '@grid-dispatch/logger';
+import { AppError } from '@grid-dispatch/errors';
 import type { Kafka, Producer } from 'kafkajs';
 
 /**
- * Sends committee events to the `committee-events` topic, keyed by community. The writes keep
- * each event in their document's outbox until this resolves `true`, so a failed send is retried
- * later, never lost; it is logged here and never rejects. The producer connects on first use.
+ * Sends committee events to `committee-events`, keyed by the record's id (one record's events stay
+ * in one partition, in order). Idempotent producer; connects on first use. Resolves once the
+ * broker has every event, so the outbox drops only what was acknowledged.
  */
 export class CommitteeEventPublisher {
   private readonly producer: Producer;
   private readonly topic: string;
   private connecting: Promise<void> | null = null;
-  private closed = false;
 
-  constructor(
-    kafka: Kafka,
-    prefix: string,
-    private readonly logger: Logger,
-  ) {
+  constructor(kafka: Kafka, prefix: string) {
     this.producer = kafka.producer({
-      allowAutoTopicCreation: false,
       idempotent: true,
       maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
     });
     this.topic = topicName(prefix, Topic.CommitteeEvents);
   }
 
-  /** Sends the events in order; `true` once the broker has them all. */
-  async publish(events: readonly CommitteeEvent[]): Promise<boolean> {
-    if (events.length === 0) return true;
-    if (this.closed) return false;
-    for (const event of events) committeeEventSchema.parse(event);
+  async publish(events: readonly CommitteeEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    for (const event of events) {
+      const check = committeeEventSchema.safeParse(event);
+      if (!check.success)
+        throw new AppError(
+          'INTERNAL',
+          `refusing to publish an invalid committee event: ${check.error.message}`,
+        );
+    }
     try {
       this.connecting ??= this.producer.connect();
       await this.connecting;
-      await this.producer.send({
-        topic: this.topic,
-        acks: -1,
-        messages: events.map((e) => ({ key: e.communityId, value: JSON.stringify(e) })),
-      });
-      return true;
     } catch (error) {
-      this.connecting = null;
-      this.logger.warn(
-        { events: events.map((e) => e.eventId), err: error instanceof Error ? error.message : String(error) },
-        'committee events not sent yet; they stay in their outbox',
-      );
-      return false;
+      this.connecting = null; // a fresh connection next time
+      throw error;
     }
+    await this.producer.send({
+      topic: this.topic,
+      acks: -1,
+      messages: events.map((e) => ({
+        key: e.entityId,
+        value: JSON.stringify(e),
+        headers: { 'event-type': e.type, 'event-id': e.eventId },
+      })),
+    });
   }
 
   async disconnect(): Promise<void> {
-    this.closed = true;
     if (!this.connecting) return;
     this.connecting = null;
     await this.producer.disconnect().catch(() => undefined);

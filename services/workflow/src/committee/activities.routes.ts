@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { ActivityDoc } from '@grid-dispatch/db';
-import { upcomingActivities, venueClashes } from '@grid-dispatch/domain';
+import { ancestorPath, upcomingActivities, venueClashes } from '@grid-dispatch/domain';
 import { AppError, type FieldProblem } from '@grid-dispatch/errors';
 import { parseBody, principalOf } from '@grid-dispatch/http';
 import { type Request, Router } from 'express';
 import { conflict, notFound, throwIfInvalid } from '../http/admin/admin.common';
 import { activityCreateBody } from './committee-bodies';
-import { type CommitteeContext, changedMeanwhile, checkIfMatch, communityOf } from './committee-context';
 import type { ListedResource } from './committee-lists';
-import { committeeEvent, flushOutboxes } from './committee-outbox';
+import { committeeEvent } from './committee-outbox';
 import { committeeFor } from './committee-reference';
+import { changedMeanwhile, checkIfMatch, communityOf, type MeetingContext } from './meeting-context';
 
 type Names = ReadonlyMap<string, { zh: string; en: string }>;
 
@@ -59,7 +59,7 @@ const asCalendar = (doc: ActivityDoc) => ({
  * its units' staff create and publish them; a unit's staff for their own unit), and the public
  * calendar at /api/v1/communities/{communityId}/activities (published, not yet over, no login).
  */
-export function activitiesRouters(context: CommitteeContext): { staff: Router; public: Router } {
+export function activitiesRouters(context: MeetingContext): { staff: Router; public: Router } {
   const { platform, lists } = context;
   const model = platform.models.activities;
   const venuesOf = async (communityId: string) =>
@@ -170,7 +170,13 @@ export function activitiesRouters(context: CommitteeContext): { staff: Router; p
     const now = new Date();
     const event = committeeEvent(
       'activity.published',
-      { id: found._id, communityId: found.communityId, version: found.version + 1 },
+      {
+        entity: 'activity',
+        id: found._id,
+        communityId: found.communityId,
+        areaIds: ancestorPath((await context.reference.get()).nodes, found.communityId),
+        version: found.version + 1,
+      },
       principal,
       {
         title: found.title,
@@ -193,7 +199,11 @@ export function activitiesRouters(context: CommitteeContext): { staff: Router; p
       .lean<ActivityDoc>()
       .exec();
     if (!updated) throw changedMeanwhile('activity');
-    await flushOutboxes(model, context.publisher, [updated._id]);
+    await context.outbox
+      .flush('activity', updated._id)
+      .catch((err) =>
+        context.platform.logger.warn({ err: String(err) }, 'activity event left for the outbox sweep'),
+      );
     const [{ unitNames }, venues] = await Promise.all([
       context.reference.get(),
       venuesOf(committee.communityId),

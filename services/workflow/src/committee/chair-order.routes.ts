@@ -3,14 +3,14 @@ import { parseBody, principalOf } from '@grid-dispatch/http';
 import { Router } from 'express';
 import { isUniqueViolation, throwIfInvalid } from '../http/admin/admin.common';
 import { chairOrderBody } from './committee-bodies';
-import { type CommitteeContext, changedMeanwhile, checkIfMatch, communityOf } from './committee-context';
 import { committeeFor, requireSecretary } from './committee-reference';
+import { changedMeanwhile, checkIfMatch, communityOf, type MeetingContext } from './meeting-context';
 
 /**
  * GET and PUT /api/v1/committees/{communityId}/chair-order: the order in which the member units
  * take the chair. The committee's units read it; its secretaries (or one above) set it.
  */
-export function chairOrderRouter(context: CommitteeContext): Router {
+export function chairOrderRouter(context: MeetingContext): Router {
   const router = Router({ mergeParams: true });
   const model = context.platform.models.committeeChairOrders;
 

@@ -3,7 +3,7 @@ import { AppError } from '@grid-dispatch/errors';
 import { principalOf } from '@grid-dispatch/http';
 import { type RequestHandler, Router } from 'express';
 import { resolveKpiScope } from '../kpi/kpi-query';
-import type { CommitteeContext } from './committee-context';
+import type { MeetingContext } from './meeting-context';
 
 /**
  * GET /api/v1/committees/figures?areaId=&from=&to=: the committee figures of every community in
@@ -11,7 +11,7 @@ import type { CommitteeContext } from './committee-context';
  * above, and the administrator. The period is read as the KPI report reads it (reporting days,
  * this month by default, a year at most).
  */
-export function figuresRouter(context: CommitteeContext, staff: RequestHandler): Router {
+export function figuresRouter(context: MeetingContext, staff: RequestHandler): Router {
   const router = Router();
   router.get('/committees/figures', staff, async (req, res) => {
     const principal = principalOf(req);

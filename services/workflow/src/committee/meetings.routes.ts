@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MeetingDecisionDoc, MeetingDoc } from '@grid-dispatch/db';
 import {
+  ancestorPath,
   decisionProblems,
   type MeetingDecision,
   meetingAgenda,
@@ -24,9 +25,9 @@ import {
 import { resolveKpiScope } from '../kpi/kpi-query';
 import { KpiReports } from '../kpi/kpi-reports';
 import { attendeesBody, decisionBody, holdBody, meetingCreateBody } from './committee-bodies';
-import { type CommitteeContext, changedMeanwhile, checkIfMatch, communityOf } from './committee-context';
-import { committeeEvent, flushOutboxes } from './committee-outbox';
+import { committeeEvent } from './committee-outbox';
 import { type Committee, committeeFor, requireSecretary } from './committee-reference';
+import { changedMeanwhile, checkIfMatch, communityOf, type MeetingContext } from './meeting-context';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 type Names = ReadonlyMap<string, { zh: string; en: string }>;
@@ -58,7 +59,7 @@ export function meetingView(doc: MeetingDoc, names: Names) {
  * secretaries create the month's meeting (the chair proposed by the rotation), record who came and
  * what was decided, and mark it held; the committee's units read them, their agenda and minutes.
  */
-export function meetingsRouter(context: CommitteeContext, config: WorkflowConfig): Router {
+export function meetingsRouter(context: MeetingContext, config: WorkflowConfig): Router {
   const router = Router({ mergeParams: true });
   const { platform, lists } = context;
   const model = platform.models.meetings;
@@ -291,7 +292,13 @@ export function meetingsRouter(context: CommitteeContext, config: WorkflowConfig
     stillPlanned(found);
     const event = committeeEvent(
       'meeting.held',
-      { id: found._id, communityId: found.communityId, version: found.version + 1 },
+      {
+        entity: 'meeting',
+        id: found._id,
+        communityId: found.communityId,
+        areaIds: ancestorPath((await context.reference.get()).nodes, found.communityId),
+        version: found.version + 1,
+      },
       principal,
       {
         month: found.month,
@@ -310,7 +317,11 @@ export function meetingsRouter(context: CommitteeContext, config: WorkflowConfig
       { status: 'held', heldAt, minutes: body.minutes ?? found.minutes, outboxPending: true },
       { outbox: event },
     );
-    await flushOutboxes(model, context.publisher, [updated._id]);
+    await context.outbox
+      .flush('meeting', updated._id)
+      .catch((err) =>
+        context.platform.logger.warn({ err: String(err) }, 'meeting event left for the outbox sweep'),
+      );
     res.json(meetingView(updated, await names()));
   });
 

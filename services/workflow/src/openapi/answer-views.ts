@@ -27,7 +27,17 @@ import type {
   minutesAnswer,
   publicActivityListAnswer,
 } from '../committee/committee-bodies';
+import type {
+  needView,
+  projectView,
+  publicNeedView,
+  publicProjectView,
+  resourceView,
+} from '../committee/committee-views';
 import type { meetingView } from '../committee/meetings.routes';
+import type { needAnswer, publicNeedAnswer } from '../committee/needs-bodies';
+import type { projectAnswer, publicProjectAnswer } from '../committee/projects-bodies';
+import type { resourceAnswer } from '../committee/resources-bodies';
 import type {
   adminAreaAnswer,
   adminCalendarAnswer,
@@ -102,6 +112,11 @@ export type AnswerViews = [
     Sent<ReturnType<typeof publicActivityView>>,
     (typeof publicActivityListAnswer)['shape']['items']['element']
   >,
+  Fits<Sent<ReturnType<typeof needView>>, typeof needAnswer>,
+  Fits<Sent<ReturnType<typeof publicNeedView>>, typeof publicNeedAnswer>,
+  Fits<Sent<ReturnType<typeof resourceView>>, typeof resourceAnswer>,
+  Fits<Sent<ReturnType<typeof projectView>>, typeof projectAnswer>,
+  Fits<Sent<ReturnType<typeof publicProjectView>>, typeof publicProjectAnswer>,
   Fits<Open311Service, typeof open311ServiceAnswer>,
   Fits<Open311ServiceRequest, typeof open311ServiceRequestAnswer>,
 ];

@@ -52,6 +52,35 @@ import {
   minutesAnswer,
   publicActivityListAnswer,
 } from '../committee/committee-bodies';
+import {
+  needAnswer,
+  needListAnswer,
+  needSupportAnswer,
+  needSupportBody,
+  needTriageBody,
+  publicNeedAnswer,
+  publicNeedListAnswer,
+  residentNeedBody,
+  staffNeedBody,
+} from '../committee/needs-bodies';
+import {
+  milestoneWaiveBody,
+  projectAnswer,
+  projectApproveBody,
+  projectCreateBody,
+  projectEvaluationBody,
+  projectListAnswer,
+  projectStepBody,
+  publicProjectAnswer,
+  publicProjectListAnswer,
+} from '../committee/projects-bodies';
+import {
+  needMatchesAnswer,
+  resourceAnswer,
+  resourceBody,
+  resourceListAnswer,
+  resourcePageAnswer,
+} from '../committee/resources-bodies';
 import { ticketExportRowSchema } from '../export/ticket-export-row';
 import { ACTION_BODIES } from '../http/action-bodies';
 import {
@@ -146,6 +175,16 @@ const REQUEST_BODIES = {
   ActivityCreate: activityCreateBody,
   SmsInbound: smsInboundBody,
   SmsOptOut: smsOptOutBodySchema,
+  ResidentNeedCreate: residentNeedBody,
+  StaffNeedCreate: staffNeedBody,
+  NeedSupport: needSupportBody,
+  NeedTriage: needTriageBody,
+  ResourceSave: resourceBody,
+  ProjectCreate: projectCreateBody,
+  ProjectApprove: projectApproveBody,
+  ProjectStep: projectStepBody,
+  MilestoneWaive: milestoneWaiveBody,
+  ProjectEvaluation: projectEvaluationBody,
 } satisfies Record<string, z.ZodType>;
 
 /** Every JSON answer of the document, by component name. */
@@ -219,6 +258,19 @@ const ANSWERS = {
   SmsInboundTaken: smsInboundAnswer,
   SmsMessageList: smsMessageListAnswer,
   SmsOptedOut: smsOptOutAnswer,
+  PublicNeed: publicNeedAnswer,
+  PublicNeedList: publicNeedListAnswer,
+  NeedSupportResult: needSupportAnswer,
+  Need: needAnswer,
+  NeedList: needListAnswer,
+  NeedMatches: needMatchesAnswer,
+  Resource: resourceAnswer,
+  ResourceList: resourceListAnswer,
+  ResourcePage: resourcePageAnswer,
+  PublicProject: publicProjectAnswer,
+  PublicProjectList: publicProjectListAnswer,
+  Project: projectAnswer,
+  ProjectList: projectListAnswer,
 } satisfies Record<string, z.ZodType>;
 
 export type ComponentName = keyof typeof REQUEST_BODIES | keyof typeof ANSWERS;

@@ -6,9 +6,12 @@ import { categoryModel } from './category.model';
 import { committeeChairOrderModel } from './committee-chair-order.model';
 import { kpiSummaryModel, kpiTicketModel } from './kpi.model';
 import { meetingModel } from './meeting.model';
+import { needModel } from './need.model';
 import { open311KeyModel } from './open311-key.model';
 import { photoDataModel, photoModel } from './photo.model';
 import { plannedWorksModel } from './planned-works.model';
+import { projectModel } from './project.model';
+import { resourceModel } from './resource.model';
 import { responsibilityModel } from './responsibility.model';
 import { smsMessageModel } from './sms-message.model';
 import { smsOptOutModel } from './sms-opt-out.model';
@@ -26,9 +29,12 @@ export * from './committee-chair-order.model';
 export * from './kpi.model';
 export * from './localized-name';
 export * from './meeting.model';
+export * from './need.model';
 export * from './open311-key.model';
 export * from './photo.model';
 export * from './planned-works.model';
+export * from './project.model';
+export * from './resource.model';
 export * from './responsibility.model';
 export * from './sms-message.model';
 export * from './sms-opt-out.model';
@@ -61,6 +67,9 @@ export function createModels(connection: Connection) {
     committeeChairOrders: committeeChairOrderModel(connection),
     meetings: meetingModel(connection),
     activities: activityModel(connection),
+    needs: needModel(connection),
+    resources: resourceModel(connection),
+    projects: projectModel(connection),
   };
 }
 
