@@ -48,8 +48,9 @@ export function ChairOrderEditor({ base, onSaved }: { base: string; onSaved: () 
       onSaved();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
-        setNote(t('jc.stale'));
+        // Said once the stored order shows, so the sentence and the list agree.
         await stored.reload();
+        setNote(t('jc.stale'));
       } else setError(e);
     } finally {
       setBusy(false);

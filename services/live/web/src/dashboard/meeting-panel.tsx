@@ -76,8 +76,8 @@ export function MeetingPanel({
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && e.code === 'VERSION_CONFLICT') {
-        setNote(t('jc.staleMeeting'));
         await onChanged();
+        setNote(t('jc.staleMeeting'));
       } else setError(e);
       throw e;
     } finally {
