@@ -100,6 +100,11 @@ describe('browser: joint committee meetings and activities', function () {
       dash.locator(`[data-testid="minutes-csv-${month}"]`).click(),
     ]);
     assert.equal(download.suggestedFilename(), `minutes-chunhai-${month}.csv`);
+
+    // The committee figures of the secretary's area.
+    await dash.locator('[data-testid="dash-tab-figures"]').click();
+    await dash.locator('[data-testid="figures-total-needsRaised"]').waitFor();
+    await screenshot(dash, 'committee-06-figures');
   });
 
   it('lets a unit publish an activity that residents then see', async () => {

@@ -15,6 +15,13 @@ export function MinutesSheet({ path, onClose }: { path: string; onClose: () => v
   const minutes = useApi<Minutes>(path);
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => close.current?.focus(), []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
   const m = minutes.data;
   const lang = getLang();
   return (
