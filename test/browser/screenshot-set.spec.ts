@@ -54,8 +54,20 @@ describe('browser: every page, both languages, both widths', function () {
   });
 
   /** Each page: where it is, who logs in (if staff), and what shows it has loaded. */
-  const PAGES: { name: string; path: () => string; user?: [string, string]; ready: string }[] = [
+  const PAGES: {
+    name: string;
+    path: () => string;
+    user?: [string, string];
+    /** A tab to open once the page is there. */
+    tab?: string;
+    ready: string;
+  }[] = [
     { name: 'report', path: () => '/', ready: '[data-testid="category-picker"]' },
+    {
+      name: 'activities',
+      path: () => '/#/activities/chunhai',
+      ready: '[data-testid="activities-community"]',
+    },
     { name: 'tracking', path: () => `/#/track/${fixedCode}`, ready: '[data-testid="fix-evidence"]' },
     {
       name: 'console',
@@ -68,6 +80,20 @@ describe('browser: every page, both languages, both widths', function () {
       path: () => '/dashboard.html',
       user: ['chunhai.secretary', 'demo-test-password'],
       ready: '[data-testid="kpi-responseRate"]:not(:has(.skeleton))',
+    },
+    {
+      name: 'committee',
+      path: () => '/dashboard.html',
+      user: ['chunhai.secretary', 'demo-test-password'],
+      tab: '[data-testid="dash-tab-committee"]',
+      ready: '[data-testid="chair-order"] li',
+    },
+    {
+      name: 'figures',
+      path: () => '/dashboard.html',
+      user: ['chunhai.secretary', 'demo-test-password'],
+      tab: '[data-testid="dash-tab-figures"]',
+      ready: '[data-testid="figures-total"]',
     },
     {
       name: 'admin',
@@ -101,6 +127,7 @@ describe('browser: every page, both languages, both widths', function () {
           const page = await suite.pages.open(device as typeof DESK, p.path());
           if (p.user) await loginThroughForm(page, ...p.user);
           if (lang === 'en') await page.locator('[data-testid="lang-switch"]').first().click();
+          if (p.tab) await page.locator(p.tab).click();
           await page.locator(p.ready).first().waitFor({ timeout: 20000 });
           assert.equal(
             await page.evaluate(() => (globalThis as any).document.documentElement.lang),

@@ -16,6 +16,7 @@ import { P1Banner } from './p1-banner';
 import { PlannedWorksPanel } from './planned-works-panel';
 import { TicketDetail } from './ticket-detail';
 import { TicketList } from './ticket-list';
+import { UnitActivities } from './unit-activities';
 import { UnitKpis } from './unit-kpis';
 import { useInbox } from './use-inbox';
 
@@ -115,6 +116,7 @@ function Console({ session }: { session: Session }) {
           {session.user.unitId && (
             <PlannedWorksPanel unitId={session.user.unitId} areas={areas} categoryName={categoryName} />
           )}
+          <UnitActivities areas={areas} />
         </section>
       </main>
     </div>

@@ -13,6 +13,8 @@ import { getSession } from '../lib/session';
 import { SkeletonRows } from '../lib/skeleton';
 import { boardPins, countLevels, levelOf } from './board-pins';
 import { BulkBar } from './bulk-bar';
+import { CommitteeFigures } from './committee-figures';
+import { CommitteeView } from './committee-view';
 import { EscalationInbox } from './escalation-inbox';
 import { FilterBar } from './filter-bar';
 import { KpiPanel } from './kpi-panel';
@@ -30,6 +32,29 @@ import { useBoard } from './use-board';
 import { useKpis } from './use-kpis';
 import { knownUnits, useReference } from './use-reference';
 
+const VIEWS = ['tickets', 'committee', 'figures'] as const;
+type DashView = (typeof VIEWS)[number];
+
+/** The dashboard's views: the tickets, the joint committee, the committee figures. */
+function DashTabs({ view, onView }: { view: DashView; onView: (v: DashView) => void }) {
+  return (
+    <nav class="tabs dash-tabs" aria-label={t('dash.tabs')}>
+      {VIEWS.map((v) => (
+        <button
+          key={v}
+          type="button"
+          class="tab"
+          data-testid={`dash-tab-${v}`}
+          aria-current={view === v ? 'page' : undefined}
+          onClick={() => onView(v)}
+        >
+          {t(`dash.tab.${v}`)}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
 /**
  * The secretary's dashboard: figures on top, then the live map beside the inbox of what needs a
  * secretary, then every open ticket with its countdown. One drill-down filter (unit, category,
@@ -37,6 +62,7 @@ import { knownUnits, useReference } from './use-reference';
  */
 export function DashboardApp() {
   useLang();
+  const [view, setView] = useState<DashView>('tickets');
   const session = getSession()!;
   const reference = useReference();
   const plannedWorks = useCurrentPlannedWorks();
@@ -105,7 +131,19 @@ export function DashboardApp() {
         {session.user.areaId && <span class="who">{names.area(session.user.areaId)}</span>}
         <LiveBadge status={board.live} />
       </AppHeader>
-      <main class="wide dashboard">
+      <DashTabs view={view} onView={setView} />
+      {view === 'committee' && (
+        <main class="wide dashboard-committee">
+          <CommitteeView areas={areas} defaultAreaId={session.user.areaId} />
+        </main>
+      )}
+      {view === 'figures' && (
+        <main class="wide dashboard-figures">
+          <CommitteeFigures areas={areas} defaultAreaId={session.user.areaId} />
+        </main>
+      )}
+      {/* Kept mounted while another view shows: its live connection and filters stay as they were. */}
+      <main class="wide dashboard" hidden={view !== 'tickets'}>
         <ErrorBox error={reference.error} />
         <div class="dash-controls">
           <ScopeFilters

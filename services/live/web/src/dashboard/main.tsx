@@ -1,6 +1,7 @@
 import '../lib/style.css';
 import './dashboard.css';
 import './messages';
+import './committee-messages';
 import { mountPage } from '../lib/page';
 import { StaffGate } from '../lib/session';
 import { DashboardApp } from './dashboard-app';

@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../lib/api';
 import type { Area } from '../lib/areas';
 import { ErrorBox } from '../lib/error-box';
 import { pick, t, useLang } from '../lib/i18n';
-import { getSession } from '../lib/session';
+import { fetchStaffBlob, saveBlob } from '../lib/staff-download';
 import { meetingPath, monthOf } from './period';
 
 /**
@@ -31,27 +30,10 @@ export function MeetingReport({
     // Opened before the fetch: a window opened after an await is blocked as a pop-up.
     const tab = format === 'html' ? window.open('', '_blank') : null;
     try {
-      const res = await fetch(meetingPath(chosen, month, format), {
-        headers: { authorization: `Bearer ${getSession()?.token ?? ''}` },
-      });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as {
-          error?: { code: string; message: string };
-        } | null;
-        throw new ApiError(
-          res.status,
-          body?.error?.code ?? `http_${res.status}`,
-          body?.error?.message ?? t('meeting.missing'),
-        );
-      }
-      const url = URL.createObjectURL(await res.blob());
-      if (tab) tab.location.href = url;
-      else {
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = `joint-meeting-${chosen}-${month}.csv`;
-        a.click();
-      }
+      const blob = await fetchStaffBlob(meetingPath(chosen, month, format), t('meeting.missing'));
+      if (!tab) return saveBlob(blob, `joint-meeting-${chosen}-${month}.csv`);
+      const url = URL.createObjectURL(blob);
+      tab.location.href = url;
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (e) {
       tab?.close();

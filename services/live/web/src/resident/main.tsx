@@ -11,11 +11,12 @@ import { PlannedWorksCard, useCurrentPlannedWorks } from '../lib/planned-works';
 import { SkeletonRows } from '../lib/skeleton';
 import { useApi } from '../lib/use-api';
 import type { Category } from './categories';
+import { CommunityActivities } from './community-activities';
 import { Confirmation } from './confirmation';
 import { Lookup } from './lookup';
 import { type ReportCreated, ReportForm } from './report-form';
 import { rememberReport } from './reporter-tokens';
-import { useRoute } from './route';
+import { activitiesHref, useRoute } from './route';
 import { TrackPage } from './track-page';
 
 /** The resident app: report (index), confirmation, tracking (#/track/<code>) and rating. */
@@ -40,6 +41,7 @@ function ResidentApp() {
   let form: JSX.Element | null = null;
   if (route.page === 'track') body = <TrackPage code={route.code} categoryName={categoryName} />;
   else if (route.page === 'lookup') body = <Lookup categoryName={categoryName} />;
+  else if (route.page === 'activities') body = <CommunityActivities communityId={route.communityId} />;
   else if (created) body = <Confirmation created={created} onAnother={() => setCreated(null)} />;
   if (created || !formShown) form = null;
   else if (categories.error || areas.error)
@@ -95,8 +97,19 @@ function ResidentApp() {
         >
           {t('r.newReport')}
         </button>
-        <a href="#/track" aria-current={route.page !== 'report' ? 'page' : undefined} data-testid="tab-track">
+        <a
+          href="#/track"
+          aria-current={route.page === 'track' || route.page === 'lookup' ? 'page' : undefined}
+          data-testid="tab-track"
+        >
           {t('r.trackTitle')}
+        </a>
+        <a
+          href={activitiesHref(null)}
+          aria-current={route.page === 'activities' ? 'page' : undefined}
+          data-testid="tab-activities"
+        >
+          {t('r.activities')}
         </a>
       </nav>
       <main>
