@@ -67,6 +67,10 @@ const MESSAGE_SOURCES = new Set([
   'parseIsoDurationParts',
   'parseIsoDuration',
   'parseW3cDateTime',
+  // The joint committee's rules: their outcomes carry the message a route answers.
+  'triageNeed',
+  'advanceProject',
+  'changeMilestone',
 ]);
 
 /**

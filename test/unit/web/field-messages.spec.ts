@@ -108,6 +108,9 @@ describe('web: every server field message reads in Chinese and English', functio
       'services/intake/src/open311/open311-keys.ts: message',
       // parseW3cDateTime's reasons (MESSAGE_SOURCES).
       'services/intake/src/open311/open311-search-query.ts: parsed.reason',
+      // triageNeed's, advanceProject's and changeMilestone's outcomes (MESSAGE_SOURCES).
+      'services/workflow/src/committee/needs.routes.ts: outcome.message',
+      'services/workflow/src/committee/projects.routes.ts: outcome.message',
       'services/workflow/src/export/export-query.ts: why',
       'services/workflow/src/http/admin/admin.common.ts: message',
       // passwordProblem's answers (a …Problem function).
