@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { type CommitteeEvent, Topic, topicName } from '@grid-dispatch/contracts';
-import { rotatingChair } from '@grid-dispatch/domain';
+import { ancestorPath, rotatingChair } from '@grid-dispatch/domain';
 import type { Consumer } from 'kafkajs';
 import { csvRows } from '../support/csv-rows';
 import { eventually, login, request, requestPrepared } from '../support/http-client';
@@ -77,7 +77,30 @@ describe('committee: chair order, monthly meetings, activities and figures (real
     ]);
     // The lists the other routes keep, as stored (needs, projects, resources of Dongri and Chunhai).
     const db = system.platform.db;
-    await db.collection('needs').insertMany([
+    const areas = await system.platform.models.areas.find({}, { parentId: 1, level: 1 }).lean().exec();
+    const nodes = areas.map((a) => ({ id: a._id, level: a.level, parentId: a.parentId }));
+    // What the projects' own write path needs of a stored project (version, scope, outbox …).
+    const stored = (p: {
+      _id: string;
+      communityId: string;
+      leadUnitId: string;
+      participantUnitIds: string[];
+    }) => ({
+      ...p,
+      areaIds: ancestorPath(nodes, p.communityId),
+      unitIds: [p.leadUnitId, ...p.participantUnitIds],
+      version: 1,
+      outbox: [],
+      outboxPending: false,
+      description: '',
+      commitments: [],
+      evaluatorKeys: [],
+      approvedAtMeetingId: null,
+      approvedAt: null,
+      startedAt: null,
+      evaluatedAt: null,
+    });
+    await db.collection('committee_needs').insertMany([
       {
         _id: 'need-babies',
         communityId: 'dongri',
@@ -109,68 +132,70 @@ describe('committee: chair order, monthly meetings, activities and figures (real
         raisedAt: new Date(now - 3 * day),
       },
     ] as never[]);
-    await db.collection('projects').insertMany([
-      {
-        _id: 'baby-room',
-        communityId: 'dongri',
-        title: 'Baby room',
-        needIds: ['need-babies'],
-        resourceIds: ['hall'],
-        leadUnitId: 'property-dongri',
-        participantUnitIds: ['service-centre'],
-        status: 'delivered',
-        milestones: [],
-        evaluations: [
-          { score: 5, at: new Date(now - day) },
-          { score: 4, at: new Date(now - day) },
-        ],
-        proposedAt: new Date(now - 50 * day),
-        deliveredAt: new Date(now - 20 * day),
-      },
-      {
-        _id: 'study-room',
-        communityId: 'dongri',
-        title: 'Study room',
-        needIds: ['need-study'],
-        resourceIds: [],
-        leadUnitId: 'property-dongri',
-        participantUnitIds: [],
-        status: 'proposed',
-        milestones: [],
-        evaluations: [],
-        proposedAt: new Date(now - day),
-      },
-      {
-        _id: 'canteen',
-        communityId: 'dongri',
-        title: 'Canteen',
-        needIds: [],
-        resourceIds: [],
-        leadUnitId: 'service-centre',
-        participantUnitIds: [],
-        status: 'in_progress',
-        evaluations: [],
-        milestones: [
-          { id: 'kitchen', title: 'Kitchen fitted', dueAt: new Date(now - 5 * day) },
-          { id: 'opening', title: 'Opening day', dueAt: new Date(now + 10 * day) },
-        ],
-        proposedAt: new Date(now - 40 * day),
-      },
-      {
-        _id: 'courier-station',
-        communityId: 'chunhai',
-        title: 'Courier station',
-        needIds: [],
-        resourceIds: [],
-        leadUnitId: 'property-chunhai',
-        participantUnitIds: [],
-        status: 'proposed',
-        milestones: [],
-        evaluations: [],
-        proposedAt: new Date(now - day),
-      },
-    ] as never[]);
-    await db.collection('resources').insertMany([
+    await db.collection('committee_projects').insertMany(
+      [
+        {
+          _id: 'baby-room',
+          communityId: 'dongri',
+          title: 'Baby room',
+          needIds: ['need-babies'],
+          resourceIds: ['hall'],
+          leadUnitId: 'property-dongri',
+          participantUnitIds: ['service-centre'],
+          status: 'delivered',
+          milestones: [],
+          evaluations: [
+            { score: 5, at: new Date(now - day) },
+            { score: 4, at: new Date(now - day) },
+          ],
+          proposedAt: new Date(now - 50 * day),
+          deliveredAt: new Date(now - 20 * day),
+        },
+        {
+          _id: 'study-room',
+          communityId: 'dongri',
+          title: 'Study room',
+          needIds: ['need-study'],
+          resourceIds: [],
+          leadUnitId: 'property-dongri',
+          participantUnitIds: [],
+          status: 'proposed',
+          milestones: [],
+          evaluations: [],
+          proposedAt: new Date(now - day),
+        },
+        {
+          _id: 'canteen',
+          communityId: 'dongri',
+          title: 'Canteen',
+          needIds: [],
+          resourceIds: [],
+          leadUnitId: 'service-centre',
+          participantUnitIds: [],
+          status: 'in_progress',
+          evaluations: [],
+          milestones: [
+            { id: 'kitchen', title: 'Kitchen fitted', dueAt: new Date(now - 5 * day) },
+            { id: 'opening', title: 'Opening day', dueAt: new Date(now + 10 * day) },
+          ],
+          proposedAt: new Date(now - 40 * day),
+        },
+        {
+          _id: 'courier-station',
+          communityId: 'chunhai',
+          title: 'Courier station',
+          needIds: [],
+          resourceIds: [],
+          leadUnitId: 'property-chunhai',
+          participantUnitIds: [],
+          status: 'proposed',
+          milestones: [],
+          evaluations: [],
+          proposedAt: new Date(now - day),
+        },
+      ].map(stored) as never[],
+    );
+    await db.collection('committee_resources').insertMany([
       {
         _id: 'hall',
         unitId: 'property-dongri',
@@ -381,6 +406,17 @@ describe('committee: chair order, monthly meetings, activities and figures (real
       assert.equal(res.body.decisions.length, 4);
       assert.equal(res.body.version, 6);
       assert.equal(res.body.decisions[1].unitId, 'gas');
+      // Each decision went through the projects' write path.
+      const [studyRoom, canteen] = await Promise.all(
+        ['study-room', 'canteen'].map((id) => system.platform.models.projects.findById(id).lean().exec()),
+      );
+      assert.equal(studyRoom?.status, 'approved');
+      assert.equal(studyRoom?.approvedAtMeetingId, res.body.id);
+      assert.deepEqual(canteen?.participantUnitIds, ['gas']);
+      assert.equal(
+        new Date(canteen!.milestones.find((m) => m.id === 'kitchen')!.dueAt).getTime(),
+        now + 7 * day,
+      );
 
       const refused: Array<[unknown, number, string[]]> = [
         [{ kind: 'approve_project', projectId: 'courier-station' }, 422, ['projectId']],
@@ -436,18 +472,14 @@ describe('committee: chair order, monthly meetings, activities and figures (real
         res.body.newNeeds.map((n: any) => n.id),
         ['need-study'],
       );
-      assert.deepEqual(
-        res.body.lateMilestones.map((m: any) => m.milestone.id),
-        ['kitchen'],
-      );
+      // The meeting's decisions took effect: the late kitchen was moved a week on, the study
+      // room approved, so nothing is late and nothing waits for approval any more.
+      assert.deepEqual(res.body.lateMilestones, []);
       assert.deepEqual(
         res.body.dueMilestones.map((m: any) => m.milestone.id),
-        ['opening'],
+        ['kitchen', 'opening'],
       );
-      assert.deepEqual(
-        res.body.awaitingApproval.map((p: any) => p.id),
-        ['study-room'],
-      );
+      assert.deepEqual(res.body.awaitingApproval, []);
       assert.deepEqual(res.body.tickets, { overdue: 1, open: 2 });
       assert.ok(Array.isArray(res.body.kpis.units));
       assert.equal(res.body.kpis.areaId, 'dongri');

@@ -3,6 +3,7 @@ import { createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-disp
 import { committeeRouter } from './committee/committee.router';
 import { openCommitteeContext } from './committee/committee-context';
 import { needsRouter } from './committee/needs.routes';
+import { projectDecisionEffects } from './committee/project-decisions';
 import { projectsRouter } from './committee/projects.routes';
 import { resourcesRouter } from './committee/resources.routes';
 import type { WorkflowConfig } from './config';
@@ -81,7 +82,13 @@ export async function startWorkflow(
   app.use('/api/v1', unitWebhooksRouter(platform, config, webhookQueue(platform, config)));
   app.use('/api/v1', smsInboundRouter(platform, config));
   app.use('/api/v1', kpiRouter(platform, config));
-  app.use('/api/v1', committeeRouter(platform, config, { outbox: committee.outbox }));
+  app.use(
+    '/api/v1',
+    committeeRouter(platform, config, {
+      outbox: committee.outbox,
+      effects: projectDecisionEffects(committee),
+    }),
+  );
   app.use('/api/v1/admin', adminRouter(platform, config, passwords));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

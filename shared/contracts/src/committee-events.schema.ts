@@ -15,6 +15,8 @@ export const COMMITTEE_EVENT_TYPES = [
   'project.status_changed',
   'project.milestone_done',
   'project.rated',
+  /** A unit joined or a milestone was set or moved (a joint meeting's decision). */
+  'project.changed',
   'project.milestone_due',
   'project.milestone_missed',
   'meeting.held',

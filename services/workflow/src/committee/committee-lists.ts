@@ -6,7 +6,7 @@ import type {
   FigureProject,
   FigureResource,
 } from '@grid-dispatch/domain';
-import type { Connection } from 'mongoose';
+import type { Models } from '@grid-dispatch/db';
 
 /** A need as the meeting and the figures read it. */
 export type ListedNeed = AgendaNeed & FigureNeed;
@@ -35,18 +35,19 @@ const isoOrNull = (value: unknown): string | null =>
 const idOf = (doc: Stored) => String(doc._id ?? doc.id);
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
-/**
- * The lists as stored in the `needs`, `resources` and `projects` collections of the service's
- * database (the collections of the Need, Resource and Project models).
- */
-export function storedCommitteeLists(db: Connection): CommitteeLists {
-  const read = (collection: string, communityIds: readonly string[]) =>
+/** The lists as the Need, Resource and Project models store them (withdrawn resources left out). */
+export function storedCommitteeLists(models: Pick<Models, 'needs' | 'resources' | 'projects'>): CommitteeLists {
+  const collections = { needs: models.needs, resources: models.resources, projects: models.projects };
+  const read = (collection: keyof typeof collections, communityIds: readonly string[]) =>
     communityIds.length === 0
       ? Promise.resolve([] as Stored[])
-      : (db
-          .collection(collection)
-          .find({ communityId: { $in: [...communityIds] } })
-          .toArray() as Promise<Stored[]>);
+      : (collections[collection] as (typeof collections)['needs'])
+          .find({
+            communityId: { $in: [...communityIds] },
+            ...(collection === 'resources' ? { withdrawnAt: null } : {}),
+          })
+          .lean<Stored[]>()
+          .exec();
   return {
     async needs(communityIds) {
       return (await read('needs', communityIds)).map((n) => ({
@@ -73,7 +74,8 @@ export function storedCommitteeLists(db: Connection): CommitteeLists {
           id: String(m.id ?? m._id),
           title: String(m.title ?? ''),
           dueAt: iso(m.dueAt),
-          doneAt: isoOrNull(m.doneAt),
+          // A waived milestone is settled like a done one: never late on the agenda.
+          doneAt: isoOrNull(m.doneAt ?? m.waivedAt),
         })),
         proposedAt: iso(p.proposedAt),
         deliveredAt: isoOrNull(p.deliveredAt),

@@ -35,7 +35,7 @@ export function committeeRouter(
   const context: MeetingContext = {
     platform,
     reference: committeeReference(platform),
-    lists: options.lists ?? storedCommitteeLists(platform.db),
+    lists: options.lists ?? storedCommitteeLists(platform.models),
     effects: options.effects ?? recordOnlyDecisionEffects,
     outbox: options.outbox,
   };

@@ -343,46 +343,64 @@ export function projectsRouter(ctx: CommitteeContext): Router {
       step === 'approve' ? (parseBody(projectApproveBody, req.body ?? {}).meetingId ?? null) : null;
     if (step !== 'approve') parseBody(projectStepBody, req.body ?? {});
     checkIfMatch(req, project, 'project');
-    const outcome = advanceProject(project, step, roleIn(principal, project));
-    if (!outcome.ok) throw refuse(outcome);
-    if (step === 'approve') await checkCommitmentsFit(ctx, project);
-    const now = new Date();
-    const stamps: Partial<ProjectDoc> =
-      step === 'approve'
-        ? { approvedAt: now, approvedAtMeetingId: meetingId }
-        : step === 'start'
-          ? { startedAt: now }
-          : step === 'deliver'
-            ? { deliveredAt: now }
-            : { evaluatedAt: now };
-    const updated = await outbox.update<ProjectDoc>(
-      'project',
-      project,
-      { status: outcome.status, ...stamps },
-      {
-        type: 'project.status_changed',
-        actor: staffActor(principal),
-        payload: {
-          from: project.status,
-          to: outcome.status,
-          ...(step === 'approve' ? { approvedAtMeetingId: meetingId } : {}),
-        },
-      },
-    );
-    if (!updated) throw changedMeanwhile('project');
-    const actor = staffActor(principal);
-    if (step === 'approve') {
-      await moveCommitments(ctx, updated, +1, actor);
-      await ctx.milestoneTimers.schedule(updated);
-    }
-    if (step === 'deliver') {
-      await moveCommitments(ctx, updated, -1, actor);
-      await serveNeeds(ctx, updated, actor);
-    }
+    const updated = await runProjectStep(ctx, project, step, principal, meetingId);
     respond(res, updated);
   });
 
   return router;
+}
+
+/**
+ * One step of a project's life (approve, start, deliver, close the evaluation) by a member of
+ * staff, with everything it brings: capacity taken at approval and given back at delivery, the
+ * milestone timers, the needs served. The projects API and the joint meeting's decisions both
+ * take this path. Throws the refusal (403, 409, 422) when the step is not allowed.
+ */
+export async function runProjectStep(
+  ctx: CommitteeContext,
+  project: ProjectDoc,
+  step: ProjectStep,
+  principal: StaffPrincipal,
+  meetingId: string | null,
+): Promise<ProjectDoc> {
+  const { outbox } = ctx;
+  const outcome = advanceProject(project, step, roleIn(principal, project));
+  if (!outcome.ok) throw refuse(outcome);
+  if (step === 'approve') await checkCommitmentsFit(ctx, project);
+  const now = new Date();
+  const stamps: Partial<ProjectDoc> =
+    step === 'approve'
+      ? { approvedAt: now, approvedAtMeetingId: meetingId }
+      : step === 'start'
+        ? { startedAt: now }
+        : step === 'deliver'
+          ? { deliveredAt: now }
+          : { evaluatedAt: now };
+  const updated = await outbox.update<ProjectDoc>(
+    'project',
+    project,
+    { status: outcome.status, ...stamps },
+    {
+      type: 'project.status_changed',
+      actor: staffActor(principal),
+      payload: {
+        from: project.status,
+        to: outcome.status,
+        ...(step === 'approve' ? { approvedAtMeetingId: meetingId } : {}),
+      },
+    },
+  );
+  if (!updated) throw changedMeanwhile('project');
+  const actor = staffActor(principal);
+  if (step === 'approve') {
+    await moveCommitments(ctx, updated, +1, actor);
+    await ctx.milestoneTimers.schedule(updated);
+  }
+  if (step === 'deliver') {
+    await moveCommitments(ctx, updated, -1, actor);
+    await serveNeeds(ctx, updated, actor);
+  }
+  return updated;
 }
 
 /** Approval takes capacity: 409 when a resource no longer has what the project was made with. */
