@@ -1,3 +1,4 @@
+import type { Models } from '@grid-dispatch/db';
 import type {
   AgendaNeed,
   AgendaProject,
@@ -6,7 +7,6 @@ import type {
   FigureProject,
   FigureResource,
 } from '@grid-dispatch/domain';
-import type { Models } from '@grid-dispatch/db';
 
 /** A need as the meeting and the figures read it. */
 export type ListedNeed = AgendaNeed & FigureNeed;
@@ -36,7 +36,9 @@ const idOf = (doc: Stored) => String(doc._id ?? doc.id);
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
 /** The lists as the Need, Resource and Project models store them (withdrawn resources left out). */
-export function storedCommitteeLists(models: Pick<Models, 'needs' | 'resources' | 'projects'>): CommitteeLists {
+export function storedCommitteeLists(
+  models: Pick<Models, 'needs' | 'resources' | 'projects'>,
+): CommitteeLists {
   const collections = { needs: models.needs, resources: models.resources, projects: models.projects };
   const read = (collection: keyof typeof collections, communityIds: readonly string[]) =>
     communityIds.length === 0
