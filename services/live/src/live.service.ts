@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 import type { LiveConfig } from './config';
 import type { LivePlatform } from './live-platform';
 import { mapSettingsRoute } from './map-settings';
+import { startCommitteeFanout } from './realtime/committee-fanout';
 import { fanOut } from './realtime/event-fanout';
 import { startSessionSweep } from './realtime/session-sweep';
 import { authErrorMessage, identifySocket } from './realtime/socket-auth';
@@ -105,7 +106,9 @@ export async function startLive(
     logger,
     handle: async (envelope) => fanOut(io, envelope),
   });
+  let committee: { stop(): Promise<void> } | null = null;
   const stop = async () => {
+    await committee?.stop();
     await consumer.stop();
     stopSweep();
     uncountSockets();
@@ -117,6 +120,7 @@ export async function startLive(
   try {
     // Waits until the broker drops a killed instance, still a member.
     await consumer.startJoined();
+    committee = await startCommitteeFanout(io, platform.kafka, config.TOPIC_PREFIX, logger);
   } catch (error) {
     await stop().catch((err) => logger.warn({ err: String(err) }, 'could not stop after a failed start'));
     throw error;

@@ -7,6 +7,7 @@ export enum LiveEvent {
   SlaWarning = 'sla.warning',
   SlaBreached = 'sla.breached',
   KpiUpdated = 'kpi.updated',
+  CommitteeUpdated = 'committee.updated',
 }
 
 export interface TicketUpdatedMessage {
@@ -34,6 +35,19 @@ export interface SlaWarningMessage {
 
 /** A hint that a scope's figures changed: dashboards refetch `GET /api/v1/kpis` (debounced). */
 export type KpiUpdatedMessage = ({ areaId: string } | { unitId: string }) & { at: string };
+
+/**
+ * A joint committee's record changed (a need, resource, project, meeting or activity): sent to the
+ * secretaries of the community and the areas above it, whose committee pages refetch.
+ */
+export interface CommitteeUpdatedMessage {
+  entity: string;
+  entityId: string;
+  entityVersion: number;
+  type: string;
+  communityId: string;
+  at: string;
+}
 
 export interface SlaBreachedMessage {
   ticketId: string;

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ActivitiesPanel } from '../lib/activities-panel';
 import type { Area } from '../lib/areas';
+import { useCommitteeUpdates } from '../lib/committee-updates';
 import { ErrorBox } from '../lib/error-box';
 import { pick, t, useLang } from '../lib/i18n';
 import { fetchStaffBlob, saveBlob } from '../lib/staff-download';
@@ -33,6 +34,10 @@ export function CommitteeView({
   const meetings = useApi<{ items: Meeting[] }>(communityId ? `${base}/meetings` : null);
   const [minutesOf, setMinutesOf] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Another secretary's change of this committee's meetings or chair order shows without a reload.
+  useCommitteeUpdates(communityId, (u) => {
+    if (u.entity === 'meeting') void meetings.reload();
+  });
   const past = (meetings.data?.items ?? []).filter((m) => m.month !== month);
 
   async function csv(m: Meeting) {

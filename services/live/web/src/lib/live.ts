@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { type CommitteeUpdate, committeeUpdated } from './committee-updates';
 import { expireSession } from './session-store';
 
 export { applyByVersion, mergeFetched, type Versioned } from './version-map';
@@ -100,6 +101,7 @@ export function connectLive(
   socket.on('sla.warning', (w: SlaWarning) => h.onWarning?.(w));
   socket.on('sla.breached', (b: SlaBreached) => h.onBreached?.(b));
   socket.on('kpi.updated', (k: Record<string, unknown>) => h.onKpi?.(k));
+  socket.on('committee.updated', (u: CommitteeUpdate) => committeeUpdated(u));
   socket.on('session.expired', () => {
     ended = true;
     socket.disconnect();
