@@ -7,7 +7,7 @@ const config = loadKpiConfig();
 const logger = createLogger({ name: 'kpi', level: config.LOG_LEVEL });
 
 runMain(logger, async () => {
-  const platform = await openPlatform(config, logger, { service: 'kpi' });
+  const platform = await openPlatform(config, logger, { service: 'kpi', relay: false });
   const kpi = await startKpi(platform, config);
   return {
     async stop() {

@@ -63,6 +63,12 @@ export interface PlatformOptions {
   relayPollMs?: number;
   /** The `service` label of this process's metrics. */
   service?: string;
+  /**
+   * Whether this process relays outboxes to Kafka (default true). Off for a process that writes
+   * no tickets (the kpi service): the writers' relays and their peers already cover every outbox,
+   * and one more poller only adds database load when the database comes back from an outage.
+   */
+  relay?: boolean;
 }
 
 export async function openPlatform(
@@ -111,7 +117,7 @@ export async function openPlatform(
     outbox: index,
     onUnpublished: (ticketId) => relay.notePending(ticketId),
   });
-  relay.start();
+  if (options.relay !== false) relay.start();
   const calendarLog = logger.child({ module: 'calendars' });
   const watcher = new ReferenceDataSubscriber(kafka, config.TOPIC_PREFIX, calendarLog, (announcement) => {
     if (announcement === null) calendars.invalidate();
