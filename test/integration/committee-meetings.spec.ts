@@ -1,40 +1,20 @@
 import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
-import { type CommitteeEvent, Topic, topicName } from '@grid-dispatch/contracts';
 import { ancestorPath, rotatingChair } from '@grid-dispatch/domain';
-import type { Consumer } from 'kafkajs';
+import { CommitteeTap } from '../support/committee-tap';
 import { csvRows } from '../support/csv-rows';
 import { eventually, login, request, requestPrepared } from '../support/http-client';
 import { fileAndDispatch } from '../support/reports';
-import { startTestSystem, type TestSystem, uniqueId } from '../support/test-system';
+import { startTestSystem, type TestSystem } from '../support/test-system';
 
 const DEMO = 'demo-test-password';
 const day = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The committee's events as Kafka holds them, read from the start of the test's own topic. */
-async function tapCommitteeEvents(
-  system: TestSystem,
-): Promise<{ events: CommitteeEvent[]; consumer: Consumer }> {
-  const events: CommitteeEvent[] = [];
-  const consumer = system.platform.kafka.consumer({ groupId: `${system.id}.${uniqueId('tap')}` });
-  await consumer.connect();
-  await consumer.subscribe({
-    topic: topicName(system.config.TOPIC_PREFIX, Topic.CommitteeEvents),
-    fromBeginning: true,
-  });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      events.push(JSON.parse(String(message.value)) as CommitteeEvent);
-    },
-  });
-  return { events, consumer };
-}
-
 describe('committee: chair order, monthly meetings, activities and figures (real servers)', function () {
   this.timeout(120000);
   let system: TestSystem;
-  let tap: { events: CommitteeEvent[]; consumer: Consumer };
+  let tap: CommitteeTap;
   let admin: string;
   let dongriSecretary: string;
   let chunhaiSecretary: string;
@@ -57,7 +37,8 @@ describe('committee: chair order, monthly meetings, activities and figures (real
 
   before(async () => {
     system = await startTestSystem();
-    tap = await tapCommitteeEvents(system);
+    tap = new CommitteeTap(system.config.KAFKA_BROKERS, system.config.TOPIC_PREFIX);
+    await tap.start();
     [
       admin,
       dongriSecretary,
@@ -233,7 +214,7 @@ describe('committee: chair order, monthly meetings, activities and figures (real
   });
 
   after(async () => {
-    await tap?.consumer.disconnect().catch(() => undefined);
+    await tap?.stop().catch(() => undefined);
     await system?.destroy();
   });
 
