@@ -135,6 +135,8 @@ function CommunityLists({ communityId }: { communityId: string }) {
   const list = useApi<{ items: Need[] }>(`${base}/needs`);
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
+  // Each need raised here counts up, so the resident's own list shows the new one at once.
+  const [raised, setRaised] = useState(0);
 
   async function support(need: Need) {
     setError(null);
@@ -180,11 +182,14 @@ function CommunityLists({ communityId }: { communityId: string }) {
       {list.loading && !list.data && <SkeletonRows rows={3} />}
       {list.data && list.data.items.length === 0 && <p class="muted">{t('rn.none')}</p>}
       <ul class="need-list">{list.data?.items.map(needItem)}</ul>
-      <OwnNeeds base={base} communityId={communityId} />
+      <OwnNeeds key={raised} base={base} communityId={communityId} />
       <NeedForm
         base={base}
         communityId={communityId}
-        onRaised={() => void list.reload()}
+        onRaised={() => {
+          setRaised((n) => n + 1);
+          void list.reload();
+        }}
         supportItem={needItem}
       />
       <DeliveredProjects base={base} />
