@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { browserSuite, DESK, loginThroughForm, PHONE, screenshot } from '../support/browser';
+import { login, request } from '../support/http-client';
 
 const PASSWORD = 'demo-test-password';
 const NEED = '东日婴儿托育室';
@@ -9,7 +10,8 @@ const NEED = '东日婴儿托育室';
  * project that met it: a resident raises a need on the residents' page (an empty form refused
  * under its inputs) and another, offered it as a near-duplicate, says "me too"; the property
  * company offers its activity room from the console; Dongri's secretary accepts the need, sees
- * the room among its matches with the reasons, makes a project from it and approves it; the
+ * the room among its matches with the reasons and makes a project from it, whose approval from a
+ * stale page (approved meanwhile elsewhere) is said in a sentence and reloaded; the
  * property company starts it, marks the milestone done and delivers it; the first resident
  * rates it.
  */
@@ -101,7 +103,23 @@ describe('browser: joint committee needs, resources and projects', function () {
     const proposed = projects.locator('[data-testid="staff-project"][data-status="proposed"]', {
       hasText: NEED,
     });
+    await proposed.waitFor();
+
+    // Approved meanwhile from another session: the page's stale approval is said in a sentence
+    // and the list reloaded to the project as it now stands.
+    const secretary = await login(suite.system.url, 'dongri.secretary', PASSWORD);
+    const listed = await request(suite.system.url, 'GET', '/api/v1/projects?communityId=dongri', {
+      token: secretary,
+    });
+    const project = listed.body.items.find((p: { title: string }) => p.title === NEED);
+    const approved = await request(suite.system.url, 'POST', `/api/v1/projects/${project.id}/approve`, {
+      token: secretary,
+      body: {},
+      headers: { 'if-match': String(project.version) },
+    });
+    assert.equal(approved.status, 200, JSON.stringify(approved.body));
     await proposed.locator('[data-testid="project-approve"]').click();
+    await projects.locator('[data-testid="projects-note"]', { hasText: '他人更新' }).waitFor();
     await projects
       .locator('[data-testid="staff-project"][data-status="approved"]', { hasText: NEED })
       .waitFor();
