@@ -35,6 +35,7 @@ addMessages({
     'jn.participants': '参与单位',
     'jn.milestone': '节点名称',
     'jn.milestoneDue': '节点到期日',
+    'jn.addMilestone': '再加一个节点',
     'jn.create': '创建项目',
     'jn.created': '项目已创建，待批准。',
     'jn.stale': '需求已被他人更新，已重新载入，请核对后再操作。',
@@ -59,6 +60,7 @@ addMessages({
     'jn.participants': 'Participating units',
     'jn.milestone': 'Milestone',
     'jn.milestoneDue': 'Milestone due',
+    'jn.addMilestone': 'Add a milestone',
     'jn.create': 'Create the project',
     'jn.created': 'Project created, waiting for approval.',
     'jn.stale': 'Someone updated the need meanwhile; it is reloaded, check it and act again.',
@@ -339,8 +341,13 @@ function MatchesPanel({
   const [description, setDescription] = useState(need.description);
   const [lead, setLead] = useState('');
   const [participants, setParticipants] = useState<string[]>([]);
-  const [milestone, setMilestone] = useState('');
-  const [due, setDue] = useState(inDays(14));
+  const [milestones, setMilestones] = useState([{ title: '', due: inDays(14) }]);
+  const editMilestone = (i: number, change: Partial<{ title: string; due: string }>) =>
+    setMilestones((rows) => rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
+  // Rows left without a title are not milestones; each due at the end of its day's working hours.
+  const milestoneBody = milestones
+    .filter((m) => m.title.trim())
+    .map((m) => ({ title: m.title.trim(), dueAt: new Date(`${m.due}T18:00:00+08:00`).toISOString() }));
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -364,13 +371,7 @@ function MatchesPanel({
         resourceIds: chosen,
         leadUnitId: lead,
         participantUnitIds: participants.filter((u) => u !== lead),
-        ...(milestone.trim()
-          ? {
-              milestones: [
-                { title: milestone.trim(), dueAt: new Date(`${due}T18:00:00+08:00`).toISOString() },
-              ],
-            }
-          : {}),
+        ...(milestoneBody.length ? { milestones: milestoneBody } : {}),
       });
       setCreated(true);
       onCreated();
@@ -480,24 +481,35 @@ function MatchesPanel({
               ))}
           </fieldset>
           <FieldError id={fieldErrorId('participantUnitIds')} text={fields.participantUnitIds} />
-          <label>
-            {t('jn.milestone')}
-            <input
-              value={milestone}
-              data-testid="project-milestone"
-              onInput={(e) => setMilestone(e.currentTarget.value)}
-              {...invalidProps('milestones', fields.milestones)}
-            />
-          </label>
-          <label>
-            {t('jn.milestoneDue')}
-            <input
-              type="date"
-              value={due}
-              data-testid="project-milestone-due"
-              onInput={(e) => setDue(e.currentTarget.value)}
-            />
-          </label>
+          {milestones.map((m, i) => (
+            <div class="milestone-row" key={i}>
+              <label>
+                {t('jn.milestone')}
+                <input
+                  value={m.title}
+                  data-testid="project-milestone"
+                  onInput={(e) => editMilestone(i, { title: e.currentTarget.value })}
+                  {...invalidProps('milestones', fields.milestones)}
+                />
+              </label>
+              <label>
+                {t('jn.milestoneDue')}
+                <input
+                  type="date"
+                  value={m.due}
+                  data-testid="project-milestone-due"
+                  onInput={(e) => editMilestone(i, { due: e.currentTarget.value })}
+                />
+              </label>
+            </div>
+          ))}
+          <button
+            type="button"
+            data-testid="project-milestone-add"
+            onClick={() => setMilestones((rows) => [...rows, { title: '', due: inDays(28) }])}
+          >
+            {t('jn.addMilestone')}
+          </button>
           <FieldError id={fieldErrorId('milestones')} text={fields.milestones} />
           <ErrorBox error={error} placed={(path) => isPlaced(path, PROJECT_FIELDS)} />
           <button type="submit" class="primary" disabled={busy} data-testid="project-create">
