@@ -143,6 +143,7 @@ export function UnitLists({ areas, unitId }: { areas: Area[]; unitId: string }) 
         secretary={false}
         unitId={unitId}
         unitNames={unitNames}
+        titleKey="ur.projects"
       />
     </div>
   );

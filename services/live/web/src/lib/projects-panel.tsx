@@ -60,12 +60,15 @@ export function ProjectsPanel({
   unitId,
   unitNames,
   refresh = 0,
+  titleKey = 'jp.title',
 }: {
   path: string;
   secretary: boolean;
   unitId: string | null;
   unitNames: UnitNames;
   refresh?: number;
+  /** The panel's heading, a message key. */
+  titleKey?: string;
 }) {
   useLang();
   const list = useApi<{ items: Project[] }>(path);
@@ -102,7 +105,7 @@ export function ProjectsPanel({
 
   return (
     <section class="card projects-panel" data-testid="projects-panel">
-      <h3>{t('jp.title')}</h3>
+      <h3>{t(titleKey)}</h3>
       {note && (
         <p class="note" data-testid="projects-note">
           {note}
