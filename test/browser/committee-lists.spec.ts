@@ -11,7 +11,8 @@ const NEED = '东日婴儿托育室';
  * under its inputs) and another, offered it as a near-duplicate, says "me too"; the property
  * company offers its activity room from the console; Dongri's secretary accepts the need, sees
  * the room among its matches with the reasons and makes a project from it, whose approval from a
- * stale page (approved meanwhile elsewhere) is said in a sentence and reloaded; the
+ * stale page (approved meanwhile elsewhere) is said in a sentence and reloaded, and waives one of
+ * its milestones; the
  * property company starts it, marks the milestone done and delivers it; the first resident
  * rates it.
  */
@@ -96,6 +97,8 @@ describe('browser: joint committee needs, resources and projects', function () {
     await room.locator('[data-testid="match-pick"]').check();
     assert.equal(await matches.locator('[data-testid="project-lead"]').inputValue(), 'property-dongri');
     await matches.locator('[data-testid="project-milestone"]').fill('场地改造');
+    await matches.locator('[data-testid="project-milestone-add"]').click();
+    await matches.locator('[data-testid="project-milestone"]').nth(1).fill('开放仪式');
     await screenshot(dash, 'lists-04-matches');
     await matches.locator('[data-testid="project-create"]').click();
     await matches.locator('[data-testid="project-created"]').waitFor();
@@ -123,6 +126,15 @@ describe('browser: joint committee needs, resources and projects', function () {
     await projects
       .locator('[data-testid="staff-project"][data-status="approved"]', { hasText: NEED })
       .waitFor();
+    // The opening ceremony is waived, with the reason kept beside it.
+    const approvedProject = projects.locator('[data-testid="staff-project"]', { hasText: NEED });
+    await approvedProject
+      .locator('[data-testid="milestone"]', { hasText: '开放仪式' })
+      .locator('[data-testid="milestone-waive"]')
+      .click();
+    await approvedProject.locator('[data-testid="milestone-waive-reason"]').fill('与社区活动合并举办');
+    await approvedProject.locator('[data-testid="milestone-waive-confirm"]').click();
+    await approvedProject.locator('[data-testid="milestone"]', { hasText: '与社区活动合并举办' }).waitFor();
     await screenshot(dash, 'lists-05-project-approved');
 
     // The lead unit starts it, marks the milestone done and delivers it.

@@ -79,6 +79,9 @@ export function ProjectsPanel({
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  // The milestone whose waiver is being written, and why.
+  const [waiving, setWaiving] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
   const name = (id: string) => {
     const n = unitNames.get(id);
     return n ? pick(n) : id;
@@ -152,18 +155,41 @@ export function ProjectsPanel({
                         {secretary && (
                           <>
                             {' '}
-                            <button
-                              type="button"
-                              disabled={busy}
-                              data-testid="milestone-waive"
-                              onClick={() => {
-                                const reason = prompt(t('jp.waiveReason'));
-                                if (reason !== null)
-                                  void act(p, `milestones/${encodeURIComponent(m.id)}/waive`, { reason });
-                              }}
-                            >
-                              {t('jp.waive')}
-                            </button>
+                            {waiving === m.id ? (
+                              <span class="waive-form">
+                                <label>
+                                  {t('jp.waiveReason')}{' '}
+                                  <input
+                                    value={reason}
+                                    data-testid="milestone-waive-reason"
+                                    onInput={(e) => setReason(e.currentTarget.value)}
+                                  />
+                                </label>{' '}
+                                <button
+                                  type="button"
+                                  disabled={busy}
+                                  data-testid="milestone-waive-confirm"
+                                  onClick={() => {
+                                    setWaiving(null);
+                                    void act(p, `milestones/${encodeURIComponent(m.id)}/waive`, { reason });
+                                  }}
+                                >
+                                  {t('jp.waive')}
+                                </button>
+                              </span>
+                            ) : (
+                              <button
+                                type="button"
+                                disabled={busy}
+                                data-testid="milestone-waive"
+                                onClick={() => {
+                                  setReason('');
+                                  setWaiving(m.id);
+                                }}
+                              >
+                                {t('jp.waive')}
+                              </button>
+                            )}
                           </>
                         )}
                       </>
