@@ -79,7 +79,13 @@ describe('browser: joint committee needs, resources and projects', function () {
     await unit.locator('[data-testid="resource-contactName"]').fill('张经理');
     await unit.locator('[data-testid="resource-contactPhone"]').fill('13600136000');
     await unit.locator('[data-testid="resource-save"]').click();
-    await unit.locator('[data-testid="unit-resource"]', { hasText: '物业活动室' }).waitFor();
+    const offered = unit.locator('[data-testid="unit-resource"]', { hasText: '物业活动室' });
+    await offered.waitFor();
+    // Edited: more places than first said.
+    await offered.locator('[data-testid="resource-edit"]').click();
+    await unit.locator('[data-testid="resource-capacity"]').fill('25');
+    await unit.locator('[data-testid="resource-save"]').click();
+    await unit.locator('[data-testid="unit-resource"]', { hasText: '容量 25' }).waitFor();
     await screenshot(unitPage, 'lists-03-resource-offered');
 
     // The secretary accepts the need, reads its matches and makes a project from the room.
