@@ -18,6 +18,7 @@ import { TicketDetail } from './ticket-detail';
 import { TicketList } from './ticket-list';
 import { UnitActivities } from './unit-activities';
 import { UnitKpis } from './unit-kpis';
+import { UnitLists } from './unit-lists';
 import { useInbox } from './use-inbox';
 
 /** The unit console: live inbox, ticket detail with actions, P1 alerts, the unit's own figures. */
@@ -117,6 +118,7 @@ function Console({ session }: { session: Session }) {
             <PlannedWorksPanel unitId={session.user.unitId} areas={areas} categoryName={categoryName} />
           )}
           <UnitActivities areas={areas} />
+          {session.user.unitId && <UnitLists areas={areas} unitId={session.user.unitId} />}
         </section>
       </main>
     </div>

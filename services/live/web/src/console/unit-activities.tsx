@@ -22,7 +22,7 @@ function pathUp(areas: readonly Area[], id: string): string[] {
  * The communities whose joint committee a unit sits on: it serves the community, an area above
  * it or one below it (the committee's membership rule).
  */
-function unitCommunities(areas: readonly Area[], unitAreaIds: readonly string[]): Area[] {
+export function unitCommunities(areas: readonly Area[], unitAreaIds: readonly string[]): Area[] {
   return areas.filter(
     (c) =>
       c.level === 'community' &&

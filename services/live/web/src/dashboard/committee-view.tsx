@@ -8,14 +8,15 @@ import { fetchStaffBlob, saveBlob } from '../lib/staff-download';
 import { useApi } from '../lib/use-api';
 import { ChairOrderEditor } from './chair-order-editor';
 import type { ChairOrder, Meeting } from './committee.types';
+import { CommitteeLists } from './committee-lists';
 import { MeetingPanel } from './meeting-panel';
 import { MinutesSheet } from './minutes-sheet';
 import { monthOf } from './period';
 
 /**
  * The joint committee (联席会议) of a community the secretary may see: the chair rotation, this
- * month's meeting, the past ones with their minutes (printable page and CSV), and the committee's
- * activities.
+ * month's meeting, the past ones with their minutes (printable page and CSV), the committee's
+ * activities, and its needs, projects and resources lists.
  */
 export function CommitteeView({
   areas,
@@ -111,6 +112,7 @@ export function CommitteeView({
             )}
           </section>
           <ActivitiesPanel communityId={communityId} organisers={order.data?.order ?? []} />
+          <CommitteeLists communityId={communityId} members={order.data?.order ?? []} />
         </div>
       )}
       {minutesOf && (

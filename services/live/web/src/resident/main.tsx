@@ -12,11 +12,12 @@ import { SkeletonRows } from '../lib/skeleton';
 import { useApi } from '../lib/use-api';
 import type { Category } from './categories';
 import { CommunityActivities } from './community-activities';
+import { CommunityNeeds } from './community-needs';
 import { Confirmation } from './confirmation';
 import { Lookup } from './lookup';
 import { type ReportCreated, ReportForm } from './report-form';
 import { rememberReport } from './reporter-tokens';
-import { activitiesHref, useRoute } from './route';
+import { activitiesHref, needsHref, useRoute } from './route';
 import { TrackPage } from './track-page';
 
 /** The resident app: report (index), confirmation, tracking (#/track/<code>) and rating. */
@@ -42,6 +43,7 @@ function ResidentApp() {
   if (route.page === 'track') body = <TrackPage code={route.code} categoryName={categoryName} />;
   else if (route.page === 'lookup') body = <Lookup categoryName={categoryName} />;
   else if (route.page === 'activities') body = <CommunityActivities communityId={route.communityId} />;
+  else if (route.page === 'needs') body = <CommunityNeeds communityId={route.communityId} />;
   else if (created) body = <Confirmation created={created} onAnother={() => setCreated(null)} />;
   if (created || !formShown) form = null;
   else if (categories.error || areas.error)
@@ -110,6 +112,13 @@ function ResidentApp() {
           data-testid="tab-activities"
         >
           {t('r.activities')}
+        </a>
+        <a
+          href={needsHref(null)}
+          aria-current={route.page === 'needs' ? 'page' : undefined}
+          data-testid="tab-needs"
+        >
+          {t('rn.title')}
         </a>
       </nav>
       <main>

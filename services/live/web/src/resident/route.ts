@@ -5,7 +5,8 @@ export type Route =
   | { page: 'report' }
   | { page: 'track'; code: string }
   | { page: 'lookup' }
-  | { page: 'activities'; communityId: string | null };
+  | { page: 'activities'; communityId: string | null }
+  | { page: 'needs'; communityId: string | null };
 
 export function parseRoute(hash: string): Route {
   const track = /^#\/track\/([0-9A-Za-z-]+)$/.exec(hash);
@@ -13,6 +14,8 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/track') return { page: 'lookup' };
   const activities = /^#\/activities(?:\/([0-9A-Za-z_-]+))?$/.exec(hash);
   if (activities) return { page: 'activities', communityId: activities[1] ?? null };
+  const needs = /^#\/needs(?:\/([0-9A-Za-z_-]+))?$/.exec(hash);
+  if (needs) return { page: 'needs', communityId: needs[1] ?? null };
   return { page: 'report' };
 }
 
@@ -23,6 +26,11 @@ export function trackHref(code: string): string {
 /** The residents' activity calendar, of one community or (null) the first. */
 export function activitiesHref(communityId: string | null): string {
   return communityId ? `#/activities/${communityId}` : '#/activities';
+}
+
+/** The community needs list, of one community or (null) the first. */
+export function needsHref(communityId: string | null): string {
+  return communityId ? `#/needs/${communityId}` : '#/needs';
 }
 
 export function useRoute(): Route {
