@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../lib/api';
 import { type Match, type Need, needKindName, type Resource } from '../lib/committee-lists';
+import { useCommitteeUpdates } from '../lib/committee-updates';
 import { ErrorBox } from '../lib/error-box';
 import {
   FieldError,
@@ -87,6 +88,12 @@ export function CommitteeLists({
   const needs = useApi<{ items: Need[] }>(`/api/v1/needs?${q}&limit=100`);
   const resources = useApi<{ items: Resource[] }>(`/api/v1/resources?${q}&limit=100`);
   const [projects, setProjects] = useState(0);
+  // Another secretary's or a unit's change shows without a reload (committee.updated).
+  useCommitteeUpdates(communityId, (u) => {
+    if (u.entity === 'need') void needs.reload();
+    if (u.entity === 'resource') void resources.reload();
+    if (u.entity === 'project') setProjects((n) => n + 1);
+  });
   const [matching, setMatching] = useState<string | null>(null);
   const unitNames: UnitNames = new Map(members.map((m) => [m.unitId, m.name]));
   const unitName = (id: string) => {
