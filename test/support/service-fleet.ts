@@ -5,15 +5,14 @@ import { ConsumerGroup } from '@grid-dispatch/contracts';
 import { freePort, REPO_ROOT } from './own-servers';
 import { isRunning, killHard, spawnLogged, stopGently } from './processes';
 
-export const SERVICES = ['gateway', 'intake', 'dispatcher', 'sla', 'live', 'kpi', 'workflow'] as const;
+export const SERVICES = ['gateway', 'intake', 'dispatcher', 'sla', 'live', 'workflow'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
-/** The services that consume the events topic, and their consumer groups (sla runs three). */
+/** The services that consume the events topic, and their consumer groups (live hosts the KPI projection). */
 export const CONSUMER_GROUPS = {
   dispatcher: [ConsumerGroup.Dispatcher],
   sla: [ConsumerGroup.Sla, ConsumerGroup.Webhooks, ConsumerGroup.Sms],
-  live: [ConsumerGroup.Live],
-  kpi: [ConsumerGroup.Kpi],
+  live: [ConsumerGroup.Live, ConsumerGroup.Kpi],
 } as const satisfies Partial<Record<ServiceName, readonly ConsumerGroup[]>>;
 export type ConsumerService = keyof typeof CONSUMER_GROUPS;
 
@@ -72,7 +71,6 @@ const READY_MESSAGE: Record<ServiceName, string> = {
   live: 'live listening',
   dispatcher: 'dispatcher consuming ticket events',
   sla: 'sla consuming ticket events and firing deadlines',
-  kpi: 'kpi projecting ticket events',
 };
 
 interface Running {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ConsumerGroup, groupName, Topic, topicName } from '@grid-dispatch/contracts';
 import { ClientThrottle, createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
 import { EventConsumer } from '@grid-dispatch/kafka';
+import { type KpiService, startKpi } from '@grid-dispatch/kpi';
 import { createRedisConnection } from '@grid-dispatch/redis';
 import { createAdapter } from '@socket.io/redis-adapter';
 import express from 'express';
@@ -107,8 +108,10 @@ export async function startLive(
     handle: async (envelope) => fanOut(io, envelope),
   });
   let committee: { stop(): Promise<void> } | null = null;
+  let kpi: KpiService | null = null;
   const stop = async () => {
     await committee?.stop();
+    await kpi?.stop();
     await consumer.stop();
     stopSweep();
     uncountSockets();
@@ -121,6 +124,7 @@ export async function startLive(
     // Waits until the broker drops a killed instance, still a member.
     await consumer.startJoined();
     committee = await startCommitteeFanout(io, platform.kafka, config.TOPIC_PREFIX, logger);
+    if (config.LIVE_KPI_PROJECTION) kpi = await startKpi(platform, config, io);
   } catch (error) {
     await stop().catch((err) => logger.warn({ err: String(err) }, 'could not stop after a failed start'));
     throw error;
