@@ -44,7 +44,7 @@ describe('committee: meeting decisions go through DecisionEffects (real servers)
     app.use(errorHandler(createLogger({ level: 'silent' })));
     server = await listen(app, 0);
     secretary = await login(system.url, 'dongri.secretary', 'demo-test-password');
-    await system.platform.db.collection('projects').insertOne({
+    await system.platform.db.collection('committee_projects').insertOne({
       _id: 'study-room',
       communityId: 'dongri',
       title: 'Study room',

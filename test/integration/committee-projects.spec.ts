@@ -298,7 +298,9 @@ describe('committee projects (status machine, milestones, evaluations)', functio
     assert.deepEqual(tap.invalid, []);
   });
 
-  it('reminds the units before a milestone is due and escalates its miss to the secretary', async () => {
+  it('reminds the units before a milestone is due and escalates its miss to the secretary', async function () {
+    // The whole integration suite shares 2 cores: the timers and the outbox may lag behind.
+    this.timeout(300000);
     await as('dongri.secretary', 'POST', `/api/v1/needs/${openNeedId}/triage`, { decision: 'accept' });
     const created = await as('dongri.secretary', 'POST', '/api/v1/projects', {
       ...base,
@@ -313,12 +315,12 @@ describe('committee projects (status machine, milestones, evaluations)', functio
     const approved = await as('dongri.secretary', 'POST', `/api/v1/projects/${id}/approve`, {});
     assert.equal(approved.body.approvedAtMeetingId, null, 'approved by the secretary between meetings');
     // Due within a day: the reminder goes out at once; the miss follows at the due time.
-    const due = (await tap.waitFor(id, 'project.milestone_due')).find(
+    const due = (await tap.waitFor(id, 'project.milestone_due', 180000)).find(
       (e) => e.type === 'project.milestone_due',
     );
     assert.equal(due?.payload.milestoneId, milestoneId);
     assert.equal(due?.payload.leadUnitId, 'property-dongri');
-    const missed = (await tap.waitFor(id, 'project.milestone_missed')).find(
+    const missed = (await tap.waitFor(id, 'project.milestone_missed', 180000)).find(
       (e) => e.type === 'project.milestone_missed',
     );
     assert.deepEqual(missed?.payload.escalatedTo, { role: 'community_secretary', areaId: 'dongri' });

@@ -4,7 +4,7 @@ import type { Kafka, Producer } from 'kafkajs';
 
 /**
  * Sends committee events to `committee-events`, keyed by the record's id (one record's events stay
- * in one partition, in order). Idempotent producer; connects on first use. Resolves once the
+ * in one partition, in order). Connects on first use. Resolves once the
  * broker has every event, so the outbox drops only what was acknowledged.
  */
 export class CommitteeEventPublisher {
@@ -13,8 +13,10 @@ export class CommitteeEventPublisher {
   private connecting: Promise<void> | null = null;
 
   constructor(kafka: Kafka, prefix: string) {
+    // Not idempotent: a client without retries (a test of Kafka being away) must still start, and
+    // consumers tell a repeated event by its eventId anyway. One request in flight keeps the order.
     this.producer = kafka.producer({
-      idempotent: true,
+      idempotent: false,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
     });
