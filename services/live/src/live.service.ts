@@ -110,9 +110,7 @@ export async function startLive(
   let committee: { stop(): Promise<void> } | null = null;
   let kpi: KpiService | null = null;
   const stop = async () => {
-    await committee?.stop();
-    await kpi?.stop();
-    await consumer.stop();
+    await Promise.all([committee?.stop(), kpi?.stop(), consumer.stop()]);
     stopSweep();
     uncountSockets();
     io.disconnectSockets(true);
@@ -120,14 +118,24 @@ export async function startLive(
     await server.close();
     await Promise.all([pub.quit().catch(() => pub.disconnect()), sub.quit().catch(() => sub.disconnect())]);
   };
-  try {
-    // Waits until the broker drops a killed instance, still a member.
-    await consumer.startJoined();
-    committee = await startCommitteeFanout(io, platform.kafka, config.TOPIC_PREFIX, logger);
-    if (config.LIVE_KPI_PROJECTION) kpi = await startKpi(platform, config, io);
-  } catch (error) {
+  // Each group's join waits until the broker drops a killed instance, still a member: joined side
+  // by side, a restart waits for that once rather than once per group. When one cannot be joined,
+  // the others are left too, so that the next start waits for no member of this one.
+  const started = await Promise.allSettled([
+    consumer.startJoined(),
+    startCommitteeFanout(io, platform.kafka, config.TOPIC_PREFIX, logger).then((c) => {
+      committee = c;
+    }),
+    config.LIVE_KPI_PROJECTION
+      ? startKpi(platform, config, io).then((k) => {
+          kpi = k;
+        })
+      : Promise.resolve(),
+  ]);
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
     await stop().catch((err) => logger.warn({ err: String(err) }, 'could not stop after a failed start'));
-    throw error;
+    throw failed.reason;
   }
   logger.info({ url: server.url }, 'live listening');
 

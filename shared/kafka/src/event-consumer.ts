@@ -50,6 +50,13 @@ const HEARTBEAT_INTERVAL_MS = 3000;
 export const JOIN_TIMEOUT_MS = 120000;
 const JOIN_PROGRESS_EVERY_MS = 10000;
 
+/** The group membership timeouts above, for a service's other consumers of its own groups. */
+export const GROUP_MEMBER_TIMEOUTS = {
+  sessionTimeout: SESSION_TIMEOUT_MS,
+  rebalanceTimeout: REBALANCE_TIMEOUT_MS,
+  heartbeatInterval: HEARTBEAT_INTERVAL_MS,
+} as const;
+
 /**
  * Consumes ticket events for one consumer group. A message that fails its schema, or whose
  * handler throws a non-retryable AppError, goes to the dead-letter topic with the reason and is
@@ -69,9 +76,7 @@ export class EventConsumer {
   constructor(private readonly options: EventConsumerOptions) {
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
-      sessionTimeout: SESSION_TIMEOUT_MS,
-      rebalanceTimeout: REBALANCE_TIMEOUT_MS,
-      heartbeatInterval: HEARTBEAT_INTERVAL_MS,
+      ...GROUP_MEMBER_TIMEOUTS,
       // Hand messages over as soon as they arrive rather than waiting to fill a batch; an idle
       // consumer asks again every 100 ms.
       maxWaitTimeInMs: 100,
