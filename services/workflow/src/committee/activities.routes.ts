@@ -9,7 +9,8 @@ import { activityCreateBody } from './committee-bodies';
 import type { ListedResource } from './committee-lists';
 import { committeeEvent } from './committee-outbox';
 import { committeeFor } from './committee-reference';
-import { changedMeanwhile, checkIfMatch, communityOf, type MeetingContext } from './meeting-context';
+import { communityOf, type MeetingContext } from './meeting-context';
+import { changedMeanwhile, checkIfMatch } from './version-check';
 
 type Names = ReadonlyMap<string, { zh: string; en: string }>;
 

@@ -4,7 +4,8 @@ import { Router } from 'express';
 import { isUniqueViolation, throwIfInvalid } from '../http/admin/admin.common';
 import { chairOrderBody } from './committee-bodies';
 import { committeeFor, requireSecretary } from './committee-reference';
-import { changedMeanwhile, checkIfMatch, communityOf, type MeetingContext } from './meeting-context';
+import { communityOf, type MeetingContext } from './meeting-context';
+import { changedMeanwhile, checkIfMatch } from './version-check';
 
 /**
  * GET and PUT /api/v1/committees/{communityId}/chair-order: the order in which the member units

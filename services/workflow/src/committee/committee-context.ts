@@ -130,22 +130,6 @@ export function staffActor(principal: StaffPrincipal): Actor {
   return { kind: 'staff', userId: principal.userId, role: principal.role };
 }
 
-/** 409 when the request's If-Match names another version than the record's (optimistic concurrency). */
-export function checkIfMatch(req: Request, record: Pick<CommitteeRecord, 'version'>, what: string): void {
-  const ifMatch = req.header('if-match');
-  if (ifMatch !== undefined && ifMatch.replace(/"/g, '').trim() !== String(record.version)) {
-    throw new AppError(
-      'VERSION_CONFLICT',
-      `The ${what} is at version ${record.version}, not ${ifMatch}; reload it and try again.`,
-    );
-  }
-}
-
-/** The answer when a version-checked write found the record changed since it was read. */
-export function changedMeanwhile(what: string): AppError {
-  return new AppError('VERSION_CONFLICT', `The ${what} was changed a moment ago; reload it and try again.`);
-}
-
 /**
  * A device id or phone number as stored: one-way, so it reveals neither, and salted by `scope` so
  * keys cannot be matched across scopes. Needs use their community as the scope (a merged need's

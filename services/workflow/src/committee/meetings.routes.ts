@@ -27,7 +27,8 @@ import { KpiReports } from '../kpi/kpi-reports';
 import { attendeesBody, decisionBody, holdBody, meetingCreateBody } from './committee-bodies';
 import { committeeEvent } from './committee-outbox';
 import { type Committee, committeeFor, requireSecretary } from './committee-reference';
-import { changedMeanwhile, checkIfMatch, communityOf, type MeetingContext } from './meeting-context';
+import { communityOf, type MeetingContext } from './meeting-context';
+import { changedMeanwhile, checkIfMatch } from './version-check';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 type Names = ReadonlyMap<string, { zh: string; en: string }>;

@@ -18,8 +18,6 @@ import { invalid, queryText } from '../http/admin/admin.common';
 import {
   type CommitteeContext,
   type Community,
-  changedMeanwhile,
-  checkIfMatch,
   committeeToday,
   findCommunity,
   isSecretaryOf,
@@ -32,6 +30,7 @@ import {
 import { listQuery, pageOf } from './committee-query';
 import { needView, publicNeedView, resourceView } from './committee-views';
 import { needSupportBody, needTriageBody, residentNeedBody, staffNeedBody } from './needs-bodies';
+import { changedMeanwhile, checkIfMatch } from './version-check';
 
 /** How many supporters' keys a need keeps (the count goes on beyond). */
 const KEPT_KEYS = 1000;
@@ -261,7 +260,7 @@ export function needsRouter(ctx: CommitteeContext): Router {
     if (!isSecretaryOf(principal, need))
       throw new AppError('FORBIDDEN', "Only the committee's secretary triages needs.");
     const body = parseBody(needTriageBody, req.body);
-    checkIfMatch(req, need, 'need');
+    checkIfMatch(req, need.version, 'need');
     let triage: NeedTriage;
     let target: NeedDoc | null = null;
     if (body.decision === 'merge') {

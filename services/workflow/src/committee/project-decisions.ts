@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { ProjectDoc, ProjectMilestone } from '@grid-dispatch/db';
 import type { MeetingDecision } from '@grid-dispatch/domain';
 import { invalid } from '../http/admin/admin.common';
-import { type CommitteeContext, changedMeanwhile, staffActor } from './committee-context';
+import { type CommitteeContext, staffActor } from './committee-context';
 import type { DecisionEffectContext, DecisionEffects } from './decision-effects';
 import { runProjectStep } from './projects.routes';
+import { changedMeanwhile } from './version-check';
 
 /**
  * What a joint meeting's decisions do to projects, through the projects' own write path: an

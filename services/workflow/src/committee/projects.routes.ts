@@ -19,8 +19,6 @@ import { type Request, Router } from 'express';
 import { conflict, invalid, throwIfInvalid } from '../http/admin/admin.common';
 import {
   type CommitteeContext,
-  changedMeanwhile,
-  checkIfMatch,
   findCommunity,
   isSecretaryOf,
   memberUnitIds,
@@ -39,6 +37,7 @@ import {
   projectEvaluationBody,
   projectStepBody,
 } from './projects-bodies';
+import { changedMeanwhile, checkIfMatch } from './version-check';
 
 /** Writes to other records that follow a project's step are retried this often on a version conflict. */
 const ATTEMPTS = 3;
@@ -300,7 +299,7 @@ export function projectsRouter(ctx: CommitteeContext): Router {
     const milestoneId = String(req.params.milestoneId);
     const reason = change === 'waive' ? parseBody(milestoneWaiveBody, req.body).reason.trim() : null;
     if (change === 'done') parseBody(projectStepBody, req.body ?? {});
-    checkIfMatch(req, project, 'project');
+    checkIfMatch(req, project.version, 'project');
     const outcome = changeMilestone(
       project,
       milestoneId,
@@ -342,7 +341,7 @@ export function projectsRouter(ctx: CommitteeContext): Router {
     const meetingId =
       step === 'approve' ? (parseBody(projectApproveBody, req.body ?? {}).meetingId ?? null) : null;
     if (step !== 'approve') parseBody(projectStepBody, req.body ?? {});
-    checkIfMatch(req, project, 'project');
+    checkIfMatch(req, project.version, 'project');
     const updated = await runProjectStep(ctx, project, step, principal, meetingId);
     respond(res, updated);
   });

@@ -10,8 +10,6 @@ import { ownUnitOnly } from '../http/own-unit-only';
 import {
   type CommitteeContext,
   type Community,
-  changedMeanwhile,
-  checkIfMatch,
   findCommunity,
   pathId,
   staffActor,
@@ -19,6 +17,7 @@ import {
 import { listQuery, pageOf } from './committee-query';
 import { resourceView } from './committee-views';
 import { type ResourceBody, resourceBody } from './resources-bodies';
+import { changedMeanwhile, checkIfMatch } from './version-check';
 
 const SECRETARY_ROLES = STAFF_ROLES.filter((r) => r.endsWith('_secretary'));
 
@@ -121,7 +120,7 @@ function unitResourcesRoutes(ctx: CommitteeContext): Router {
   router.put('/:id', async (req, res) => {
     const current = await ownResource(req);
     const body = parseBody(resourceBody, req.body);
-    checkIfMatch(req, current, 'resource');
+    checkIfMatch(req, current.version, 'resource');
     const { fields } = await checkedResource(ctx, current.unitId, body, current);
     const updated = await ctx.outbox.update<ResourceDoc>('resource', current, fields, {
       type: 'resource.changed',
@@ -141,7 +140,7 @@ function unitResourcesRoutes(ctx: CommitteeContext): Router {
 
   router.delete('/:id', async (req, res) => {
     const current = await ownResource(req);
-    checkIfMatch(req, current, 'resource');
+    checkIfMatch(req, current.version, 'resource');
     if (current.committed > 0)
       throw conflict(
         `Approved projects still use ${current.committed} of this resource; it stays until they are delivered.`,
