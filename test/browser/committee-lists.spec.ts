@@ -115,7 +115,17 @@ describe('browser: joint committee needs, resources and projects', function () {
     await proposed.waitFor();
 
     // Approved meanwhile from another session: the page's stale approval is said in a sentence
-    // and the list reloaded to the project as it now stands.
+    // and the list reloaded to the project as it now stands. The list's reloads (the live update
+    // for the other session's approval among them) are held until the stale approval was refused.
+    let releaseList = () => {};
+    const listReleased = new Promise<void>((resolve) => {
+      releaseList = resolve;
+    });
+    const heldList = /\/api\/v1\/projects\?/;
+    await dash.route(heldList, async (route) => {
+      await listReleased;
+      await route.continue();
+    });
     const secretary = await login(suite.system.url, 'dongri.secretary', PASSWORD);
     const listed = await request(suite.system.url, 'GET', '/api/v1/projects?communityId=dongri', {
       token: secretary,
@@ -127,7 +137,11 @@ describe('browser: joint committee needs, resources and projects', function () {
       headers: { 'if-match': String(project.version) },
     });
     assert.equal(approved.status, 200, JSON.stringify(approved.body));
+    const refused = dash.waitForResponse((r) => r.url().endsWith('/approve') && r.status() === 409);
     await proposed.locator('[data-testid="project-approve"]').click();
+    await refused;
+    releaseList();
+    await dash.unroute(heldList);
     await projects.locator('[data-testid="projects-note"]', { hasText: '他人更新' }).waitFor();
     await projects
       .locator('[data-testid="staff-project"][data-status="approved"]', { hasText: NEED })

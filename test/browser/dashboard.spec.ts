@@ -157,7 +157,8 @@ describe('browser: secretary dashboard and administration', function () {
     await result.waitFor();
     assert.match((await result.textContent()) ?? '', /成功 2 件，失败 1 件/);
     const failed = dash.locator(`[data-testid="bulk-failed-${stale.trackingCode}"]`);
-    assert.match((await failed.textContent()) ?? '', /the ticket changed/);
+    // The server's code is said in the page's language.
+    assert.match((await failed.textContent()) ?? '', /数据已被他人更新/);
     // The failed ticket stays selected, to open or retry; the others went through.
     assert.equal(await dash.locator('[data-testid="bulk-count"]').textContent(), '已选 1 件');
     await screenshot(dash, 'dash-04-bulk-urge');
