@@ -239,6 +239,7 @@ describe('KPIs from the event projection equal a recount from the raw tickets', 
       cases.join('\n'),
     );
     assert.match(page, /逾期与疑难案件 · Overdue and difficult cases/);
+    assert.match(page, /需求、资源与项目清单 · Needs, resources and projects/);
     const other = await requestPrepared(system.url, 'GET', `/api/v1/meetings/chunhai/${month}`, {
       token: token['dongri.secretary'],
     });

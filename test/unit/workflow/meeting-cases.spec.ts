@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { committeeFigures } from '@grid-dispatch/domain';
 import { buildKpiReport } from '@grid-dispatch/workflow/dist/kpi/kpi-report';
 import {
   type CaseTicket,
@@ -92,6 +93,26 @@ describe('meeting report: overdue and difficult cases', () => {
       categoryNames: new Map([['road_collapse', { zh: '道路塌陷', en: 'Road collapse' }]]),
       unitNames: new Map([['municipal', { zh: '市政', en: 'Municipal works' }]]),
       cases: meetingCases([ticket(2, { events: history(breached('resolve')), status: 'accepted' })]),
+      // A need raised on the 2nd and served by a project the municipal works delivered on the 12th.
+      committee: committeeFigures({
+        communityIds: ['chunhai'],
+        needs: [{ id: 'n1', communityId: 'chunhai', status: 'served', raisedAt: '2026-11-02T02:00:00.000Z' }],
+        projects: [
+          {
+            id: 'p1',
+            communityId: 'chunhai',
+            needIds: ['n1'],
+            leadUnitId: 'municipal',
+            participantUnitIds: [],
+            proposedAt: '2026-11-03T02:00:00.000Z',
+            deliveredAt: '2026-11-12T02:00:00.000Z',
+            evaluations: [{ score: 4, at: '2026-11-13T02:00:00.000Z' }],
+          },
+        ],
+        resources: [],
+        from: '2026-11-01',
+        to: '2026-11-30',
+      }).total,
       generatedAt: '2026-11-30T16:05:09.000Z',
     };
     const html = meetingHtml(report);
@@ -104,10 +125,28 @@ describe('meeting report: overdue and difficult cases', () => {
       .split('\r\n');
     const blank = csv.indexOf('');
     assert.ok(blank > 0, 'the cases follow the units after a blank line');
-    assert.deepEqual(csv.slice(blank + 1), [
+    assert.deepEqual(csv.slice(blank + 1, blank + 4), [
       'case_tracking_code,category,priority,unit_id,reported_at,open,reasons',
       'CODE-0002,road_collapse,P1,municipal,2026-11-01 08:02 (UTC+8),open,overdue',
+      '',
     ]);
+    // Then the committee's figures and each unit's part, as two more tables.
+    assert.deepEqual(csv.slice(blank + 4), [
+      'committee_figure,value',
+      'needs_raised,1',
+      'needs_accepted,1',
+      'needs_served,1',
+      'projects_delivered,1',
+      'median_days_need_to_delivered,10',
+      'satisfaction_mean,4',
+      'satisfaction_count,1',
+      '',
+      'unit_id,projects_led,projects_joined,resources_offered',
+      'municipal,1,0,0',
+    ]);
+    assert.match(html, /需求、资源与项目清单 · Needs, resources and projects/);
+    assert.match(html, /交付项目 · projects delivered<\/th><td>1</);
+    assert.match(html, /市政<br><small>Municipal works<\/small><\/td><td>1<\/td><td>0<\/td><td>0</);
     const none = meetingHtml({ ...report, cases: { listed: [], more: 0 } });
     assert.match(none, /本月无逾期或疑难案件 · none this month/);
   });

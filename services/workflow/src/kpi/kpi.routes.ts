@@ -1,8 +1,10 @@
 import { STAFF_ROLES } from '@grid-dispatch/auth';
 import {
   type AreaNode,
+  committeeFigures,
   committeeMemberIds,
   daysBetween,
+  descendantIds,
   monthDays,
   rotatingChair,
 } from '@grid-dispatch/domain';
@@ -10,6 +12,7 @@ import { AppError } from '@grid-dispatch/errors';
 import { principalOf, requireStaff } from '@grid-dispatch/http';
 import { StampedCache } from '@grid-dispatch/redis';
 import { Router } from 'express';
+import { storedCommitteeLists } from '../committee/committee-lists';
 import type { WorkflowConfig } from '../config';
 import type { WorkflowPlatform } from '../workflow-platform';
 import { resolveKpiScope } from './kpi-query';
@@ -27,6 +30,25 @@ export function kpiRouter(platform: WorkflowPlatform, config: WorkflowConfig): R
   const router = Router();
   // Per route, not router.use: this router sits on /api/v1 beside others and must not guard them.
   const staffOnly = requireStaff({ secret: config.AUTH_SECRET, sessions: platform.sessions }, STAFF_ROLES);
+  const committeeLists = storedCommitteeLists(platform.models);
+
+  /** The committee figures of the communities in an area (itself, if it is one) over some days. */
+  async function committeeMonth(
+    areaId: string,
+    areas: Array<{ _id: string; level: string }>,
+    nodes: AreaNode[],
+    from: string,
+    to: string,
+  ) {
+    const inside = new Set([areaId, ...descendantIds(nodes, areaId)]);
+    const communityIds = areas.filter((a) => a.level === 'community' && inside.has(a._id)).map((a) => a._id);
+    const [needs, projects, resources] = await Promise.all([
+      committeeLists.needs(communityIds),
+      committeeLists.projects(communityIds),
+      committeeLists.resources(communityIds),
+    ]);
+    return committeeFigures({ communityIds, needs, projects, resources, from, to }).total;
+  }
 
   const reports = new KpiReports(platform.kpis, {
     rebuildBudgetMs: config.KPI_REBUILD_BUDGET_MS,
@@ -123,7 +145,10 @@ export function kpiRouter(platform: WorkflowPlatform, config: WorkflowConfig): R
     // A meeting already recorded for the month names its chair.
     const chairUnit = held ? units.find((u) => u._id === held.chairUnitId) : undefined;
     const chair = chairUnit ? { id: chairUnit._id, name: chairUnit.name } : rotated;
-    const categories = await platform.models.categories.find({}, { name: 1 }).lean().exec();
+    const [categories, committee] = await Promise.all([
+      platform.models.categories.find({}, { name: 1 }).lean().exec(),
+      committeeMonth(areaId, areas, nodes, from, to),
+    ]);
     const meeting = {
       area: { id: area._id, name: area.name },
       month,
@@ -132,6 +157,7 @@ export function kpiRouter(platform: WorkflowPlatform, config: WorkflowConfig): R
       categoryNames: new Map(categories.map((c) => [c._id, c.name])),
       unitNames: new Map(units.map((u) => [u._id, u.name])),
       cases,
+      committee,
       generatedAt: new Date().toISOString(),
     };
     if (format === 'csv') {

@@ -1,8 +1,10 @@
 import type { LocalizedName } from '@grid-dispatch/db';
-import { OPEN_STATUSES, parseIsoDurationParts } from '@grid-dispatch/domain';
+import { type CommitteeFigures, OPEN_STATUSES, parseIsoDurationParts } from '@grid-dispatch/domain';
 import { csvCell } from '../csv-cell';
+import { escapeHtml } from '../html-text';
 import type { KpiReport } from './kpi-report';
 import type { CaseReason, MeetingCase } from './meeting-cases';
+import { committeeSectionCsv, committeeSectionHtml } from './meeting-committee-section';
 
 export interface MeetingReport {
   area: { id: string; name: LocalizedName };
@@ -15,6 +17,8 @@ export interface MeetingReport {
   unitNames: ReadonlyMap<string, LocalizedName>;
   /** The month's overdue and difficult cases (see `meetingCases`), and how many more there were. */
   cases: { listed: MeetingCase[]; more: number };
+  /** The committee's needs, resources and projects over the month (all its communities together). */
+  committee: CommitteeFigures;
   generatedAt: string;
 }
 
@@ -56,16 +60,10 @@ const RATE_COLUMNS = [
 
 const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-}
-
 /**
  * The monthly joint-meeting report (联席会议) as CSV: one row per unit with its figures and rank,
- * then, after a blank line, the month's overdue and difficult cases.
+ * then, after a blank line, the month's overdue and difficult cases, then the committee's needs,
+ * resources and projects figures and each unit's part in them.
  * Starts with a byte-order mark so spreadsheet programs read the Chinese names as UTF-8.
  */
 export function meetingCsv(report: MeetingReport): string {
@@ -124,7 +122,7 @@ export function meetingCsv(report: MeetingReport): string {
     ...caseRows,
     ...(report.cases.more > 0 ? [`${report.cases.more} more not listed`] : []),
   ];
-  return `\uFEFF${[header.join(','), ...rows, '', ...cases].join('\r\n')}\r\n`;
+  return `\uFEFF${[header.join(','), ...rows, '', ...cases, '', ...committeeSectionCsv(report.committee)].join('\r\n')}\r\n`;
 }
 
 /**
@@ -219,6 +217,7 @@ th{background:#f3f4f6}tr.chair td{background:#fff7e0}small{color:#666}
     cases || '<tr><td colspan="6">本月无逾期或疑难案件 · none this month</td></tr>'
   }</tbody></table>
 ${moreCases}
+${committeeSectionHtml(report.committee, report.unitNames)}
 <p class="sub">派单 ${k.counts.dispatched} · 按时签收 ${k.counts.signedOnTime} · 到期 ${k.counts.due} · 按时办结 ${k.counts.fixedOnTime} · 销号 ${k.counts.closed} · 评价 ${k.counts.rated}</p>
 <div class="sign"><span>主持人签字 · Chair: ________</span><span>记录人 · Minutes: ________</span></div>
 <p class="sub"><small>生成于 generated ${escapeHtml(reportTime(report.generatedAt))}</small></p>
