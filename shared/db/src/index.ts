@@ -2,6 +2,7 @@ export * from './area-boundary';
 export * from './calendar-store';
 export * from './committee-outbox';
 export * from './connection';
+export * from './database-watchdog';
 export * from './in-flight';
 export * from './kpi-store';
 export * from './models';

@@ -8,6 +8,7 @@ import {
   OutboxRelay,
   SessionRegistry,
   TicketRepository,
+  watchDatabase,
 } from '@grid-dispatch/db';
 import { createKafkaClient, EventProducer, ReferenceDataSubscriber } from '@grid-dispatch/kafka';
 import type { Logger } from '@grid-dispatch/logger';
@@ -78,6 +79,13 @@ export async function openPlatform(
 ): Promise<Platform> {
   const log = logger.child({ module: 'platform' });
   const db = await connectDatabase(config.MONGO_URL);
+  const stopDatabaseWatchdog = watchDatabase(db, {
+    onRestart: ({ silentMs, error }) =>
+      log.error(
+        { silentMs, err: error },
+        'the database driver had stopped checking the server; its client was restarted',
+      ),
+  });
   const models = createModels(db);
   const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'grid-dispatch', logger });
   const producer = new EventProducer(kafka, config.TOPIC_PREFIX);
@@ -158,6 +166,7 @@ export async function openPlatform(
         await watcher.stop();
         await relay.stop();
         await producer.disconnect().catch((err) => log.warn({ err }, 'producer disconnect failed'));
+        stopDatabaseWatchdog();
         await db.close().catch((err) => log.warn({ err }, 'database close failed'));
         await redis.quit().catch(() => redis.disconnect());
         await lockRedis.quit().catch(() => lockRedis.disconnect());

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Topic, topicName } from '@grid-dispatch/contracts';
-import { connectDatabase, createModels, type Models, type TicketDoc } from '@grid-dispatch/db';
+import { connectDatabase, createModels, type Models, type TicketDoc, watchDatabase } from '@grid-dispatch/db';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { login, request } from '../../support/http-client';
@@ -36,6 +36,7 @@ export class ChaosRig {
   env: Record<string, string> = {};
   readonly prefix = 'chaos.';
   private db: Connection | null = null;
+  private stopDatabaseWatchdog = () => {};
   models!: Models;
   client!: Kafka;
   keepDir = false;
@@ -81,6 +82,8 @@ export class ChaosRig {
     await this.fleet.provision();
     await this.fleet.startAll();
     this.db = await connectDatabase(this.env.MONGO_URL!, { serverSelectionTimeoutMS: 5000 });
+    // The audit's reads outlive FerretDB's restarts as the services' do.
+    this.stopDatabaseWatchdog = watchDatabase(this.db);
     this.models = createModels(this.db);
     this.client = chaosKafka(this.brokers);
     await this.addShortLimitCategory();
@@ -122,6 +125,7 @@ export class ChaosRig {
 
   async stop(): Promise<void> {
     await this.fleet?.stopAll();
+    this.stopDatabaseWatchdog();
     await this.db?.close().catch(() => undefined);
     // The data goes with the folders: FerretDB and PostgreSQL need no clean stop.
     await Promise.all([this.kafka?.stop(), this.redis?.stop(), this.ferretdb?.kill()]);
