@@ -9,7 +9,8 @@ const NEED = '东日婴儿托育室';
  * The joint committee's lists in a real Chromium, from a resident's need to their rating of the
  * project that met it: a resident raises a need on the residents' page (an empty form refused
  * under its inputs) and another, offered it as a near-duplicate, says "me too"; the property
- * company offers its activity room from the console; Dongri's secretary accepts the need, sees
+ * company offers its activity room from the console; Dongri's secretary adds a caller to the need
+ * by phone and records another caller's need, accepts the first, sees
  * the room among its matches with the reasons and makes a project from it, whose approval from a
  * stale page (approved meanwhile elsewhere) is said in a sentence and reloaded, and waives one of
  * its milestones; the
@@ -93,9 +94,40 @@ describe('browser: joint committee needs, resources and projects', function () {
     await loginThroughForm(dash, 'dongri.secretary', PASSWORD);
     await dash.locator('[data-testid="dash-tab-committee"]').click();
     await dash.locator('[data-testid="committee-community"]').selectOption('dongri');
-    const staffNeed = dash.locator('[data-testid="staff-need"]', { hasText: NEED });
+
+    // A resident phones in the same need: the secretary is offered the existing one and adds the
+    // caller to it by phone (asked for the number first); another caller's new need is recorded.
+    const onBehalf = dash.locator('[data-testid="need-on-behalf"]');
+    await onBehalf.locator('[data-testid="need-raise"]').click();
+    await onBehalf.locator('[data-testid="need-title"]').fill('婴儿托育');
+    await onBehalf.locator('[data-testid="need-kind"]').selectOption('childcare');
+    await onBehalf.locator('[data-testid="need-submit"]').click();
+    const existing = onBehalf.locator('[data-testid="similar-need"]', { hasText: NEED });
+    await existing.locator('[data-testid="need-support-phone"]').click();
+    await onBehalf.locator('[data-testid="field-error-contactPhone"]').waitFor();
+    await onBehalf.locator('[data-testid="need-phone"]').fill('13700137000');
+    await existing.locator('[data-testid="need-support-phone"]').click();
+    await existing.locator('[data-testid="need-support-phone-note"]', { hasText: '共 2 人' }).waitFor();
+    // A need's row, by its title (each row's merge choice names the other needs too).
+    const needRow = (title: string, status?: string) =>
+      dash
+        .locator(
+          status ? `[data-testid="staff-need"][data-status="${status}"]` : '[data-testid="staff-need"]',
+        )
+        .filter({ has: dash.locator('strong', { hasText: title }) });
+    await needRow(NEED).getByText('2 人附议').waitFor();
+    await onBehalf.locator('[data-testid="need-title"]').fill('老人午间助餐');
+    await onBehalf.locator('[data-testid="need-description"]').fill('独居老人多，希望有人送午饭');
+    await onBehalf.locator('[data-testid="need-kind"]').selectOption('elderly_care');
+    await onBehalf.locator('[data-testid="need-people"]').fill('8');
+    await onBehalf.locator('[data-testid="need-submit"]').click();
+    await onBehalf.locator('[data-testid="need-sent"]').waitFor();
+    await needRow('老人午间助餐', 'open').waitFor();
+    await screenshot(dash, 'lists-03b-need-on-behalf');
+
+    const staffNeed = needRow(NEED);
     await staffNeed.locator('[data-testid="need-accept"]').click();
-    await dash.locator('[data-testid="staff-need"][data-status="accepted"]', { hasText: NEED }).waitFor();
+    await needRow(NEED, 'accepted').waitFor();
     await staffNeed.locator('[data-testid="need-matches"]').click();
     const matches = dash.locator('[data-testid="need-matches-panel"]');
     const room = matches.locator('[data-testid="need-match"]', { hasText: '物业活动室' });
@@ -105,7 +137,12 @@ describe('browser: joint committee needs, resources and projects', function () {
     await matches.locator('[data-testid="project-milestone"]').fill('场地改造');
     await matches.locator('[data-testid="project-milestone-add"]').click();
     await matches.locator('[data-testid="project-milestone"]').nth(1).fill('开放仪式');
+    // It takes ten of the room's places: more than are left is refused under the amount.
+    await room.locator('[data-testid="match-amount"]').fill('99');
     await screenshot(dash, 'lists-04-matches');
+    await matches.locator('[data-testid="project-create"]').click();
+    await room.locator('[data-testid="field-error-commitments[0].amount"]').waitFor();
+    await room.locator('[data-testid="match-amount"]').fill('10');
     await matches.locator('[data-testid="project-create"]').click();
     await matches.locator('[data-testid="project-created"]').waitFor();
     const projects = dash.locator('[data-testid="projects-panel"]');
@@ -137,6 +174,11 @@ describe('browser: joint committee needs, resources and projects', function () {
       headers: { 'if-match': String(project.version) },
     });
     assert.equal(approved.status, 200, JSON.stringify(approved.body));
+    const rooms = await request(suite.system.url, 'GET', '/api/v1/resources?communityId=dongri', {
+      token: secretary,
+    });
+    const taken = rooms.body.items.find((r: { title: string }) => r.title === '物业活动室');
+    assert.equal(taken.remaining, 15, 'approval took the ten places the project committed');
     const refused = dash.waitForResponse((r) => r.url().endsWith('/approve') && r.status() === 409);
     await proposed.locator('[data-testid="project-approve"]').click();
     await refused;

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { allPages } from '../lib/all-pages';
 import { ApiError, api } from '../lib/api';
 import { type Match, type Need, needKindName, type Resource } from '../lib/committee-lists';
 import { useCommitteeUpdates } from '../lib/committee-updates';
@@ -15,6 +16,7 @@ import { addMessages, getLang, pick, t, useLang } from '../lib/i18n';
 import { ProjectsPanel, type UnitNames } from '../lib/projects-panel';
 import { SkeletonRows } from '../lib/skeleton';
 import { useApi } from '../lib/use-api';
+import { NeedForm } from '../resident/community-needs';
 
 addMessages({
   zh: {
@@ -35,6 +37,7 @@ addMessages({
     'jn.lead': '牵头单位',
     'jn.participants': '参与单位',
     'jn.milestone': '节点名称',
+    'jn.amount': '用量（剩余 {n}，不填则不占用）',
     'jn.milestoneDue': '节点到期日',
     'jn.addMilestone': '再加一个节点',
     'jn.create': '创建项目',
@@ -60,6 +63,7 @@ addMessages({
     'jn.lead': 'Lead unit',
     'jn.participants': 'Participating units',
     'jn.milestone': 'Milestone',
+    'jn.amount': 'Amount used ({n} left; empty takes none)',
     'jn.milestoneDue': 'Milestone due',
     'jn.addMilestone': 'Add a milestone',
     'jn.create': 'Create the project',
@@ -85,8 +89,8 @@ export function CommitteeLists({
 }) {
   useLang();
   const q = `communityId=${encodeURIComponent(communityId)}`;
-  const needs = useApi<{ items: Need[] }>(`/api/v1/needs?${q}&limit=100`);
-  const resources = useApi<{ items: Resource[] }>(`/api/v1/resources?${q}&limit=100`);
+  const needs = useApi(`/api/v1/needs?${q}&limit=100`, allPages<Need>);
+  const resources = useApi(`/api/v1/resources?${q}&limit=100`, allPages<Resource>);
   const [projects, setProjects] = useState(0);
   // Another secretary's or a unit's change shows without a reload (committee.updated).
   useCommitteeUpdates(communityId, (u) => {
@@ -110,6 +114,15 @@ export function CommitteeLists({
         matching={matching}
         onMatch={setMatching}
       />
+      <section class="card" data-testid="need-on-behalf">
+        <NeedForm
+          key={communityId}
+          base={`/api/v1/communities/${encodeURIComponent(communityId)}`}
+          communityId={communityId}
+          onRaised={() => void needs.reload()}
+          onBehalf
+        />
+      </section>
       {matched && (
         <MatchesPanel
           key={matched.id}
@@ -344,6 +357,14 @@ function MatchesPanel({
 }) {
   const matches = useApi<{ items: Match[] }>(`/api/v1/needs/${encodeURIComponent(need.id)}/matches`);
   const [chosen, setChosen] = useState<string[]>([]);
+  // How much of each chosen resource the project takes once approved; empty takes none.
+  const [amounts, setAmounts] = useState<Record<string, string>>({});
+  const commitments = chosen
+    .filter((id) => (amounts[id] ?? '').trim() !== '')
+    .map((id) => ({ resourceId: id, amount: Number(amounts[id]) }));
+  const amountPath = (id: string) =>
+    `commitments[${commitments.findIndex((c) => c.resourceId === id)}].amount`;
+  const inputPaths = [...PROJECT_FIELDS, ...commitments.map((c) => amountPath(c.resourceId))];
   const [title, setTitle] = useState(need.title);
   const [description, setDescription] = useState(need.description);
   const [lead, setLead] = useState('');
@@ -376,6 +397,7 @@ function MatchesPanel({
         description,
         needIds: [need.id],
         resourceIds: chosen,
+        ...(commitments.length ? { commitments } : {}),
         leadUnitId: lead,
         participantUnitIds: participants.filter((u) => u !== lead),
         ...(milestoneBody.length ? { milestones: milestoneBody } : {}),
@@ -385,7 +407,7 @@ function MatchesPanel({
     } catch (err) {
       setError(err);
       if (err instanceof ApiError && err.fields?.length) {
-        setFields(placeFieldErrors(err.fields, PROJECT_FIELDS));
+        setFields(placeFieldErrors(err.fields, inputPaths));
         focusFirstInvalid(form.current);
       }
     } finally {
@@ -416,6 +438,29 @@ function MatchesPanel({
               />{' '}
               <ResourceLine resource={m.resource} unitName={unitName} />
             </label>
+            {chosen.includes(m.resource.id) && (
+              <>
+                <label class="match-amount">
+                  {t('jn.amount', { n: m.resource.remaining })}
+                  <input
+                    type="number"
+                    min={1}
+                    max={m.resource.remaining}
+                    value={amounts[m.resource.id] ?? ''}
+                    data-testid="match-amount"
+                    onInput={(e) => {
+                      const value = e.currentTarget.value;
+                      setAmounts((a) => ({ ...a, [m.resource.id]: value }));
+                    }}
+                    {...invalidProps(amountPath(m.resource.id), fields[amountPath(m.resource.id)])}
+                  />
+                </label>
+                <FieldError
+                  id={fieldErrorId(amountPath(m.resource.id))}
+                  text={fields[amountPath(m.resource.id)]}
+                />
+              </>
+            )}
             <ul class="match-reasons">
               {m.reasons.map((r) => (
                 <li key={r.code} data-testid="match-reason">
@@ -518,7 +563,7 @@ function MatchesPanel({
             {t('jn.addMilestone')}
           </button>
           <FieldError id={fieldErrorId('milestones')} text={fields.milestones} />
-          <ErrorBox error={error} placed={(path) => isPlaced(path, PROJECT_FIELDS)} />
+          <ErrorBox error={error} placed={(path) => isPlaced(path, inputPaths)} />
           <button type="submit" class="primary" disabled={busy} data-testid="project-create">
             {t('jn.create')}
           </button>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { allPages } from './all-pages';
 import { ApiError, api } from './api';
 import type { Project } from './committee-lists';
 import { ErrorBox } from './error-box';
@@ -71,7 +72,7 @@ export function ProjectsPanel({
   titleKey?: string;
 }) {
   useLang();
-  const list = useApi<{ items: Project[] }>(path);
+  const list = useApi(path, allPages<Project>);
   // A project made elsewhere on the page (refresh counts them) shows at once.
   useEffect(() => {
     if (refresh) void list.reload();

@@ -9,8 +9,14 @@ export interface ApiState<T> {
   reload: () => Promise<void>;
 }
 
-/** GET `path` on mount (and when it changes); null skips the call. */
-export function useApi<T>(path: string | null): ApiState<T> {
+/**
+ * GET `path` on mount (and when it changes); null skips the call. `load` reads it another way
+ * (every page of a list: `allPages`).
+ */
+export function useApi<T>(
+  path: string | null,
+  load: (path: string) => Promise<T> = (p) => api<T>('GET', p),
+): ApiState<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(path !== null);
@@ -22,7 +28,7 @@ export function useApi<T>(path: string | null): ApiState<T> {
     clearTimeout(retry.current);
     setLoading(true);
     try {
-      const result = await api<T>('GET', path);
+      const result = await load(path);
       if (mine !== seq.current) return;
       setData(result);
       setError(null);

@@ -43,6 +43,14 @@ addMessages({
     'rn.rate': '评分',
     'rn.rateSend': '提交评分',
     'rn.rated': '谢谢您的评分。',
+    'rn.raiseOnBehalf': '代居民登记需求',
+    'rn.phoneOnBehalf': '居民电话（附议时必填，仅工作人员可见）',
+    'rn.similarOnBehalf': '社区里已有相近的需求，如果是同一件事，记为该居民附议：',
+    'rn.supportByPhone': '记为该居民附议',
+    'rn.phoneForSupport': '请先填写居民的电话，一个电话只记一次。',
+    'rn.recorded': '已登记，可在上方需求列表中受理。',
+    'rn.supportedByPhone': '已记下该居民附议，共 {n} 人需要。',
+    'rn.supportedByPhoneBefore': '该电话此前已附议过（共 {n} 人）。',
   },
   en: {
     'rn.title': 'Community needs',
@@ -68,6 +76,15 @@ addMessages({
     'rn.rate': 'Score',
     'rn.rateSend': 'Send the score',
     'rn.rated': 'Thank you for your score.',
+    'rn.raiseOnBehalf': 'Record a need for a resident',
+    'rn.phoneOnBehalf': 'Resident’s phone (needed to add them to a need; staff only)',
+    'rn.similarOnBehalf':
+      'The community has similar needs already; if it is the same, add the resident to it:',
+    'rn.supportByPhone': 'Add this resident',
+    'rn.phoneForSupport': 'Enter the resident’s phone first: each number counts once.',
+    'rn.recorded': 'Recorded: triage it in the needs list above.',
+    'rn.supportedByPhone': 'The resident is added: {n} people need this.',
+    'rn.supportedByPhoneBefore': 'That number was added before ({n} people need this).',
   },
 });
 
@@ -227,16 +244,25 @@ function OwnNeed({ path }: { path: string }) {
   );
 }
 
-function NeedForm({
+/**
+ * A new need, with the community's near-duplicates offered first. A resident's device sends it
+ * itself; staff (`onBehalf`) record a caller's or visitor's need, and add the resident, by phone,
+ * to a near-duplicate instead.
+ */
+export function NeedForm({
   base,
   communityId,
   onRaised,
   supportItem,
+  onBehalf = false,
 }: {
+  /** The community's public path, /api/v1/communities/{id}. */
   base: string;
   communityId: string;
   onRaised: () => void;
-  supportItem: (n: Need) => preact.JSX.Element;
+  /** How a resident's page shows a near-duplicate, with its "me too". */
+  supportItem?: (n: Need) => preact.JSX.Element;
+  onBehalf?: boolean;
 }) {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -249,6 +275,8 @@ function NeedForm({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(false);
+  // Staff: what adding the resident to a near-duplicate answered, by need.
+  const [added, setAdded] = useState<Record<string, string>>({});
   const form = useRef<HTMLFormElement>(null);
 
   async function submit(e: Event) {
@@ -266,19 +294,24 @@ function NeedForm({
         setSimilar({ key, items: found.items });
         if (found.items.length > 0) return;
       }
-      const created = await api<Need>('POST', `${base}/needs`, {
+      const need = {
         title,
         description,
         kind,
         peopleConcerned: Number(people),
         ...(phone.trim() ? { contactPhone: phone.trim() } : {}),
-        device: deviceId(),
-      });
-      rememberNeed(communityId, created.id);
+      };
+      if (onBehalf) await api<Need>('POST', '/api/v1/needs', { communityId, ...need });
+      else
+        rememberNeed(
+          communityId,
+          (await api<Need>('POST', `${base}/needs`, { ...need, device: deviceId() })).id,
+        );
       setSent(true);
       setTitle('');
       setDescription('');
       setSimilar(null);
+      if (onBehalf) setPhone('');
       onRaised();
     } catch (err) {
       setError(err);
@@ -291,13 +324,57 @@ function NeedForm({
     }
   }
 
+  /** Staff: the resident on the phone needs what a near-duplicate says; each number counts once. */
+  async function addResident(n: Need) {
+    setError(null);
+    setFields({});
+    if (!phone.trim()) {
+      setFields({ contactPhone: t('rn.phoneForSupport') });
+      focusFirstInvalid(form.current);
+      return;
+    }
+    try {
+      const r = await api<{ supporters: number; alreadySupported: boolean }>(
+        'POST',
+        `${base}/needs/${encodeURIComponent(n.id)}/support`,
+        { phone: phone.trim() },
+      );
+      const said = r.alreadySupported ? 'rn.supportedByPhoneBefore' : 'rn.supportedByPhone';
+      setAdded((a) => ({ ...a, [n.id]: t(said, { n: r.supporters }) }));
+      onRaised();
+    } catch (err) {
+      setError(err);
+      if (err instanceof ApiError && err.fields?.length) {
+        setFields(
+          placeFieldErrors(
+            err.fields.map((f) => (f.path === 'phone' ? { ...f, path: 'contactPhone' } : f)),
+            NEED_FIELDS,
+          ),
+        );
+      }
+    }
+  }
+  const staffItem = (n: Need) => (
+    <li key={n.id} data-testid="similar-need">
+      <strong>{n.title}</strong> · {t('jl.supporters', { n: n.supporters })}{' '}
+      <button type="button" data-testid="need-support-phone" onClick={() => void addResident(n)}>
+        {t('rn.supportByPhone')}
+      </button>
+      {added[n.id] && (
+        <p class="note" data-testid="need-support-phone-note">
+          {added[n.id]}
+        </p>
+      )}
+    </li>
+  );
+  const offeredItem = onBehalf || !supportItem ? staffItem : supportItem;
   const offered = similar && similar.key === `${kind}\n${title.trim()}` ? similar.items : [];
   return (
     <details class="need-form">
-      <summary data-testid="need-raise">{t('rn.raise')}</summary>
+      <summary data-testid="need-raise">{t(onBehalf ? 'rn.raiseOnBehalf' : 'rn.raise')}</summary>
       {sent && (
         <p class="note" data-testid="need-sent">
-          {t('rn.thanks')}
+          {t(onBehalf ? 'rn.recorded' : 'rn.thanks')}
         </p>
       )}
       <form ref={form} onSubmit={submit} noValidate data-testid="need-form">
@@ -353,7 +430,7 @@ function NeedForm({
         </label>
         <FieldError id={fieldErrorId('peopleConcerned')} text={fields.peopleConcerned} />
         <label>
-          {t('rn.phone')}
+          {t(onBehalf ? 'rn.phoneOnBehalf' : 'rn.phone')}
           <input
             type="tel"
             value={phone}
@@ -366,8 +443,8 @@ function NeedForm({
         <FieldError id={fieldErrorId('contactPhone')} text={fields.contactPhone} />
         {offered.length > 0 && (
           <div class="similar-needs" data-testid="similar-needs">
-            <p>{t('rn.similar')}</p>
-            <ul>{offered.map(supportItem)}</ul>
+            <p>{t(onBehalf ? 'rn.similarOnBehalf' : 'rn.similar')}</p>
+            <ul>{offered.map(offeredItem)}</ul>
           </div>
         )}
         <ErrorBox error={error} placed={(path) => isPlaced(path, NEED_FIELDS)} />
