@@ -288,9 +288,16 @@ describe('committee needs (residents, staff, triage, matches)', function () {
     const copy = await request(system.url, 'POST', '/api/v1/communities/dongri/needs', {
       body: { ...draft, title: '婴儿托育室', device: device(4), contactPhone: undefined },
     });
-    await request(system.url, 'POST', `/api/v1/communities/dongri/needs/${copy.body.id}/support`, {
-      body: { device: device(5) },
-    });
+    const copySupported = await request(
+      system.url,
+      'POST',
+      `/api/v1/communities/dongri/needs/${copy.body.id}/support`,
+      { body: { device: device(5) } },
+    );
+    // Sent while the copy's creation event is being published and cleared from its outbox: the
+    // two writes take the record's lock, so neither is lost.
+    assert.equal(copySupported.status, 200, JSON.stringify(copySupported.body));
+    assert.equal(copySupported.body.supporters, 1);
     const chunhaiNeed = await request(system.url, 'POST', '/api/v1/communities/chunhai/needs', {
       body: { ...draft, device: device(6) },
     });

@@ -10,6 +10,7 @@ export type WorkflowPlatform = Pick<
   | 'db'
   | 'kafka'
   | 'kpis'
+  | 'lock'
   | 'logger'
   | 'metrics'
   | 'models'

@@ -62,6 +62,11 @@ function eventOf(
  * published at once; a sweep every few seconds publishes whatever a failed send or a crash left
  * behind (at least once: consumers tell repeats by `eventId` and `entityVersion`).
  */
+/** One writer at a time per key, across processes (the platform's record lock). */
+export interface RecordLock {
+  withLock<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
+
 export class CommitteeOutbox {
   private timer: NodeJS.Timeout | null = null;
   private sweeping: Promise<void> | null = null;
@@ -72,8 +77,24 @@ export class CommitteeOutbox {
     private readonly sources: readonly { entity: CommitteeEntity; model: AnyCommitteeModel }[],
     private readonly publisher: CommitteePublisher,
     private readonly logger: Logger,
+    /**
+     * Held for each version-checked write of a record (a route's change, the clearing of its sent
+     * events): FerretDB applies such a write as a read and a write by _id, so two at once can both
+     * match the version and the later replaces the earlier (a "me too" lost to the outbox clear of
+     * the need's creation, seen in a test).
+     */
+    private readonly lock: RecordLock,
     private readonly sweepEveryMs = 2000,
   ) {}
+
+  private lockKey(entity: CommitteeEntity, id: string): string {
+    return `${entity}:${id}`;
+  }
+
+  /** Runs a version-checked write of a record that does not go through `update`, under its lock. */
+  locked<T>(entity: CommitteeEntity, id: string, work: () => Promise<T>): Promise<T> {
+    return this.lock.withLock(this.lockKey(entity, id), work);
+  }
 
   /** Inserts a new record (version 1) with its first event. */
   async create<T extends CommitteeRecord>(
@@ -102,14 +123,16 @@ export class CommitteeOutbox {
   ): Promise<T | null> {
     const model = this.modelOf(entity);
     const event = eventOf(entity, current, current.version + 1, draft, at);
-    const updated = await model
-      .findOneAndUpdate(
-        { _id: current._id, version: current.version },
-        { $set: { ...set, outboxPending: true }, $inc: { version: 1 }, $push: { outbox: event } },
-        { returnDocument: 'after' },
-      )
-      .lean<T>()
-      .exec();
+    const updated = await this.lock.withLock(this.lockKey(entity, current._id), () =>
+      model
+        .findOneAndUpdate(
+          { _id: current._id, version: current.version },
+          { $set: { ...set, outboxPending: true }, $inc: { version: 1 }, $push: { outbox: event } },
+          { returnDocument: 'after' },
+        )
+        .lean<T>()
+        .exec(),
+    );
     if (updated) this.publishSoon(entity, current._id);
     return updated;
   }
@@ -139,22 +162,21 @@ export class CommitteeOutbox {
     await this.publisher.publish(events);
     const sent = new Set(events.map((e) => e.eventId));
     // Written against the version read, so an event pushed meanwhile by another change stays.
-    for (let attempt = 0; attempt < 5; attempt++) {
+    await this.lock.withLock(this.lockKey(entity, id), async () => {
       const now = await model
         .findById(id, { outbox: 1, version: 1 })
         .lean<Pick<CommitteeRecord, 'outbox' | 'version'>>()
         .exec();
       if (!now) return;
       const left = now.outbox.filter((e) => !sent.has(e.eventId));
-      const result = await model
+      await model
         .updateOne(
           { _id: id, version: now.version },
           { $set: { outbox: left, outboxPending: left.length > 0 } },
           { timestamps: false },
         )
         .exec();
-      if (result.matchedCount === 1) return;
-    }
+    });
   }
 
   /** Publishes every outbox left pending (a failed send, a crash between write and send). */

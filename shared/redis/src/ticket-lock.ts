@@ -50,7 +50,7 @@ export class TicketLock {
       if (Date.now() > deadline) {
         throw new AppError(
           'RESOURCE_BUSY',
-          `ticket ${ticketId} is busy with another change; try again in a moment`,
+          `${ticketId.includes(':') ? ticketId.replace(':', ' ') : `ticket ${ticketId}`} is busy with another change; try again in a moment`,
           { retryAfterSeconds: 1 },
         );
       }

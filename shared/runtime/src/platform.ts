@@ -50,6 +50,12 @@ export interface Platform {
   sessions: SessionRegistry;
   redis: Redis;
   /**
+   * One writer at a time per record, across processes (FerretDB applies a version-checked update
+   * as a read and a write by _id: two can both match). Tickets take it inside `tickets`; other
+   * records that more than one writer changes (the committee's) take it themselves.
+   */
+  lock: TicketLock;
+  /**
    * Working calendars for deadline arithmetic, cached in this process and dropped when an
    * administrator's change is announced on `reference-data` (listening starts with the first read).
    */
@@ -158,6 +164,7 @@ export async function openPlatform(
     referenceStamp,
     sessions,
     redis,
+    lock,
     calendars,
     metrics,
     close() {

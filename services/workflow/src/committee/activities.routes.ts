@@ -188,17 +188,19 @@ export function activitiesRouters(context: MeetingContext): { staff: Router; pub
       },
       now,
     );
-    const updated = await model
-      .findOneAndUpdate(
-        { _id: found._id, version: found.version, published: false },
-        {
-          $set: { published: true, publishedAt: now, version: found.version + 1, outboxPending: true },
-          $push: { outbox: event },
-        },
-        { returnDocument: 'after' },
-      )
-      .lean<ActivityDoc>()
-      .exec();
+    const updated = await context.outbox.locked('activity', found._id, () =>
+      model
+        .findOneAndUpdate(
+          { _id: found._id, version: found.version, published: false },
+          {
+            $set: { published: true, publishedAt: now, version: found.version + 1, outboxPending: true },
+            $push: { outbox: event },
+          },
+          { returnDocument: 'after' },
+        )
+        .lean<ActivityDoc>()
+        .exec(),
+    );
     if (!updated) throw changedMeanwhile('activity');
     await context.outbox
       .flush('activity', updated._id)

@@ -42,6 +42,7 @@ export function openCommitteeContext(
     ],
     publisher,
     platform.logger.child({ module: 'committee-outbox' }),
+    platform.lock,
   );
   outbox.start();
   const milestoneTimers = new MilestoneTimers(platform, outbox, config.QUEUE_PREFIX, config.REDIS_URL);

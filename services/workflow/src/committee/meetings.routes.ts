@@ -99,14 +99,16 @@ export function meetingsRouter(context: MeetingContext, config: WorkflowConfig):
     push?: Record<string, unknown>,
   ) {
     checkIfMatch(req, found.version, 'meeting');
-    const updated = await model
-      .findOneAndUpdate(
-        { _id: found._id, version: found.version },
-        { $set: { ...change, version: found.version + 1 }, ...(push ? { $push: push } : {}) },
-        { returnDocument: 'after' },
-      )
-      .lean<MeetingDoc>()
-      .exec();
+    const updated = await context.outbox.locked('meeting', found._id, () =>
+      model
+        .findOneAndUpdate(
+          { _id: found._id, version: found.version },
+          { $set: { ...change, version: found.version + 1 }, ...(push ? { $push: push } : {}) },
+          { returnDocument: 'after' },
+        )
+        .lean<MeetingDoc>()
+        .exec(),
+    );
     if (!updated) throw changedMeanwhile('meeting');
     return updated;
   }
