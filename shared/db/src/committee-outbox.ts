@@ -84,7 +84,7 @@ export class CommitteeOutbox {
      * the need's creation, seen in a test).
      */
     private readonly lock: RecordLock,
-    private readonly sweepEveryMs = 2000,
+    private readonly sweepEveryMs = 5000,
   ) {}
 
   private lockKey(entity: CommitteeEntity, id: string): string {

@@ -41,7 +41,8 @@ export async function startCommitteeFanout(
   const consumer = kafka.consumer({
     groupId: `${topicPrefix}live-committee`,
     ...GROUP_MEMBER_TIMEOUTS,
-    maxWaitTimeInMs: 100,
+    // kafkajs's default wait (5 s): the broker answers as soon as an event comes, and an idle
+    // topic (committee events are a few a day) is not polled ten times a second.
   });
   try {
     await consumer.connect();
