@@ -53,6 +53,11 @@ function eventOf(
   };
 }
 
+/** One writer at a time per key, across processes (the platform's record lock). */
+export interface RecordLock {
+  withLock<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
+
 /**
  * Writes committee records together with their events, and relays the events to Kafka.
  *
@@ -62,11 +67,6 @@ function eventOf(
  * published at once; a sweep every few seconds publishes whatever a failed send or a crash left
  * behind (at least once: consumers tell repeats by `eventId` and `entityVersion`).
  */
-/** One writer at a time per key, across processes (the platform's record lock). */
-export interface RecordLock {
-  withLock<T>(key: string, work: () => Promise<T>): Promise<T>;
-}
-
 export class CommitteeOutbox {
   private timer: NodeJS.Timeout | null = null;
   private sweeping: Promise<void> | null = null;
