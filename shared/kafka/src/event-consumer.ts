@@ -9,19 +9,19 @@ export interface EventConsumerOptions {
   groupId: string;
   topicPrefix: string;
   logger: Logger;
-  /** Called once per valid event, in partition order. Throw to have Kafka retry the message. */
+  /**
+   * Called once per valid event, in partition order. A non-retryable AppError dead-letters the
+   * message; any other failure has it retried in place until it succeeds.
+   */
   handle: (envelope: EventEnvelope) => Promise<void>;
   /** Start from the earliest offset when the group has none (default true: nothing is missed). */
   fromBeginning?: boolean;
   /** How many partitions to work on at once (default 6). */
   partitionsConcurrently?: number;
-  /**
-   * How long one message may be retried in place (with backoff) when its handler fails with a
-   * retryable error (a busy lock, a database or Redis blip) before kafkajs takes over the retrying
-   * (default 30 s). Either way the message is retried, never dead-lettered.
-   */
-  retryInPlaceMs?: number;
 }
+
+/** A handler failing for this long says so at warn level (then again each time as long). */
+const STILL_FAILING_WARN_EVERY_MS = 30000;
 
 /**
  * How long the broker waits, once a rebalance begins, for the members it knows to join again, and
@@ -62,8 +62,12 @@ export const GROUP_MEMBER_TIMEOUTS = {
  * handler throws a non-retryable AppError, goes to the dead-letter topic with the reason and is
  * skipped, so one bad message never blocks its partition: the dead-letter topic is for messages
  * that can never succeed. Any other failure is transient (a busy lock, a database that is
- * restarting): the message is retried in place with growing pauses, then left to kafkajs, which
- * retries it too (at-least-once: handlers are idempotent by ticket version). It is never skipped.
+ * restarting): the message is retried in place with growing pauses, heartbeating between tries,
+ * until it succeeds, the consumer stops, or the group rebalances (kafkajs then joins again and the
+ * message is delivered again: at-least-once, handlers are idempotent by ticket version). It is
+ * never skipped, and never thrown to kafkajs as a failure: kafkajs answers that by restarting its
+ * fetching for every partition, up to five times, and each delivery would wait its turn again — a
+ * stall of minutes after a Redis restart that kept a crashed handler's lock for its 30 s.
  */
 export class EventConsumer {
   private readonly consumer: Consumer;
@@ -197,30 +201,48 @@ export class EventConsumer {
     const check = checkEnvelope(parsed);
     if (!check.ok) return this.deadLetter(topic, partition, message, check.reason);
     const envelope = check.envelope;
-    const giveUpAt = Date.now() + (this.options.retryInPlaceMs ?? 30000);
+    const firstFailureAt = Date.now();
+    let warnedAt = firstFailureAt;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.options.handle(envelope);
+        if (attempt > 1)
+          this.log.info(
+            {
+              eventId: envelope.eventId,
+              ticketId: envelope.ticketId,
+              attempt,
+              failingForMs: Date.now() - firstFailureAt,
+            },
+            'handler succeeded after retrying',
+          );
         return;
       } catch (error) {
         if (isAppError(error) && !error.retryable) {
           return this.deadLetter(topic, partition, message, `${error.code}: ${error.message}`);
         }
-        const pause = retryPause(attempt);
-        if (!this.running || Date.now() + pause > giveUpAt) {
+        if (!this.running) throw error;
+        const context = {
+          err: String(error),
+          eventId: envelope.eventId,
+          ticketId: envelope.ticketId,
+          attempt,
+        };
+        if (Date.now() - warnedAt >= STILL_FAILING_WARN_EVERY_MS) {
+          warnedAt = Date.now();
           this.log.warn(
-            { err: error, eventId: envelope.eventId, ticketId: envelope.ticketId, attempt },
-            'handler still failing; Kafka will retry the message',
+            { ...context, failingForMs: warnedAt - firstFailureAt },
+            'handler still failing; retrying in place until it succeeds',
           );
-          throw error;
+        } else {
+          this.log.debug(context, 'handler failed; retrying');
         }
-        this.log.debug(
-          { err: String(error), eventId: envelope.eventId, ticketId: envelope.ticketId, attempt },
-          'handler failed; retrying',
-        );
-        await new Promise((resolve) => setTimeout(resolve, pause));
-        // Retrying in place must not look like a dead consumer to the group.
-        await heartbeat().catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, retryPause(attempt)));
+        // Retrying in place must not look like a dead consumer to the group. A rebalance ends the
+        // retrying: kafkajs joins again, and whoever is given the partition gets the message.
+        await heartbeat().catch((heartbeatError: unknown) => {
+          if (endsMembership(heartbeatError)) throw heartbeatError;
+        });
       }
     }
   }
@@ -259,6 +281,17 @@ export class EventConsumer {
     await this.consumer.disconnect();
     await this.dlqProducer.disconnect();
   }
+}
+
+/** A heartbeat error after which this member must join again (kafkajs does, when thrown to it). */
+function endsMembership(error: unknown): boolean {
+  const type = (error as { type?: unknown } | null)?.type;
+  return (
+    type === 'REBALANCE_IN_PROGRESS' ||
+    type === 'NOT_COORDINATOR_FOR_GROUP' ||
+    type === 'ILLEGAL_GENERATION' ||
+    type === 'UNKNOWN_MEMBER_ID'
+  );
 }
 
 /** Exponential backoff with jitter: about 50 ms, 100 ms, 200 ms … capped at 5 s. */
