@@ -1,5 +1,5 @@
 /**
- * How long GET /api/v1/kpis takes over long periods, on the real servers with the six services as
+ * How long GET /api/v1/kpis takes over long periods, on the real servers with the seven services as
  * separate processes (as production runs them), with a year of stored KPI records: the default
  * period (this month), a quarter, and the longest allowed period (366 days), each asked by the
  * district secretary; the first (cold) answer — 503 KPI_PREPARING while the live service's
@@ -205,7 +205,7 @@ async function timed(
 async function main() {
   const tickets = arg('tickets', 50_000);
   const repeat = arg('repeat', 10);
-  process.stdout.write('starting the six services as separate processes on the real servers…\n');
+  process.stdout.write('starting the seven services as separate processes on the real servers…\n');
   const system = await startFleetSystem();
   try {
     const now = Date.now();
@@ -348,7 +348,7 @@ async function main() {
       periods: figures,
       sixAtOnceMs,
       sixPreparing,
-      processes: 'six services, one process each',
+      processes: 'seven services, one process each',
       whileFiling,
       machine: machineLine(),
     };

@@ -23,8 +23,8 @@
  * settings as infra) for its socket.io adapter, locks and outbox index, so other systems on the
  * shared server (their load, their restarts) stay out of the figures. `--shared-redis` uses
  * REDIS_URL instead.
- * By default the live process hosts the KPI projection (LIVE_KPI_PROJECTION); `--no-kpi` runs it
- * push-only, as a replica beside a kpi service elsewhere would.
+ * By default the kpi service (the KPI projection) runs beside live as its own process; `--no-kpi`
+ * leaves it out, as a deployment whose projection runs on another machine would.
  *
  * Room layout (a city on one live instance; see docs/performance.md): `--districts` districts of
  * 8 sub-districts of 10 communities of 2 grids; per district 10 district-wide units, per community
@@ -76,7 +76,7 @@ const DISTRICTS = arg('districts', 5);
 const TICKETS = arg('tickets', 2000);
 const IN_FLIGHT = arg('connect-in-flight', 50);
 const SHARED_REDIS = process.argv.includes('--shared-redis');
-/** A push-only live instance (LIVE_KPI_PROJECTION=off): the KPI projection runs elsewhere. */
+/** No kpi service beside live: the KPI projection runs on another machine. */
 const NO_KPI = process.argv.includes('--no-kpi');
 /** Scheduling priority (nice) for the live process; < 0 needs root. Unset: the default, 0. */
 const LIVE_NICE = process.argv.includes('--live-nice') ? arg('live-nice', 0) : null;
@@ -512,12 +512,18 @@ async function main() {
       AUTH_SECRET: config.AUTH_SECRET,
       LIVE_PORT: String(port),
       LIVE_HOST: '127.0.0.1',
-      LIVE_KPI_PROJECTION: NO_KPI ? 'off' : 'on',
       LOG_LEVEL: 'info',
       NODE_ENV: 'production',
     };
     const live = await startService('live', 'live listening', serviceEnv);
     children.push(live);
+    // The KPI projection is a service of its own; `--no-kpi` leaves it out, as a deployment whose
+    // projection runs on another machine would.
+    const kpi = NO_KPI ? null : await startService('kpi', 'kpi projecting ticket events', serviceEnv);
+    if (kpi) {
+      children.push(kpi);
+      say(`kpi service started (pid ${kpi.pid})`);
+    }
     if (LIVE_NICE !== null) {
       os.setPriority(live.pid!, LIVE_NICE);
       say(`live process nice ${LIVE_NICE}`);
@@ -528,6 +534,7 @@ async function main() {
     const receivers = Array.from({ length: CLIENTS }, () => startReceiver());
     children.push(...receivers.map((r) => r.child));
     const pids = new Map<string, number>([['live', live.pid!]]);
+    if (kpi) pids.set('kpi', kpi.pid!);
     receivers.forEach((r, i) => {
       pids.set(`generator ${i + 1}`, r.child.pid!);
     });

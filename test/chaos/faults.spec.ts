@@ -27,7 +27,7 @@ import { type AcceptedReport, ReportLoad, StaffMember } from './support/traffic'
 
 /**
  * Faults lose nothing. One grid-dispatch on servers of the suite's own (Kafka, PostgreSQL under
- * FerretDB, Redis with its append-only file), the six services as separate processes, and:
+ * FerretDB, Redis with its append-only file), the seven services as separate processes, and:
  *   1. kill -9 of random services at random moments while residents file reports and staff act;
  *   2. kill -9 of dispatcher, sla and live, and again while each rejoins its consumer groups;
  *   3. kill -9 of Kafka, of PostgreSQL, of FerretDB and of Redis, each down for 10 s, under load;
@@ -86,7 +86,7 @@ describe('chaos: faults lose nothing', () => {
     }
     console.log(
       `      own Kafka :${rig.kafka.port}, PostgreSQL :${rig.postgres.port}, FerretDB :${rig.ferretdb.port}, ` +
-        `Redis :${rig.redis.port}; six services up in ${secs(Date.now() - t0)}`,
+        `Redis :${rig.redis.port}; seven services up in ${secs(Date.now() - t0)}`,
     );
   });
   afterEach(function () {
@@ -231,7 +231,7 @@ describe('chaos: faults lose nothing', () => {
   }
 
   describe('1. services killed at random while reports are filed', () => {
-    it('kill -9 each of the six services at random moments (14 kills) and restart them', async function () {
+    it('kill -9 each of the seven services at random moments (16 kills) and restart them', async function () {
       this.timeout(420000);
       const load = newLoad('services');
       load.start(4);
@@ -297,13 +297,13 @@ describe('chaos: faults lose nothing', () => {
   });
 
   describe('2. a consumer service killed again while it rejoins its consumer groups', () => {
-    it('dispatcher, sla and live, each killed -9 again while rejoining, serve again within a bounded time', async function () {
+    it('dispatcher, sla, live and kpi, each killed -9 again while rejoining, serve again within a bounded time', async function () {
       this.timeout(420000);
       const load = newLoad('rejoin');
       load.start(4);
       staff.start(1000);
       await rig.fleet.allReady(180000);
-      // The choices first, so that CHAOS_SEED replays them whatever order the three run in.
+      // The choices first, so that CHAOS_SEED replays them whatever order they run in.
       const plans = (Object.keys(CONSUMER_GROUPS) as ConsumerService[]).map((service) => ({
         service,
         firstDownMs: between(1000, 3000),

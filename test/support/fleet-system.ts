@@ -7,10 +7,10 @@ import { Fleet, fleetEnvironment } from './service-fleet';
 import { cleanupTestData, testConfig } from './test-system';
 
 /**
- * A whole grid-dispatch as production runs it, the six services as separate Node processes, on
+ * A whole grid-dispatch as production runs it, the seven services as separate Node processes, on
  * the shared development servers and isolated like `startTestSystem` (its own database, topic
  * prefix and queue prefix). For benchmarks, which must not measure one event loop doing the work
- * of six processes.
+ * of seven processes.
  */
 export interface FleetSystem {
   /** The gateway, the system's front door. */

@@ -5,14 +5,15 @@ import { ConsumerGroup } from '@grid-dispatch/contracts';
 import { freePort, REPO_ROOT } from './own-servers';
 import { isRunning, killHard, spawnLogged, stopGently } from './processes';
 
-export const SERVICES = ['gateway', 'intake', 'dispatcher', 'sla', 'live', 'workflow'] as const;
+export const SERVICES = ['gateway', 'intake', 'dispatcher', 'sla', 'live', 'kpi', 'workflow'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
-/** The services that consume the events topic, and their consumer groups (live hosts the KPI projection). */
+/** The services that consume the events topic, and their consumer groups (sla runs three). */
 export const CONSUMER_GROUPS = {
   dispatcher: [ConsumerGroup.Dispatcher],
   sla: [ConsumerGroup.Sla, ConsumerGroup.Webhooks, ConsumerGroup.Sms],
-  live: [ConsumerGroup.Live, ConsumerGroup.Kpi],
+  live: [ConsumerGroup.Live],
+  kpi: [ConsumerGroup.Kpi],
 } as const satisfies Partial<Record<ServiceName, readonly ConsumerGroup[]>>;
 export type ConsumerService = keyof typeof CONSUMER_GROUPS;
 
@@ -71,6 +72,7 @@ const READY_MESSAGE: Record<ServiceName, string> = {
   live: 'live listening',
   dispatcher: 'dispatcher consuming ticket events',
   sla: 'sla consuming ticket events and firing deadlines',
+  kpi: 'kpi projecting ticket events',
 };
 
 interface Running {
@@ -90,7 +92,7 @@ export interface FleetEvent {
 }
 
 /**
- * The six services as separate Node processes (`node services/<name>/dist/main.js`), each with the
+ * The seven services as separate Node processes (`node services/<name>/dist/main.js`), each with the
  * environment its config.ts reads. Like a supervisor (Kubernetes), the fleet starts a service
  * again when it exits on its own, with a growing pause; `kill()` is a kill -9 the test restarts
  * itself.

@@ -2,6 +2,7 @@ import { passwordProblem } from '@grid-dispatch/auth';
 import { booleanFlag, ConfigError, loadConfig, z } from '@grid-dispatch/config';
 import { gatewayConfigSchema } from '@grid-dispatch/gateway';
 import { intakeConfigSchema } from '@grid-dispatch/intake';
+import { kpiConfigSchema } from '@grid-dispatch/kpi';
 import { liveConfigSchema } from '@grid-dispatch/live';
 import { slaConfigSchema } from '@grid-dispatch/sla';
 import { workflowConfigSchema } from '@grid-dispatch/workflow';
@@ -11,6 +12,7 @@ export const systemConfigSchema = gatewayConfigSchema
   .extend(intakeConfigSchema.shape)
   .extend(workflowConfigSchema.shape)
   .extend(liveConfigSchema.shape)
+  .extend(kpiConfigSchema.shape)
   .extend(slaConfigSchema.shape)
   .extend({
     /** Password of the `admin` user created on first start. */

@@ -4,6 +4,7 @@ import { type DispatcherService, startDispatcher } from '@grid-dispatch/dispatch
 import { type GatewayService, startGateway } from '@grid-dispatch/gateway';
 import { type IntakeService, startIntake } from '@grid-dispatch/intake';
 import { ensureTopics } from '@grid-dispatch/kafka';
+import { type KpiService, startKpi } from '@grid-dispatch/kpi';
 import { type LiveService, startLive } from '@grid-dispatch/live';
 import type { Logger } from '@grid-dispatch/logger';
 import { openPlatform, type Platform } from '@grid-dispatch/runtime';
@@ -18,6 +19,7 @@ export interface RunningSystem {
     intake: IntakeService;
     workflow: WorkflowService;
     live: LiveService;
+    kpi: KpiService;
     dispatcher: DispatcherService;
     sla: SlaService;
     gateway: GatewayService;
@@ -63,7 +65,11 @@ export async function startSystem(
   try {
     await provisionSystem(platform, config, step);
     step('starting services');
-    const [dispatcher, sla] = await Promise.all([startDispatcher(platform), startSla(platform, config)]);
+    const [dispatcher, sla, kpi] = await Promise.all([
+      startDispatcher(platform),
+      startSla(platform, config),
+      startKpi(platform, config),
+    ]);
     const live = await startLive(platform, config, 0);
     const workflow = await startWorkflow(platform, config, 0);
     const intake = await startIntake(platform, config, 0);
@@ -72,7 +78,7 @@ export async function startSystem(
       workflow: workflow.url,
       live: live.url,
     });
-    const services = { intake, workflow, live, dispatcher, sla, gateway };
+    const services = { intake, workflow, live, kpi, dispatcher, sla, gateway };
     let stopping: Promise<void> | null = null;
     return {
       url: gateway.url,
@@ -84,7 +90,7 @@ export async function startSystem(
           await gateway.stop();
           await Promise.all([intake.stop(), workflow.stop()]);
           await live.stop();
-          await Promise.all([dispatcher.stop(), sla.stop()]);
+          await Promise.all([dispatcher.stop(), sla.stop(), kpi.stop()]);
           await platform.relay.drainNow().catch(() => undefined);
           await platform.close();
         })();

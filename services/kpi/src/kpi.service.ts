@@ -2,7 +2,7 @@ import { ConsumerGroup, groupName, Topic, topicName } from '@grid-dispatch/contr
 import { EventConsumer } from '@grid-dispatch/kafka';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { KpiConfig } from './config';
-import { KpiNotifier, type RoomBroadcaster } from './kpi-notifier';
+import { KpiNotifier } from './kpi-notifier';
 import type { KpiPlatform } from './kpi-platform';
 import { startKpiRefresher } from './kpi-refresher';
 
@@ -15,21 +15,12 @@ export interface KpiService {
  * (database writes, so it is a service of its own and never holds back a push), a refresher
  * rebuilds the summaries events made stale, and dashboards hear `kpi.updated` through the live
  * replicas' socket.io rooms (a Redis emitter on the adapter's channel: no socket of its own).
- * One replica is enough; more share the group's partitions. By default the live service hosts it
- * in its own process (`LIVE_KPI_PROJECTION`); `services/kpi/src/main.ts` runs it alone, with
- * `LIVE_KPI_PROJECTION=false` on the live replicas.
+ * One replica is enough; more share the group's partitions.
  */
-export async function startKpi(
-  platform: KpiPlatform,
-  config: KpiConfig,
-  /** The live service's own socket.io server when it hosts the projection in its process. */
-  rooms?: RoomBroadcaster,
-): Promise<KpiService> {
+export async function startKpi(platform: KpiPlatform, config: KpiConfig): Promise<KpiService> {
   const logger = platform.logger.child({ module: 'kpi' });
-  // Alone, the emitter on the live service's adapter key reaches exactly this deployment's rooms.
-  const notifier = new KpiNotifier(
-    rooms ?? new Emitter(platform.redis, { key: `${config.QUEUE_PREFIX}:socket.io` }),
-  );
+  // The live service's adapter key: the emitter reaches exactly this deployment's rooms.
+  const notifier = new KpiNotifier(new Emitter(platform.redis, { key: `${config.QUEUE_PREFIX}:socket.io` }));
   const group = groupName(config.TOPIC_PREFIX, ConsumerGroup.Kpi);
   platform.metrics.consumerLag.watch(ConsumerGroup.Kpi, group, [
     topicName(config.TOPIC_PREFIX, Topic.TicketEvents),

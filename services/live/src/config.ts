@@ -1,12 +1,6 @@
-import { booleanFlag, commonConfigSchema, loadConfig, port, positiveMs, z } from '@grid-dispatch/config';
-import { kpiConfigSchema } from '@grid-dispatch/kpi';
+import { commonConfigSchema, loadConfig, port, positiveMs, z } from '@grid-dispatch/config';
 
-export const liveConfigSchema = commonConfigSchema.extend(kpiConfigSchema.shape).extend({
-  /**
-   * Whether this instance also runs the KPI projection (the kpi service's consumer group `kpi`) in
-   * its process. Off on push-only replicas, and where the kpi service runs on its own.
-   */
-  LIVE_KPI_PROJECTION: booleanFlag(true),
+export const liveConfigSchema = commonConfigSchema.extend({
   LIVE_PORT: port(8083),
   LIVE_HOST: z.string().default('127.0.0.1'),
   /** How often open staff sockets are checked for an ended session (an account change). */

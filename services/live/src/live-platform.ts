@@ -4,7 +4,4 @@ import type { Platform } from '@grid-dispatch/runtime';
  * What the live service uses of the platform: its code asks for this slice, so a test or another
  * host can hand it exactly these connections, and a new dependency shows up here first.
  */
-export type LivePlatform = Pick<
-  Platform,
-  'kafka' | 'kpis' | 'logger' | 'metrics' | 'models' | 'redis' | 'sessions'
->;
+export type LivePlatform = Pick<Platform, 'kafka' | 'logger' | 'metrics' | 'models' | 'redis' | 'sessions'>;

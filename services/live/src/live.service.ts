@@ -2,7 +2,6 @@ import path from 'node:path';
 import { ConsumerGroup, groupName, Topic, topicName } from '@grid-dispatch/contracts';
 import { ClientThrottle, createHttpApp, errorHandler, listen, notFoundHandler } from '@grid-dispatch/http';
 import { EventConsumer } from '@grid-dispatch/kafka';
-import { type KpiService, startKpi } from '@grid-dispatch/kpi';
 import { createRedisConnection } from '@grid-dispatch/redis';
 import { createAdapter } from '@socket.io/redis-adapter';
 import express from 'express';
@@ -108,9 +107,8 @@ export async function startLive(
     handle: async (envelope) => fanOut(io, envelope),
   });
   let committee: { stop(): Promise<void> } | null = null;
-  let kpi: KpiService | null = null;
   const stop = async () => {
-    await Promise.all([committee?.stop(), kpi?.stop(), consumer.stop()]);
+    await Promise.all([committee?.stop(), consumer.stop()]);
     stopSweep();
     uncountSockets();
     io.disconnectSockets(true);
@@ -126,11 +124,6 @@ export async function startLive(
     startCommitteeFanout(io, platform.kafka, config.TOPIC_PREFIX, logger).then((c) => {
       committee = c;
     }),
-    config.LIVE_KPI_PROJECTION
-      ? startKpi(platform, config, io).then((k) => {
-          kpi = k;
-        })
-      : Promise.resolve(),
   ]);
   const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {
