@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { EVENT_PAYLOAD_SCHEMAS, EVENT_TYPES, type EventType, isEventType } from './ticket-events.schema';
+import {
+  EVENT_PAYLOAD_SCHEMAS,
+  EVENT_TYPES,
+  type EventPayload,
+  type EventType,
+  isEventType,
+} from './ticket-events.schema';
 import { ticketSummarySchema } from './ticket-summary.schema';
 
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -61,10 +67,30 @@ export function checkEnvelope(value: unknown): EnvelopeCheck {
   if (!base.success) return { ok: false, reason: describe(base.error) };
   const { type } = base.data;
   if (!isEventType(type)) return { ok: false, reason: `unknown event type "${type}"` };
-  const payload = EVENT_PAYLOAD_SCHEMAS[type].safeParse(base.data.payload);
-  if (!payload.success) return { ok: false, reason: `payload of ${type}: ${describe(payload.error)}` };
-  // The payload was just checked against the schema of this very type, which is what pairs them.
-  return { ok: true, envelope: { ...base.data, type, payload: payload.data } as EventEnvelope };
+  const typed = checkEventPayload(type, base.data.payload);
+  if (!typed.ok) return typed;
+  return { ok: true, envelope: { ...base.data, ...typed.event } };
+}
+
+/** An event type with a payload of that type: a union by `type`, as in the envelope. */
+export type TypedPayload<T extends EventType = EventType> = {
+  [K in T]: { type: K; payload: EventPayload<K> };
+}[T];
+
+/**
+ * Checks a payload against its event type's schema and pairs the two; the reason names the fields
+ * that fail.
+ */
+export function checkEventPayload<T extends EventType>(
+  type: T,
+  payload: unknown,
+): { ok: true; event: TypedPayload<T> } | { ok: false; reason: string } {
+  const schema: z.ZodType = EVENT_PAYLOAD_SCHEMAS[type];
+  const checked = schema.safeParse(payload);
+  if (!checked.success) return { ok: false, reason: `payload of ${type}: ${describe(checked.error)}` };
+  // Just parsed by the very schema EventPayload<T> is inferred from: the one place the pairing of
+  // a type with its payload is asserted rather than inferred, and it is checked.
+  return { ok: true, event: { type, payload: checked.data as EventPayload<T> } };
 }
 
 export function isEnvelopeOf<T extends EventType>(

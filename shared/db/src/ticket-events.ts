@@ -2,19 +2,35 @@ import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   CURRENT_SCHEMA_VERSION,
+  checkEventPayload,
   type EventEnvelope,
-  type EventPayload,
   type EventType,
   type TicketSummary,
+  type TypedPayload,
 } from '@grid-dispatch/contracts';
 import type { TicketDoc, TicketHistoryEntry } from './models';
 
-/** An event about to be recorded on a ticket. */
-export interface NewTicketEvent<T extends EventType = EventType> {
-  type: T;
-  payload: EventPayload<T>;
-  actor: Actor;
-  at: Date;
+/**
+ * An event about to be recorded on a ticket: a union by `type`, each type paired with its own
+ * payload, so that a producer writing a literal event is checked by the compiler.
+ */
+export type NewTicketEvent<T extends EventType = EventType> = TypedPayload<T> & { actor: Actor; at: Date };
+
+/**
+ * An event whose payload was put together without its type's shape in view (the lifecycle rules
+ * build payloads field by field from the domain's outcome): checked against that type's schema
+ * here, so a field that does not belong fails the write, naming the field, before anything is
+ * stored.
+ */
+export function checkedTicketEvent<T extends EventType>(
+  type: T,
+  payload: Record<string, unknown>,
+  actor: Actor,
+  at: Date,
+): NewTicketEvent<T> {
+  const checked = checkEventPayload(type, payload);
+  if (!checked.ok) throw new Error(`an event that does not fit its schema: ${checked.reason}`);
+  return { ...checked.event, actor, at };
 }
 
 type SummarySource = Pick<
@@ -57,20 +73,18 @@ export function recordEvent(
   event: NewTicketEvent,
 ): { envelope: EventEnvelope; history: TicketHistoryEntry } {
   const eventId = randomUUID();
-  // Producers pair type and payload loosely (the lifecycle rules build payloads field by field),
-  // so the pairing is taken on trust here (every field is still checked present); the producer
-  // checks each envelope against its type's schema before anything is sent (checkEnvelope).
-  const envelope = {
+  // The type and its payload travel together (spreading the union keeps each pair).
+  const { at, actor, ...typed } = event;
+  const envelope: EventEnvelope = {
     eventId,
-    type: event.type,
+    ...typed,
     schemaVersion: CURRENT_SCHEMA_VERSION,
     ticketId,
     ticketVersion: version,
-    occurredAt: event.at.toISOString(),
-    actor: event.actor,
-    payload: event.payload,
+    occurredAt: at.toISOString(),
+    actor,
     ticket: summarizeTicket(ticketAfter),
-  } satisfies Record<keyof EventEnvelope, unknown> as EventEnvelope;
+  };
   const history: TicketHistoryEntry = {
     eventId,
     type: event.type,

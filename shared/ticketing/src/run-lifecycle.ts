@@ -1,5 +1,5 @@
 import type { Actor } from '@grid-dispatch/contracts';
-import type { TicketChanges, TicketDoc } from '@grid-dispatch/db';
+import { checkedTicketEvent, type TicketChanges, type TicketDoc } from '@grid-dispatch/db';
 import {
   applyAction,
   applyDeadlineChanges,
@@ -122,12 +122,11 @@ export async function runLifecycle(
   // Acting ends an escalation chain; the event records which level it ended (the actor is who).
   if (changes.escalationLevel === 0 && ticket.escalationLevel > 0)
     payload.endedEscalationLevel = ticket.escalationLevel;
-  const updated = await platform.tickets.applyChange(ticket, changes, {
-    type: outcome.eventType,
-    payload,
-    actor,
-    at: now,
-  });
+  const updated = await platform.tickets.applyChange(
+    ticket,
+    changes,
+    checkedTicketEvent(outcome.eventType, payload, actor, now),
+  );
   if (c.closesMerged) await closeMergedTickets(platform, updated, actor, now);
   return updated;
 }
