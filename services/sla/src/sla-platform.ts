@@ -6,5 +6,5 @@ import type { Platform } from '@grid-dispatch/runtime';
  */
 export type SlaPlatform = Pick<
   Platform,
-  'calendars' | 'kafka' | 'logger' | 'metrics' | 'models' | 'redis' | 'tickets'
+  'calendars' | 'kafka' | 'logger' | 'metrics' | 'models' | 'redis' | 'referenceStamp' | 'tickets'
 >;

@@ -1,7 +1,19 @@
 import type { EventEnvelope, SmsMessageJobData } from '@grid-dispatch/contracts';
 import { isDuplicateKeyError, type Models, type SmsMessageDoc } from '@grid-dispatch/db';
 import { maskPhone, smsNoticeFor, smsText } from '@grid-dispatch/domain';
+import { type ReferenceStamp, StampedCache } from '@grid-dispatch/redis';
 import type { Queue } from 'bullmq';
+
+/** Each unit's name in Chinese, as the message names it, by unit id. */
+export type UnitNames = Map<string, string>;
+
+/** The units' names, read once per change of reference data (the stamp moves) instead of per message. */
+export function unitNameCache(models: Models, stamp: ReferenceStamp): StampedCache<UnitNames> {
+  return new StampedCache(stamp, async () => {
+    const units = await models.units.find({}).select({ name: 1 }).lean().exec();
+    return new Map(units.map((u) => [u._id, u.name.zh]));
+  });
+}
 
 /**
  * Logs the SMS a ticket event sends, if any, and queues its sending. The number comes from the
@@ -13,6 +25,7 @@ export async function logSmsMessage(
   queue: Queue<SmsMessageJobData>,
   envelope: EventEnvelope,
   publicBaseUrl: string,
+  unitNames: StampedCache<UnitNames>,
 ): Promise<SmsMessageDoc | null> {
   const notice = smsNoticeFor(envelope);
   if (!notice) return null;
@@ -24,7 +37,7 @@ export async function logSmsMessage(
   const phone = ticket?.contact?.phone;
   if (!phone) return null;
   const unitId = envelope.ticket.unitId;
-  const unit = unitId ? await models.units.findById(unitId).select({ name: 1 }).lean().exec() : null;
+  const unitName = unitId ? ((await unitNames.get()).get(unitId) ?? null) : null;
   const trackingCode = envelope.ticket.trackingCode;
   const message = {
     _id: `${envelope.ticketId}.${notice.key}`,
@@ -32,7 +45,7 @@ export async function logSmsMessage(
     trackingCode,
     state: notice.state,
     maskedPhone: maskPhone(phone),
-    text: smsText(notice.state, trackingCode, { unitName: unit?.name.zh ?? null, publicBaseUrl }),
+    text: smsText(notice.state, trackingCode, { unitName, publicBaseUrl }),
     status: 'pending' as const,
   };
   let logged: SmsMessageDoc | null = null;

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import type { SlaConfig } from '../config';
 import { startLoggedDelivery } from '../logged-delivery';
 import type { SlaPlatform } from '../sla-platform';
-import { logSmsMessage, pruneSmsLog } from './sms-log';
+import { logSmsMessage, pruneSmsLog, unitNameCache } from './sms-log';
 import { smsProviderFrom } from './sms-provider';
 import { SmsSender } from './sms-sender';
 
@@ -30,11 +30,13 @@ export async function startSmsNotices(
     },
   });
   const sender = new SmsSender(platform.models, provider);
+  const unitNames = unitNameCache(platform.models, platform.referenceStamp);
   return startLoggedDelivery(platform, config, {
     group: ConsumerGroup.Sms,
     logger,
     queue,
-    logEvent: (envelope) => logSmsMessage(platform.models, queue, envelope, config.PUBLIC_BASE_URL),
+    logEvent: (envelope) =>
+      logSmsMessage(platform.models, queue, envelope, config.PUBLIC_BASE_URL, unitNames),
     send: (job) => sender.process(job),
     concurrency: 8,
     describe: (job) => ({ messageId: job?.data.messageId }),

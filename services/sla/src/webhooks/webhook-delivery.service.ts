@@ -3,7 +3,7 @@ import { createQueue } from '@grid-dispatch/queue';
 import type { SlaConfig } from '../config';
 import { startLoggedDelivery } from '../logged-delivery';
 import type { SlaPlatform } from '../sla-platform';
-import { logWebhookDeliveries, pruneWebhookLog } from './webhook-log';
+import { logWebhookDeliveries, pruneWebhookLog, webhookEndpointCache } from './webhook-log';
 import { WebhookSender } from './webhook-sender';
 
 /**
@@ -20,8 +20,10 @@ export async function startWebhookDelivery(
     connection: platform.redis,
     prefix: config.QUEUE_PREFIX,
   });
+  const endpoints = webhookEndpointCache(platform.models, platform.referenceStamp);
   const sender = new WebhookSender(
     platform.models,
+    platform.referenceStamp,
     queue,
     {
       retry: {
@@ -38,7 +40,8 @@ export async function startWebhookDelivery(
     group: ConsumerGroup.Webhooks,
     logger,
     queue,
-    logEvent: (envelope) => logWebhookDeliveries(platform.models, queue, envelope),
+    logEvent: async (envelope) =>
+      logWebhookDeliveries(platform.models, queue, envelope, await endpoints.get()),
     send: (job, token) => sender.process(job, token),
     concurrency: config.WEBHOOK_WORKER_CONCURRENCY,
     describe: (job) => ({ deliveryId: job?.data.deliveryId }),

@@ -12,6 +12,7 @@ import {
   webhookWants,
 } from '@grid-dispatch/domain';
 import { enqueueWebhookDelivery } from '@grid-dispatch/queue';
+import { type ReferenceStamp, StampedCache } from '@grid-dispatch/redis';
 import type { Queue } from 'bullmq';
 
 /**
@@ -24,8 +25,9 @@ export async function logWebhookDeliveries(
   models: Models,
   queue: Queue<WebhookDeliveryJobData>,
   envelope: EventEnvelope,
+  /** Every registered endpoint, as the webhook endpoint cache holds them. */
+  endpoints: readonly WebhookEndpointDoc[],
 ): Promise<number> {
-  const endpoints = await models.webhookEndpoints.find({}).lean<WebhookEndpointDoc[]>().exec();
   const scope = {
     type: envelope.type,
     unitId: envelope.ticket.unitId,
@@ -33,8 +35,7 @@ export async function logWebhookDeliveries(
     fromUnitId: 'fromUnitId' in envelope.payload ? envelope.payload.fromUnitId : undefined,
   };
   // An endpoint hears of what happens after it was registered: this group, reading the topic
-  // from its start when it first joins, sends no history to it. Endpoints are few (tens), so
-  // reading them all per event costs less than keeping a cache in step with admin changes.
+  // from its start when it first joins, sends no history to it.
   const occurredAt = Date.parse(envelope.occurredAt);
   const wanting = endpoints.filter((e) => e.createdAt.getTime() <= occurredAt && webhookWants(e, scope));
   if (wanting.length === 0) return 0;
@@ -89,4 +90,16 @@ export async function pruneWebhookLog(models: Models, keepMs: number, now = Date
     state: { $in: ['delivered', 'failed'] },
   });
   return result.deletedCount;
+}
+
+/**
+ * Every registered endpoint, read once per change rather than once per ticket event (three
+ * events a report): each change to an endpoint (the API's, or the sender switching a failing one
+ * off) moves the reference stamp, which reloads it. Endpoints are few (tens).
+ */
+export function webhookEndpointCache(
+  models: Models,
+  stamp: ReferenceStamp,
+): StampedCache<WebhookEndpointDoc[]> {
+  return new StampedCache(stamp, () => models.webhookEndpoints.find({}).lean<WebhookEndpointDoc[]>().exec());
 }

@@ -8,6 +8,7 @@ import {
 } from '@grid-dispatch/domain';
 import type { Logger } from '@grid-dispatch/logger';
 import { webhookJobId } from '@grid-dispatch/queue';
+import type { ReferenceStamp } from '@grid-dispatch/redis';
 import { DelayedError, type Job, type Queue } from 'bullmq';
 import { webhookSignature } from './webhook-signature';
 
@@ -38,6 +39,8 @@ type Outcome = { ok: true; status: number } | { ok: false; status: number | null
 export class WebhookSender {
   constructor(
     private readonly models: Models,
+    /** Moved when an endpoint is switched off, so the endpoint cache of the loggers reloads. */
+    private readonly referenceStamp: Pick<ReferenceStamp, 'bump'>,
     private readonly queue: Queue<WebhookDeliveryJobData>,
     private readonly settings: WebhookSenderSettings,
     private readonly logger: Logger,
@@ -130,6 +133,14 @@ export class WebhookSender {
       { _id: endpoint._id, enabled: true },
       { $set: { enabled: false, disabledAt: new Date(), disabledReason: reason } },
     );
+    await this.referenceStamp
+      .bump()
+      .catch((err) =>
+        this.logger.warn(
+          { err: String(err) },
+          'reference stamp not moved; endpoint caches catch up within a minute',
+        ),
+      );
     // What was still waiting is logged as failed, to be replayed once the endpoint is back.
     await this.models.webhookDeliveries.updateMany(
       { endpointId: endpoint._id, state: 'pending' },

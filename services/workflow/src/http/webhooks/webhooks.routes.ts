@@ -90,6 +90,12 @@ function webhooksRoutes(
   const router = Router({ mergeParams: true });
   const endpoints = platform.models.webhookEndpoints;
   const deliveries = platform.models.webhookDeliveries;
+  // The sla service's loggers keep the endpoints in memory until the reference stamp moves. A stamp
+  // that could not move (Redis down, which stops dispatching anyway) leaves them a minute behind.
+  const endpointsChanged = () =>
+    platform.referenceStamp
+      .bump()
+      .catch((err) => platform.logger.warn({ err: String(err) }, 'reference stamp not moved'));
 
   const endpointOf = async (req: Request): Promise<WebhookEndpointDoc> => {
     const id = String(req.params.id);
@@ -133,6 +139,7 @@ function webhooksRoutes(
       disabledAt: null,
       disabledReason: null,
     });
+    await endpointsChanged();
     res.status(201).json({ ...webhookEndpointView(created.toObject()), secret });
   });
 
@@ -157,12 +164,14 @@ function webhooksRoutes(
       .findOneAndUpdate({ _id: current._id }, { $set: changes }, { returnDocument: 'after' })
       .lean<WebhookEndpointDoc>()
       .exec();
+    await endpointsChanged();
     res.json(webhookEndpointView(updated ?? current));
   });
 
   router.delete('/:id', async (req, res) => {
     const current = await endpointOf(req);
     await endpoints.deleteOne({ _id: current._id });
+    await endpointsChanged();
     res.status(204).end();
   });
 
