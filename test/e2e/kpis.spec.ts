@@ -4,7 +4,7 @@ import { io, type Socket } from 'socket.io-client';
 import { addFastCategory } from '../support/fast-category';
 import { eventually, login, request, requestPrepared } from '../support/http-client';
 import { assertSameFigures, categoryLimits, recount } from '../support/kpi-recount';
-import { fileAndDispatch } from '../support/reports';
+import { fileAndDispatch, ticketWhen } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
@@ -61,12 +61,6 @@ describe('KPIs from the event projection equal a recount from the raw tickets', 
     ids.push(filed.ticketId);
     return { id: filed.ticketId, code: filed.trackingCode, reporterToken: filed.reporterToken };
   }
-  async function waitFor(id: string, ok: (t: TicketDoc) => boolean, timeoutMs = 15000) {
-    return eventually(async () => {
-      const t = await system.platform.models.tickets.findById(id).lean();
-      return t && ok(t as TicketDoc) ? t : undefined;
-    }, timeoutMs);
-  }
   async function act(user: string, id: string, action: string, body: unknown = {}) {
     const res = await request(system.url, 'POST', `/api/v1/tickets/${id}/${action}`, {
       token: token[user],
@@ -101,7 +95,7 @@ describe('KPIs from the event projection equal a recount from the raw tickets', 
     await act('municipal.member', b.id, 'resolve', { note: 'patched properly' });
     await act('chunhai.secretary', b.id, 'verify', { solved: true });
     await rate(b, 'dissatisfied');
-    await waitFor(b.id, (t) => t.status === 'dispatched');
+    await ticketWhen(system, b.id);
     await act('municipal.member', b.id, 'accept');
     await act('municipal.member', b.id, 'resolve', { note: 'rebuilt' });
     await act('chunhai.secretary', b.id, 'verify', { solved: true });
@@ -117,7 +111,7 @@ describe('KPIs from the event projection equal a recount from the raw tickets', 
     const e = await file('kpi_fast');
     await new Promise((r) => setTimeout(r, 2500));
     await act('municipal.member', e.id, 'accept');
-    await waitFor(e.id, (t) => Boolean(t.deadlines.resolve?.breachedAt), 20000);
+    await ticketWhen(system, e.id, (t) => Boolean(t.deadlines.resolve?.breachedAt), 20000);
     await act('municipal.member', e.id, 'resolve', { note: 'late but done' });
     await act('chunhai.secretary', e.id, 'verify', { solved: true });
     // F: an approved extension, then fixed.

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { eventually, login, request, requestPrepared } from '../support/http-client';
+import { login, request, requestPrepared } from '../support/http-client';
 import { PHOTO_FIXTURES } from '../support/photo-fixtures';
+import { ticketWhen } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
@@ -80,9 +81,7 @@ describe('the OpenAPI document matches the running system', function () {
       },
       201,
     );
-    await eventually(async () =>
-      (await system.platform.tickets.findById(created.ticketId))?.status === 'dispatched' ? true : undefined,
-    );
+    await ticketWhen(system, created.ticketId);
     return created;
   }
 

@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import { eventually, login, request } from '../support/http-client';
 import { KafkaTap } from '../support/kafka-tap';
+import { fileReport, ticketWhen } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
@@ -154,26 +155,20 @@ describe('a resident report travels to the unit console (end to end)', function 
   });
 
   it('lets a resident follow the ticket live by tracking code, without personal data', async () => {
-    const res = await request(system.url, 'POST', '/api/v1/reports', {
-      body: {
-        category: 'street_lamp',
-        description: '路灯不亮 street lamp is dark',
-        location: demoGridCentre('chunhai-g1'),
-        contact: { phone: '13900139000' },
-      },
+    const filed = await fileReport(system.url, {
+      category: 'street_lamp',
+      description: '路灯不亮 street lamp is dark',
+      location: demoGridCentre('chunhai-g1'),
+      contact: { phone: '13900139000' },
     });
-    assert.equal(res.status, 201);
-    const resident = await connect({ trackingCode: res.body.trackingCode });
+    const resident = await connect({ trackingCode: filed.trackingCode });
     // The dispatch may be pushed before the socket joins (a page fetches its view on connect);
     // what follows it is pushed live: the unit signing. The grid-level line of the
     // responsibility list wins over the district's.
-    const dispatched = await eventually(async () => {
-      const t = await system.platform.models.tickets.findById(res.body.ticketId).lean();
-      return t?.status === 'dispatched' ? t : undefined;
-    }, 15000);
+    const dispatched = await ticketWhen(system, filed.ticketId);
     assert.equal(dispatched.unitId, 'property-chunhai');
     const unit = await login(system.url, 'property-chunhai.member', 'demo-test-password');
-    const signed = await request(system.url, 'POST', `/api/v1/tickets/${res.body.ticketId}/accept`, {
+    const signed = await request(system.url, 'POST', `/api/v1/tickets/${filed.ticketId}/accept`, {
       token: unit,
       body: {},
     });
@@ -182,7 +177,7 @@ describe('a resident report travels to the unit console (end to end)', function 
       async () => resident.received.find((m) => m.status === 'accepted'),
       15000,
     );
-    assert.equal(update.trackingCode, res.body.trackingCode);
+    assert.equal(update.trackingCode, filed.trackingCode);
     assert.equal(update.unitId, undefined, 'residents are not told internal unit ids');
     assert.equal(JSON.stringify(resident.received).includes('13900139000'), false);
   });

@@ -9,6 +9,7 @@ import {
 import { createLogger } from '@grid-dispatch/logger';
 import { openPlatform, type Platform } from '@grid-dispatch/runtime';
 import { eventually, type JsonResponse, login, request } from '../support/http-client';
+import { fileAndDispatch } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 const H = 3_600_000;
@@ -62,13 +63,10 @@ describe('administration: working calendars', function () {
 
   /** Files a P3 (working-clock) report and answers its sign deadline once dispatched. */
   async function nextAckDeadline(): Promise<{ id: string; startedAt: number; dueAt: number }> {
-    const res = await request(system.url, 'POST', '/api/v1/reports', {
-      body: { category: 'street_lamp', description: 'calendar test', location: demoGridCentre('chunhai-g1') },
-    });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    const ticket = await eventually(async () => {
-      const t = await system.platform.tickets.findById(res.body.ticketId);
-      return t?.status === 'dispatched' ? t : undefined;
+    const { ticket } = await fileAndDispatch(system, {
+      category: 'street_lamp',
+      description: 'calendar test',
+      location: demoGridCentre('chunhai-g1'),
     });
     const ack = ticket.deadlines.ack!;
     return {

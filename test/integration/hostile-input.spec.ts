@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
-import { eventually, login, request } from '../support/http-client';
+import { login, request } from '../support/http-client';
+import { fileAndDispatch } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /**
@@ -19,17 +20,8 @@ describe('hostile input and concurrency', function () {
     system = await startTestSystem();
     member = await login(system.url, 'municipal.member', 'demo-test-password');
     secretary = await login(system.url, 'chunhai.secretary', 'demo-test-password');
-    const res = await request(system.url, 'POST', '/api/v1/reports', {
-      body: {
-        category: 'road_collapse',
-        description: 'a hole in the road',
-        location: demoGridCentre('chunhai-g1'),
-      },
-    });
-    ticket = { id: res.body.ticketId, code: res.body.trackingCode, reporterToken: res.body.reporterToken };
-    await eventually(async () =>
-      (await system.platform.tickets.findById(ticket.id))?.status === 'dispatched' ? true : undefined,
-    );
+    const filed = await fileAndDispatch(system, { description: 'a hole in the road' });
+    ticket = { id: filed.ticketId, code: filed.trackingCode, reporterToken: filed.reporterToken };
   });
   after(async () => system?.destroy());
 
@@ -151,17 +143,9 @@ describe('hostile input and concurrency', function () {
   });
 
   it('lets one of 50 parallel conflicting actions win per version; the rest answer 409', async () => {
-    const res = await request(system.url, 'POST', '/api/v1/reports', {
-      body: {
-        category: 'road_collapse',
-        description: 'another hole',
-        location: demoGridCentre('chunhai-g2'),
-      },
-    });
-    const id: string = res.body.ticketId;
-    const current = await eventually(async () => {
-      const t = await system.platform.tickets.findById(id);
-      return t?.status === 'dispatched' ? t : undefined;
+    const { ticketId: id, ticket: current } = await fileAndDispatch(system, {
+      description: 'another hole',
+      location: demoGridCentre('chunhai-g2'),
     });
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>

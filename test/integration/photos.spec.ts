@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { startGateway } from '@grid-dispatch/gateway';
-import { eventually, login, request } from '../support/http-client';
+import { login, request } from '../support/http-client';
 import { PHOTO_FIXTURES } from '../support/photo-fixtures';
+import { fileAndDispatch } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -179,18 +180,7 @@ describe('photos stored by the system', function () {
   });
 
   it('accepts a fix reported with a stored photo, and refuses a photo never stored', async () => {
-    const created = await request(system.url, 'POST', '/api/v1/reports', {
-      body: {
-        category: 'road_collapse',
-        description: 'a hole in the road',
-        location: demoGridCentre('chunhai-g1'),
-      },
-    });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    const id = created.body.ticketId as string;
-    await eventually(async () =>
-      (await system.platform.tickets.findById(id))?.status === 'dispatched' ? true : undefined,
-    );
+    const { ticketId: id } = await fileAndDispatch(system, { description: 'a hole in the road' });
     const token = await login(system.url, 'municipal.member', 'demo-test-password');
     const act = (action: string, body: unknown) =>
       request(system.url, 'POST', `/api/v1/tickets/${id}/${action}`, { token, body });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { snappedPosition } from '@grid-dispatch/domain';
 import { eventually, login, request } from '../support/http-client';
+import { fileAndDispatch } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 /** Bad input: every refusal names the field and stores nothing. */
@@ -125,27 +126,17 @@ describe('POST /api/v1/reports refuses bad input with the field named', function
   });
 
   it('sends a location outside every grid to the district’s duty desk (fallback), not to an error', async () => {
-    const res = await request(system.url, 'POST', '/api/v1/reports', {
-      body: { ...good(), location: { lat: 38.95, lng: 121.75 } },
-    });
-    assert.equal(res.status, 201);
-    const ticket = await eventually(async () => {
-      const t = await system.platform.models.tickets.findById(res.body.ticketId).lean();
-      return t?.status === 'dispatched' ? t : undefined;
-    });
+    const { ticket } = await fileAndDispatch(system, { ...good(), location: { lat: 38.95, lng: 121.75 } });
     assert.equal(ticket.unitId, 'duty-desk', 'a named unit holds it');
     assert.deepEqual(ticket.areaIds, ['zhongshan']);
     assert.equal(ticket.events.at(-1)?.payload.routing, 'fallback');
   });
 
   it('routes a lift with no responsible property company to the district’s duty desk (fallback)', async () => {
-    const res = await request(system.url, 'POST', '/api/v1/reports', {
-      body: { ...good(), category: 'lift_trapped', location: demoGridCentre('baiyun-g1') },
-    });
-    assert.equal(res.status, 201);
-    const ticket = await eventually(async () => {
-      const t = await system.platform.models.tickets.findById(res.body.ticketId).lean();
-      return t?.status === 'dispatched' ? t : undefined;
+    const { ticket } = await fileAndDispatch(system, {
+      ...good(),
+      category: 'lift_trapped',
+      location: demoGridCentre('baiyun-g1'),
     });
     assert.equal(ticket.unitId, 'duty-desk');
     assert.deepEqual(ticket.areaIds, ['baiyun-g1', 'baiyun', 'renmin-lu', 'zhongshan']);

@@ -1,3 +1,4 @@
+import type { FieldError } from '@grid-dispatch/domain';
 import { z } from 'zod';
 
 /*
@@ -27,12 +28,15 @@ export const geoJsonPolygonSchema = z
   })
   .describe('GeoJSON Polygon: [lng, lat] positions, the ring closed (first position = last)');
 
+/** One offending field on the wire: the domain's FieldError, so the two cannot drift apart. */
+const fieldErrorSchema = z.object({ path: z.string(), message: z.string() }) satisfies z.ZodType<FieldError>;
+
 /** The body of every error answer; `fields` names each offending field (400, 422, …). */
 export const apiErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    fields: z.array(fieldErrorSchema).optional(),
   }),
 });
 

@@ -1,15 +1,10 @@
+import type { FieldError } from '@grid-dispatch/domain';
 import type { ErrorCode } from './error-codes';
 import { isRetryableCode } from './error-codes';
 
-/** A field-level problem in a request: `path` names the field (`location.lat`, `photos[2]`). */
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
-
 export interface AppErrorOptions {
   cause?: unknown;
-  fields?: FieldProblem[];
+  fields?: FieldError[];
   /** Seconds a client should wait before retrying (503, 429). */
   retryAfterSeconds?: number;
 }
@@ -17,7 +12,7 @@ export interface AppErrorOptions {
 /** The one error type services throw on purpose; anything else is a bug and answers 500. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly fields: FieldProblem[] | undefined;
+  readonly fields: FieldError[] | undefined;
   readonly retryAfterSeconds: number | undefined;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {

@@ -1,9 +1,10 @@
-import { AppError, type FieldProblem } from './app-error';
+import type { FieldError } from '@grid-dispatch/domain';
+import { AppError } from './app-error';
 import { httpStatusFor } from './error-codes';
 
 /** The JSON body of every error response (README.md#the-api). */
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: FieldProblem[] };
+  error: { code: string; message: string; fields?: FieldError[] };
 }
 
 export interface HttpError {

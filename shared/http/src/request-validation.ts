@@ -1,4 +1,5 @@
-import { AppError, type FieldProblem } from '@grid-dispatch/errors';
+import type { FieldError } from '@grid-dispatch/domain';
+import { AppError } from '@grid-dispatch/errors';
 import type { z } from 'zod';
 
 /**
@@ -7,7 +8,7 @@ import type { z } from 'zod';
  */
 const STRUCTURAL_CODES = new Set(['invalid_type', 'unrecognized_keys', 'invalid_union', 'invalid_key']);
 
-export function toFieldProblems(error: z.ZodError, prefix = ''): FieldProblem[] {
+export function toFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
   return error.issues.flatMap((issue) => {
     const base = formatPath([
       ...(prefix ? [prefix] : []),
@@ -40,7 +41,7 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infe
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const structural = result.error.issues.some((i) => STRUCTURAL_CODES.has(i.code));
-  const fields = toFieldProblems(result.error);
+  const fields = toFieldErrors(result.error);
   throw new AppError(
     structural ? 'MALFORMED_REQUEST' : 'VALIDATION_FAILED',
     `Invalid request: ${fields.map((f) => `${f.path} (${f.message})`).join('; ')}`,

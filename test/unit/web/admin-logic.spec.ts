@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { FieldError } from '@grid-dispatch/domain';
 import { loadWebModule } from '../../support/web-module';
 
 interface Area {
@@ -25,7 +26,7 @@ const cal = loadWebModule<{
   textToDays(text: string): Array<{ date: string; name: string }>;
 }>('admin/calendar-text');
 const errors = loadWebModule<{
-  fieldMap(f: Array<{ path: string; message: string }>): Record<string, string>;
+  fieldMap(f: FieldError[]): Record<string, string>;
   fieldError(m: Record<string, string>, path: string): string | undefined;
 }>('admin/field-errors');
 

@@ -1,3 +1,4 @@
+import type { FieldError } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 
 const KEYS = ['category', 'lat', 'lng'];
@@ -11,7 +12,7 @@ export function parseNearbyQuery(query: Record<string, unknown>): {
   category: string;
   at: { lat: number; lng: number };
 } {
-  const fields: Array<{ path: string; message: string }> = [];
+  const fields: FieldError[] = [];
   for (const key of Object.keys(query)) {
     if (!KEYS.includes(key)) fields.push({ path: key, message: 'unknown parameter' });
   }

@@ -1,4 +1,5 @@
-import { AppError, type FieldProblem, httpStatusFor } from '@grid-dispatch/errors';
+import type { FieldError } from '@grid-dispatch/domain';
+import { AppError, httpStatusFor } from '@grid-dispatch/errors';
 
 /** One entry of Open311's error answer (`[{code, description}]`, `<errors><error>…`). */
 export interface Open311Error {
@@ -37,7 +38,7 @@ const MESSAGES: Record<string, string> = {
   'give a location (map pin) or an address': 'give lat and long, or address_string',
 };
 
-function describe(field: FieldProblem): string {
+function describe(field: FieldError): string {
   return `${open311FieldName(field.path)}: ${MESSAGES[field.message] ?? field.message}`;
 }
 

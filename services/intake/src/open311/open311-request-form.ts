@@ -1,4 +1,5 @@
-import { AppError, type FieldProblem } from '@grid-dispatch/errors';
+import type { FieldError } from '@grid-dispatch/domain';
+import { AppError } from '@grid-dispatch/errors';
 
 /**
  * The form of `POST /open311/v2/requests.{json,xml}` (application/x-www-form-urlencoded), turned
@@ -45,7 +46,7 @@ export function joinName(first: string | undefined, last: string | undefined): s
 
 /** Reads the form; 400 naming every field that is of the wrong shape. */
 export function parseOpen311Form(form: Record<string, unknown>): Open311Submission {
-  const problems: FieldProblem[] = [];
+  const problems: FieldError[] = [];
   const text: Record<string, string> = {};
   for (const [name, value] of Object.entries(form)) {
     if (name.includes('\u0000')) {
@@ -107,7 +108,7 @@ export function parseOpen311Form(form: Record<string, unknown>): Open311Submissi
   return { apiKey: text.api_key ?? null, report };
 }
 
-function coordinate(value: string | undefined, name: string, problems: FieldProblem[]): number | undefined {
+function coordinate(value: string | undefined, name: string, problems: FieldError[]): number | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
   if (!DECIMAL.test(trimmed)) {

@@ -1,4 +1,5 @@
-import { AppError, type FieldProblem } from '@grid-dispatch/errors';
+import type { FieldError } from '@grid-dispatch/domain';
+import { AppError } from '@grid-dispatch/errors';
 import { normalizeTrackingCode } from '../tracking-code';
 import { parseW3cDateTime } from './open311-datetime';
 import type { Open311Status } from './open311-status';
@@ -36,7 +37,7 @@ const SERVICE_CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Reads the query; 400 naming every parameter that is wrong, and why. */
 export function parseRequestSearch(query: Record<string, unknown>, now: Date): RequestSearch {
-  const problems: FieldProblem[] = [];
+  const problems: FieldError[] = [];
   const text: Record<string, string> = {};
   for (const [name, value] of Object.entries(query)) {
     if (!PARAMETERS.has(name)) problems.push({ path: name, message: 'unknown parameter' });
@@ -110,7 +111,7 @@ function list(value: string): string[] {
     .filter(Boolean);
 }
 
-function bound(value: string | undefined, name: string, endOfDay: boolean, problems: FieldProblem[]) {
+function bound(value: string | undefined, name: string, endOfDay: boolean, problems: FieldError[]) {
   if (value === undefined) return undefined;
   const parsed = parseW3cDateTime(value, { endOfDay });
   if (parsed.ok) return parsed.at;
@@ -118,7 +119,7 @@ function bound(value: string | undefined, name: string, endOfDay: boolean, probl
   return undefined;
 }
 
-function throwIfAny(problems: FieldProblem[]): void {
+function throwIfAny(problems: FieldError[]): void {
   if (problems.length === 0) return;
   throw new AppError(
     'MALFORMED_REQUEST',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ActivityDoc } from '@grid-dispatch/db';
-import { ancestorPath, upcomingActivities, venueClashes } from '@grid-dispatch/domain';
-import { AppError, type FieldProblem } from '@grid-dispatch/errors';
+import { ancestorPath, type FieldError, upcomingActivities, venueClashes } from '@grid-dispatch/domain';
+import { AppError } from '@grid-dispatch/errors';
 import { parseBody, principalOf } from '@grid-dispatch/http';
 import { type Request, Router } from 'express';
 import { conflict, notFound, throwIfInvalid } from '../http/admin/admin.common';
@@ -89,7 +89,7 @@ export function activitiesRouters(context: MeetingContext): { staff: Router; pub
     const principal = principalOf(req);
     const committee = await committeeOf(req);
     const body = parseBody(activityCreateBody, req.body);
-    const fields: FieldProblem[] = [];
+    const fields: FieldError[] = [];
     let organiserUnitId = body.organiserUnitId;
     if (!committee.secretary) {
       // A unit's staff organise for their own unit only.

@@ -6,6 +6,7 @@ import {
   advanceProject,
   canBeServedByNewProject,
   changeMilestone,
+  type FieldError,
   needStatusAfterDelivery,
   PROJECT_STATUSES,
   PROJECT_STEPS,
@@ -13,7 +14,7 @@ import {
   type ProjectRole,
   type ProjectStep,
 } from '@grid-dispatch/domain';
-import { AppError, type FieldProblem } from '@grid-dispatch/errors';
+import { AppError } from '@grid-dispatch/errors';
 import { parseBody, principalOf, requireStaff } from '@grid-dispatch/http';
 import { type Request, Router } from 'express';
 import { conflict, invalid, throwIfInvalid } from '../http/admin/admin.common';
@@ -66,7 +67,7 @@ async function checkedProject(ctx: CommitteeContext, principal: StaffPrincipal, 
   const { platform } = ctx;
   const community = await findCommunity(platform, body.communityId, 'communityId');
   if (!isSecretaryOf(principal, community)) throw invalid('communityId', 'not a community in your scope');
-  const problems: FieldProblem[] = [];
+  const problems: FieldError[] = [];
   const needs = await platform.models.needs
     .find({ _id: { $in: body.needIds }, communityId: community.id })
     .lean<NeedDoc[]>()

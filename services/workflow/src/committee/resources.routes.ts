@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { STAFF_ROLES } from '@grid-dispatch/auth';
 import type { ResourceDoc } from '@grid-dispatch/db';
-import { RESOURCE_KINDS } from '@grid-dispatch/domain';
-import { AppError, type FieldProblem } from '@grid-dispatch/errors';
+import { type FieldError, RESOURCE_KINDS } from '@grid-dispatch/domain';
+import { AppError } from '@grid-dispatch/errors';
 import { parseBody, principalOf, requireStaff } from '@grid-dispatch/http';
 import { type Request, Router } from 'express';
 import { conflict, notFound, throwIfInvalid } from '../http/admin/admin.common';
@@ -28,7 +28,7 @@ async function checkedResource(
   body: ResourceBody,
   current: ResourceDoc | null,
 ): Promise<{ community: Community; fields: Partial<ResourceDoc> }> {
-  const problems: FieldProblem[] = [];
+  const problems: FieldError[] = [];
   const community = await findCommunity(ctx.platform, body.communityId, 'communityId');
   const unit = await ctx.platform.models.units.findById(unitId, { areaIds: 1 }).lean().exec();
   if (!unit?.areaIds.some((a) => community.areaIds.includes(a)))

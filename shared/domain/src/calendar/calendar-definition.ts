@@ -1,3 +1,4 @@
+import type { FieldError } from '../validation/field-error';
 import { validateCalendar } from './calendar.schema';
 import { formatCivilDate, parseCivilDate } from './civil-date';
 import { CHINA_HOLIDAY_YEARS } from './default-calendar';
@@ -45,14 +46,9 @@ export interface CalendarDefinition {
   years: CalendarYear[];
 }
 
-export interface CalendarDefinitionIssue {
-  path: string;
-  message: string;
-}
-
 export type CalendarDefinitionValidation =
   | { ok: true; definition: CalendarDefinition; calendar: WorkingCalendar }
-  | { ok: false; errors: CalendarDefinitionIssue[] };
+  | { ok: false; errors: FieldError[] };
 
 const MIN_YEAR = 1970;
 const MAX_YEAR = 2200;
@@ -89,7 +85,7 @@ export function fixedOffsetMinutes(timezone: string, years: readonly number[] = 
   return [...offsets][0] as number;
 }
 
-function checkText(value: unknown, path: string, max: number, errors: CalendarDefinitionIssue[]): string {
+function checkText(value: unknown, path: string, max: number, errors: FieldError[]): string {
   if (typeof value !== 'string' || value.trim().length === 0 || value.length > max) {
     errors.push({ path, message: `must be a non-empty text of at most ${max} characters` });
     return '';
@@ -101,7 +97,7 @@ function checkDays(
   value: unknown,
   path: string,
   year: number,
-  errors: CalendarDefinitionIssue[],
+  errors: FieldError[],
 ): Map<string, { index: number; day: number; name: string }> {
   const days = new Map<string, { index: number; day: number; name: string }>();
   if (!Array.isArray(value)) {
@@ -130,11 +126,7 @@ function checkDays(
   return days;
 }
 
-function checkYears(
-  value: unknown,
-  weekdays: Set<number>,
-  errors: CalendarDefinitionIssue[],
-): CalendarYear[] {
+function checkYears(value: unknown, weekdays: Set<number>, errors: FieldError[]): CalendarYear[] {
   if (!Array.isArray(value)) {
     errors.push({ path: 'years', message: 'must be an array of years' });
     return [];
@@ -203,7 +195,7 @@ function isoWeekdayOf(epochDay: number): number {
  */
 export function validateCalendarDefinition(value: unknown): CalendarDefinitionValidation {
   if (!isRecord(value)) return { ok: false, errors: [{ path: '', message: 'must be an object' }] };
-  const errors: CalendarDefinitionIssue[] = [];
+  const errors: FieldError[] = [];
   const id = value.id;
   if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]{1,62}$/.test(id)) {
     errors.push({ path: 'id', message: 'use 2–63 lower-case letters, digits and dashes' });

@@ -1,16 +1,11 @@
+import type { FieldError } from '../validation/field-error';
 import { isoWeekday, parseCivilDate, parseClockTime } from './civil-date';
 import type { OfficePeriod, WorkingCalendar } from './working-calendar';
 
-/** One problem found in a calendar; `path` uses accessor syntax such as `officeHours[1].end`. */
-export interface CalendarIssue {
-  path: string;
-  message: string;
-}
-
-/** Result of {@link validateCalendar}. */
+/** Result of {@link validateCalendar}; each error's `path` is such as `officeHours[1].end`. */
 export type CalendarValidation =
   | { ok: true; calendar: WorkingCalendar }
-  | { ok: false; errors: CalendarIssue[] };
+  | { ok: false; errors: FieldError[] };
 
 /** UTC−14:00 … UTC+14:00 covers every zone in use. */
 const MAX_OFFSET_MINUTES = 14 * 60;
@@ -19,7 +14,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function checkOfficeHours(value: unknown, errors: CalendarIssue[]): OfficePeriod[] {
+function checkOfficeHours(value: unknown, errors: FieldError[]): OfficePeriod[] {
   if (!Array.isArray(value) || value.length === 0) {
     errors.push({ path: 'officeHours', message: 'must be a non-empty array of { start, end }' });
     return [];
@@ -53,7 +48,7 @@ function checkOfficeHours(value: unknown, errors: CalendarIssue[]): OfficePeriod
   return periods;
 }
 
-function checkWeekdays(value: unknown, errors: CalendarIssue[]): number[] {
+function checkWeekdays(value: unknown, errors: FieldError[]): number[] {
   if (!Array.isArray(value) || value.length === 0) {
     errors.push({ path: 'workingWeekdays', message: 'must be a non-empty array of ISO weekdays 1–7' });
     return [];
@@ -78,7 +73,7 @@ interface ListedDate {
 }
 
 /** Checks a date list; returns the valid dates keyed by their text. */
-function checkDates(value: unknown, field: string, errors: CalendarIssue[]): Map<string, ListedDate> {
+function checkDates(value: unknown, field: string, errors: FieldError[]): Map<string, ListedDate> {
   const dates = new Map<string, ListedDate>();
   if (!Array.isArray(value)) {
     errors.push({ path: field, message: "must be an array of 'YYYY-MM-DD' dates" });
@@ -110,7 +105,7 @@ function checkDates(value: unknown, field: string, errors: CalendarIssue[]): Map
  * the per-calendar cache used by the working-time functions.
  */
 export function validateCalendar(value: unknown): CalendarValidation {
-  const errors: CalendarIssue[] = [];
+  const errors: FieldError[] = [];
   if (!isRecord(value)) {
     return { ok: false, errors: [{ path: '', message: 'must be an object' }] };
   }

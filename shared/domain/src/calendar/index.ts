@@ -2,11 +2,10 @@
  * Working calendars: office hours, public holidays and 调休, and office-time arithmetic.
  */
 
-export { type CalendarIssue, type CalendarValidation, validateCalendar } from './calendar.schema';
+export { type CalendarValidation, validateCalendar } from './calendar.schema';
 export {
   type CalendarDay,
   type CalendarDefinition,
-  type CalendarDefinitionIssue,
   type CalendarDefinitionValidation,
   type CalendarYear,
   DISTRICT_CALENDAR_ID,

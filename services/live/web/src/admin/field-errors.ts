@@ -1,9 +1,11 @@
+import type { FieldError } from '@grid-dispatch/domain';
+
 /**
  * The server's field errors (`{error:{fields:[{path, message}]}}`) keyed by path, so each form
  * input can show its own. Paths such as `name.zh` or `boundary.coordinates[0][3]` are also
  * reported under their first segment, so an input for the whole value shows nested problems.
  */
-export function fieldMap(fields: ReadonlyArray<{ path: string; message: string }> | undefined) {
+export function fieldMap(fields: readonly FieldError[] | undefined) {
   const map: Record<string, string> = {};
   for (const f of fields ?? []) {
     const add = (key: string) => {

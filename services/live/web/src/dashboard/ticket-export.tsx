@@ -1,3 +1,4 @@
+import type { FieldError } from '@grid-dispatch/domain';
 import { useState } from 'preact/hooks';
 import { ApiError } from '../lib/api';
 import { ErrorBox } from '../lib/error-box';
@@ -26,7 +27,7 @@ export function TicketExport({ filter, period }: { filter: BoardFilter; period: 
       });
       if (!res.ok) {
         const body = (await res.json().catch(() => null)) as {
-          error?: { code: string; message: string; fields?: { path: string; message: string }[] };
+          error?: { code: string; message: string; fields?: FieldError[] };
         } | null;
         throw new ApiError(
           res.status,

@@ -1,3 +1,4 @@
+import type { FieldError } from '@grid-dispatch/domain';
 import { expireSession, getSession } from './session-store';
 
 /** A failed API call: the server's `{error:{code,message,fields}}` plus the HTTP status. */
@@ -6,7 +7,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly fields?: { path: string; message: string }[],
+    readonly fields?: FieldError[],
     /** From a 429 or 503: when the same request may succeed. */
     readonly retryAfterSeconds?: number,
   ) {

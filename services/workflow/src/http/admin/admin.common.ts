@@ -1,7 +1,8 @@
 import type { PasswordHasher } from '@grid-dispatch/auth';
 import type { TicketStatusName } from '@grid-dispatch/contracts';
 import { isDuplicateKeyError } from '@grid-dispatch/db';
-import { AppError, type FieldProblem } from '@grid-dispatch/errors';
+import type { FieldError } from '@grid-dispatch/domain';
+import { AppError } from '@grid-dispatch/errors';
 import type { ReferenceDataAnnouncement, ReferenceEntity } from '@grid-dispatch/kafka';
 import type { Model } from 'mongoose';
 import type { WorkflowPlatform } from '../../workflow-platform';
@@ -41,7 +42,7 @@ export function invalid(path: string, message: string): AppError {
 }
 
 /** A 422 naming several fields at once, or nothing when the list is empty. */
-export function throwIfInvalid(fields: FieldProblem[]): void {
+export function throwIfInvalid(fields: FieldError[]): void {
   if (fields.length === 0) return;
   throw new AppError('VALIDATION_FAILED', fields.map((f) => `${f.path}: ${f.message}`).join('; '), {
     fields,

@@ -3,11 +3,12 @@ import { type AreaDoc, areaJson, boundaryJson } from '@grid-dispatch/db';
 import {
   AREA_LEVELS,
   type AreaLevel,
+  type FieldError,
   type GeoJsonPolygon,
   validatePolygon,
   validParentLevel,
 } from '@grid-dispatch/domain';
-import { AppError, type FieldProblem } from '@grid-dispatch/errors';
+import { AppError } from '@grid-dispatch/errors';
 import { parseBody } from '@grid-dispatch/http';
 import { Router } from 'express';
 import type { WorkflowPlatform } from '../../workflow-platform';
@@ -158,7 +159,7 @@ async function checkPlacement(
   boundary: GeoJsonPolygon | null,
   selfId: string | null,
 ): Promise<void> {
-  const problems: FieldProblem[] = [];
+  const problems: FieldError[] = [];
   if (level === 'grid' && !boundary)
     problems.push({ path: 'boundary', message: 'a grid must have a boundary' });
   const expected = AREA_LEVELS[AREA_LEVELS.indexOf(level) - 1] ?? null;

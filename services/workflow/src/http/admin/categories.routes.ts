@@ -1,6 +1,5 @@
 import type { CategoryDoc } from '@grid-dispatch/db';
-import { defaultClockFor, parseIsoDuration } from '@grid-dispatch/domain';
-import type { FieldProblem } from '@grid-dispatch/errors';
+import { defaultClockFor, type FieldError, parseIsoDuration } from '@grid-dispatch/domain';
 import { parseBody } from '@grid-dispatch/http';
 import { Router } from 'express';
 import type { WorkflowPlatform } from '../../workflow-platform';
@@ -90,7 +89,7 @@ async function findCategory(platform: WorkflowPlatform, code: string): Promise<C
 }
 
 /** An ISO-8601 duration without years or months, longer than zero; else why not. */
-function durationProblems(path: string, value: string): FieldProblem[] {
+function durationProblems(path: string, value: string): FieldError[] {
   try {
     if (parseIsoDuration(value) > 0) return [];
     return [{ path, message: 'must be longer than zero' }];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ResponsibilityDoc } from '@grid-dispatch/db';
-import type { FieldProblem } from '@grid-dispatch/errors';
+import type { FieldError } from '@grid-dispatch/domain';
 import { parseBody } from '@grid-dispatch/http';
 import { Router } from 'express';
 import type { WorkflowPlatform } from '../../workflow-platform';
@@ -137,7 +137,7 @@ async function checkedLine(platform: WorkflowPlatform, body: LineFields): Promis
     unit(body.leadUnitId),
     Promise.all(assist.map(unit)),
   ]);
-  const problems: FieldProblem[] = [];
+  const problems: FieldError[] = [];
   if (!category) problems.push({ path: 'category', message: 'no such category' });
   if (!area) problems.push({ path: 'areaId', message: 'no such area' });
   if (!lead) problems.push({ path: 'leadUnitId', message: 'no such unit' });

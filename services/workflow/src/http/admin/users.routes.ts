@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { passwordProblem } from '@grid-dispatch/auth';
 import type { UserDoc } from '@grid-dispatch/db';
-import type { Role } from '@grid-dispatch/domain';
-import { AppError, type FieldProblem } from '@grid-dispatch/errors';
+import type { FieldError, Role } from '@grid-dispatch/domain';
+import { AppError } from '@grid-dispatch/errors';
 import { parseBody } from '@grid-dispatch/http';
 import { Router } from 'express';
 import type { WorkflowPlatform } from '../../workflow-platform';
@@ -156,7 +156,7 @@ async function checkPlacement(
   unitId: string | null,
   areaId: string | null,
 ): Promise<{ unitId: string | null; areaId: string | null }> {
-  const problems: FieldProblem[] = [];
+  const problems: FieldError[] = [];
   const level = SECRETARY_LEVEL[role];
   if (role === 'unit_member') {
     if (unitId === null) problems.push({ path: 'unitId', message: 'a unit member needs a unit' });

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STAFF_ROLES } from '@grid-dispatch/auth';
 import { type PlannedWorksEndJobData, QueueName } from '@grid-dispatch/contracts';
 import { areaBoundary, type PlannedWorksDoc } from '@grid-dispatch/db';
-import { type GeoJsonPolygon, validatePolygon } from '@grid-dispatch/domain';
-import type { FieldProblem } from '@grid-dispatch/errors';
+import { type FieldError, type GeoJsonPolygon, validatePolygon } from '@grid-dispatch/domain';
 import { parseBody, principalOf, requireStaff } from '@grid-dispatch/http';
 import { createQueue, scheduleWorksEnd, scheduleWorksStop } from '@grid-dispatch/queue';
 import type { Queue } from 'bullmq';
@@ -67,7 +66,7 @@ export function publicPlannedWorksView(
 
 /** Every problem with a create body the schema cannot see: the ids, the polygon, the times. */
 async function checkCreate(platform: WorkflowPlatform, body: PlannedWorksCreateBody, now: Date) {
-  const fields: FieldProblem[] = [];
+  const fields: FieldError[] = [];
   const known = await platform.models.categories
     .find({ _id: { $in: body.categories } }, { _id: 1 })
     .lean()
