@@ -1,3 +1,4 @@
+import { districtDay } from '@grid-dispatch/domain';
 import { useRef, useState } from 'preact/hooks';
 import { allPages } from '../lib/all-pages';
 import { ApiError, api } from '../lib/api';
@@ -338,9 +339,9 @@ const PROJECT_FIELDS = [
   'milestones',
 ];
 
-/** Tomorrow in Shanghai as YYYY-MM-DD, a milestone date the form starts from. */
+/** The district's day `days` from now, YYYY-MM-DD: a milestone date the form starts from. */
 function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+  return districtDay(Date.now() + days * 86_400_000);
 }
 
 /** The ranked resources for an accepted need, with reasons, and a project made from those ticked. */
