@@ -4,6 +4,7 @@ import { allPages } from '../lib/all-pages';
 import { ApiError, api } from '../lib/api';
 import { type Match, type Need, needKindName, type Resource } from '../lib/committee-lists';
 import { useCommitteeUpdates } from '../lib/committee-updates';
+import { instantFromDatetimeLocal } from '../lib/datetime-input';
 import { ErrorBox } from '../lib/error-box';
 import {
   FieldError,
@@ -376,7 +377,7 @@ function MatchesPanel({
   // Rows left without a title are not milestones; each due at the end of its day's working hours.
   const milestoneBody = milestones
     .filter((m) => m.title.trim())
-    .map((m) => ({ title: m.title.trim(), dueAt: new Date(`${m.due}T18:00:00+08:00`).toISOString() }));
+    .map((m) => ({ title: m.title.trim(), dueAt: instantFromDatetimeLocal(`${m.due}T18:00`) }));
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
