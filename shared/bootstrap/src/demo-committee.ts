@@ -1,5 +1,5 @@
 import type { Models } from '@grid-dispatch/db';
-import type { NeedKind, ProjectStatus, ResourceKind } from '@grid-dispatch/domain';
+import { districtDay, type NeedKind, type ProjectStatus, type ResourceKind } from '@grid-dispatch/domain';
 import type { Logger } from '@grid-dispatch/logger';
 import { DEMO_DISTRICT_ID, demoAreas } from './demo-areas';
 
@@ -286,7 +286,6 @@ function placeIn(communityId: string, offset: number): { lat: number; lng: numbe
 }
 
 const at = (now: Date, days: number | null) => (days === null ? null : new Date(now.getTime() + days * DAY));
-const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Loads the demo committees' needs, resources and projects. Inserted only when missing (by id), so
@@ -325,7 +324,7 @@ export async function seedDemoCommittee(models: Models, logger: Logger, now = ne
       _id: resourceId,
       ...fields,
       ...record(r.communityId),
-      availableFrom: dateOf(at(now, -365) as Date),
+      availableFrom: districtDay(at(now, -365) as Date),
       availableTo: null,
       location: placeIn(r.communityId, i % 3),
       withdrawnAt: null,

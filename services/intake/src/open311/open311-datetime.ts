@@ -1,4 +1,4 @@
-import { REPORTING_UTC_OFFSET_MINUTES } from '@grid-dispatch/domain';
+import { districtDateTime, districtInstant } from '@grid-dispatch/domain';
 
 /**
  * W3C datetimes (https://www.w3.org/TR/NOTE-datetime) as Open311 uses them. Answers are written in
@@ -6,17 +6,14 @@ import { REPORTING_UTC_OFFSET_MINUTES } from '@grid-dispatch/domain';
  * profile's forms from a whole day down to fractions of a second, with `Z` or an offset.
  */
 
-const OFFSET_MS = REPORTING_UTC_OFFSET_MINUTES * 60_000;
-const OFFSET_TEXT = '+08:00';
-
 /** An instant as a W3C datetime in China Standard Time, to the second, with its offset. */
 export function w3cDateTime(at: Date | string): string {
   const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
   if (!Number.isFinite(ms)) throw new Error(`not an instant: ${String(at)}`);
-  return `${new Date(ms + OFFSET_MS).toISOString().slice(0, 19)}${OFFSET_TEXT}`;
+  return districtDateTime(ms);
 }
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export type ParsedDateTime = { ok: true; at: Date } | { ok: false; reason: string };
@@ -29,11 +26,9 @@ export type ParsedDateTime = { ok: true; at: Date } | { ok: false; reason: strin
  */
 export function parseW3cDateTime(text: string, options: { endOfDay?: boolean } = {}): ParsedDateTime {
   const value = text.trim().replace(/ (\d{2}:\d{2})$/, '+$1');
-  const day = DATE_ONLY.exec(value);
-  if (day) {
-    const [, y, m, d] = day;
-    const start = Date.UTC(Number(y), Number(m) - 1, Number(d)) - OFFSET_MS;
-    if (!validDate(Number(y), Number(m), Number(d))) return { ok: false, reason: 'no such date' };
+  if (DATE_ONLY.test(value)) {
+    const start = districtInstant(value).getTime();
+    if (Number.isNaN(start)) return { ok: false, reason: 'no such date' };
     return { ok: true, at: new Date(options.endOfDay ? start + 86_400_000 - 1 : start) };
   }
   const full = DATE_TIME.exec(value);

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import type { StaffPrincipal } from '@grid-dispatch/auth';
 import type { Actor } from '@grid-dispatch/contracts';
 import { areaBoundary, CommitteeOutbox, type CommitteeRecord } from '@grid-dispatch/db';
-import { ancestorPath, communityCentre, type GeoJsonPolygon, type LatLng } from '@grid-dispatch/domain';
+import {
+  ancestorPath,
+  communityCentre,
+  districtDay,
+  type GeoJsonPolygon,
+  type LatLng,
+} from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { ClientThrottle } from '@grid-dispatch/http';
 import { CommitteeEventPublisher } from '@grid-dispatch/kafka';
@@ -140,9 +146,9 @@ export function residentKey(scope: string, kind: 'device' | 'phone', value: stri
   return createHash('sha256').update(`${scope}\n${kind}\n${value}`).digest('base64url');
 }
 
-/** The committee's current day, YYYY-MM-DD, in China Standard Time (UTC+8 all year). */
+/** The committee's current day, YYYY-MM-DD, in the district's time. */
 export function committeeToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return districtDay(now);
 }
 
 /** A record id from the path: anything unlike our ids is simply not found (never reaches a query). */

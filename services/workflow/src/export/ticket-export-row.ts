@@ -1,7 +1,7 @@
 import { z } from '@grid-dispatch/config';
 import { prioritySchema, ratingSchema, ticketStatusSchema } from '@grid-dispatch/contracts';
 import type { LocalizedName, TicketDoc } from '@grid-dispatch/db';
-import { type AreaLevel, REPORTING_UTC_OFFSET_MINUTES, redactContactDetails } from '@grid-dispatch/domain';
+import { type AreaLevel, districtDateTime, redactContactDetails } from '@grid-dispatch/domain';
 import { csvCell } from '../csv-cell';
 
 const instant = z
@@ -85,11 +85,7 @@ export function exportInstant(at: Date | string | null | undefined): string | nu
   if (at === null || at === undefined) return null;
   const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
   if (!Number.isFinite(ms)) return null;
-  const offset = REPORTING_UTC_OFFSET_MINUTES;
-  const sign = offset >= 0 ? '+' : '-';
-  const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
-  const mm = String(Math.abs(offset) % 60).padStart(2, '0');
-  return `${new Date(ms + offset * 60_000).toISOString().slice(0, 19)}${sign}${hh}:${mm}`;
+  return districtDateTime(ms);
 }
 
 type ExportEvent = ExportTicket['events'][number];

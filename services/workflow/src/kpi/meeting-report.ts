@@ -1,5 +1,11 @@
 import type { LocalizedName } from '@grid-dispatch/db';
-import { type CommitteeFigures, OPEN_STATUSES, parseIsoDurationParts } from '@grid-dispatch/domain';
+import {
+  type CommitteeFigures,
+  DISTRICT_UTC_OFFSET_MINUTES,
+  districtWallClock,
+  OPEN_STATUSES,
+  parseIsoDurationParts,
+} from '@grid-dispatch/domain';
 import { csvCell } from '../csv-cell';
 import { escapeHtml } from '../html-text';
 import type { KpiReport } from './kpi-report';
@@ -47,8 +53,8 @@ export function readableDuration(iso: string | null): string {
 
 /** An instant in the district's time (China Standard Time), as printed on the report. */
 export function reportTime(iso: string): string {
-  const local = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)} (UTC+8)`;
+  const local = districtWallClock(iso);
+  return `${local.slice(0, 10)} ${local.slice(11, 16)} (UTC+${DISTRICT_UTC_OFFSET_MINUTES / 60})`;
 }
 
 const RATE_COLUMNS = [

@@ -2,6 +2,7 @@ import type { FieldError } from '../validation/field-error';
 import { validateCalendar } from './calendar.schema';
 import { formatCivilDate, parseCivilDate } from './civil-date';
 import { CHINA_HOLIDAY_YEARS } from './default-calendar';
+import { DISTRICT_TIME_ZONE } from './district-time';
 import type { HolidayYear } from './holiday-year';
 import {
   DEFAULT_OFFICE_HOURS,
@@ -300,7 +301,7 @@ export function defaultCalendarDefinition(): CalendarDefinition {
   return {
     id: DISTRICT_CALENDAR_ID,
     name: { zh: '中国工作日历（默认）', en: 'China working calendar (default)' },
-    timezone: 'Asia/Shanghai',
+    timezone: DISTRICT_TIME_ZONE,
     officeHours: DEFAULT_OFFICE_HOURS.map((p) => ({ start: p.start, end: p.end })),
     workingWeekdays: [...MONDAY_TO_FRIDAY],
     years: CHINA_HOLIDAY_YEARS.map(yearOf),

@@ -1,5 +1,6 @@
 import { CHINA_2026 } from './data/china-2026';
 import { CHINA_2027 } from './data/china-2027';
+import { DISTRICT_UTC_OFFSET_MINUTES } from './district-time';
 import { type HolidayYear, holidayDates, makeUpDates } from './holiday-year';
 import { DEFAULT_OFFICE_HOURS, MONDAY_TO_FRIDAY, type WorkingCalendar } from './working-calendar';
 
@@ -21,7 +22,7 @@ export function chinaCalendar(
 ): WorkingCalendar {
   return Object.freeze({
     id,
-    timeZoneOffsetMinutes: 480,
+    timeZoneOffsetMinutes: DISTRICT_UTC_OFFSET_MINUTES,
     officeHours,
     workingWeekdays: MONDAY_TO_FRIDAY,
     holidays: Object.freeze(years.flatMap(holidayDates)),

@@ -17,6 +17,15 @@ export {
 export { CHINA_2026 } from './data/china-2026';
 export { CHINA_2027 } from './data/china-2027';
 export { CHINA_HOLIDAY_YEARS, chinaCalendar, DEFAULT_CALENDAR } from './default-calendar';
+export {
+  DISTRICT_TIME_ZONE,
+  DISTRICT_UTC_OFFSET,
+  DISTRICT_UTC_OFFSET_MINUTES,
+  districtDateTime,
+  districtDay,
+  districtInstant,
+  districtWallClock,
+} from './district-time';
 export { type FestivalArrangement, type HolidayYear, holidayDates, makeUpDates } from './holiday-year';
 export {
   DEFAULT_OFFICE_HOURS,

@@ -1,13 +1,8 @@
-/**
- * KPIs are counted per reporting day in the district's local time. China has one time zone with no
- * daylight saving (UTC+8), so a fixed offset is exact.
- */
-export const REPORTING_UTC_OFFSET_MINUTES = 8 * 60;
+import { districtDay } from '../calendar/district-time';
 
-/** `'YYYY-MM-DD'` of an instant in reporting time. */
-export function reportDay(iso: string, offsetMinutes = REPORTING_UTC_OFFSET_MINUTES): string {
-  const ms = Date.parse(iso);
-  return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
+/** `'YYYY-MM-DD'` of an instant in reporting time: KPIs are counted per day of the district. */
+export function reportDay(iso: string): string {
+  return districtDay(iso);
 }
 
 /** Every day from `from` to `to`, both included (`'YYYY-MM-DD'`); empty when `to` is before `from`. */

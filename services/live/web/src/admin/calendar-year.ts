@@ -1,3 +1,4 @@
+import { districtDay } from '@grid-dispatch/domain';
 import { daysToText, type NamedDay, textToDays } from './calendar-text';
 
 /** One year of a working calendar as the server keeps it. */
@@ -41,5 +42,5 @@ export function draftToYear(d: YearDraft): CalendarYear {
 
 /** The year an administrator adds: usually next year's holidays, published in the autumn. */
 export function nextYearDraft(today: Date): YearDraft {
-  return { year: String(today.getFullYear() + 1), holidays: '', makeUp: '' };
+  return { year: String(Number(districtDay(today).slice(0, 4)) + 1), holidays: '', makeUp: '' };
 }

@@ -1,3 +1,4 @@
+import { DISTRICT_TIME_ZONE } from '@grid-dispatch/domain';
 import { useState } from 'preact/hooks';
 import { pick, t, useLang } from '../lib/i18n';
 import { hoursToText, type OfficePeriod, textToHours } from './calendar-text';
@@ -28,7 +29,7 @@ function CalendarForm({ calendar, onSaved }: { calendar: Calendar | null; onSave
   useLang();
   const [id, setId] = useState(calendar?.id ?? '');
   const [name, setName] = useState({ zh: calendar?.name.zh ?? '', en: calendar?.name.en ?? '' });
-  const [timezone, setTimezone] = useState(calendar?.timezone ?? 'Asia/Shanghai');
+  const [timezone, setTimezone] = useState(calendar?.timezone ?? DISTRICT_TIME_ZONE);
   const [hours, setHours] = useState(
     hoursToText(
       calendar?.officeHours ?? [

@@ -1,6 +1,7 @@
 import { checkUnitActionDraft, offeredActions, type UnitActionKind } from '@grid-dispatch/domain';
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../lib/api';
+import { datetimeLocalValue, instantFromDatetimeLocal } from '../lib/datetime-input';
 import { ErrorBox } from '../lib/error-box';
 import {
   FieldError,
@@ -28,12 +29,10 @@ export function actionsFor(
   return offeredActions(ticket, viewer) as UnitAction[];
 }
 
-/** Default for an extension: one day after the current fix deadline, as datetime-local text. */
+/** Default for an extension: one day after the current fix deadline, in the district's time. */
 function suggestResolveBy(t: TicketRow): string {
   const base = t.deadlines.resolve ? Date.parse(t.deadlines.resolve.dueAt) : Date.now();
-  const d = new Date(base + 86400000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return datetimeLocalValue(base + 86400000);
 }
 
 /**
@@ -75,10 +74,9 @@ export function ActionForm({
     if (Object.keys(placed).length > 0) focusFirstInvalid(form.current);
   }
 
-  /** The new deadline as an instant, or '' while the picker is empty or unreadable. */
+  /** The new deadline as an instant (the picker is in the district's time), or '' while it is empty or unreadable. */
   function resolveByInstant(): string {
-    const at = new Date(resolveBy);
-    return Number.isNaN(at.getTime()) ? '' : at.toISOString();
+    return instantFromDatetimeLocal(resolveBy);
   }
 
   function body(): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../lib/api';
 import type { Area } from '../lib/areas';
+import { instantFromDatetimeLocal } from '../lib/datetime-input';
 import { ErrorBox } from '../lib/error-box';
 import {
   FieldError,
@@ -68,9 +69,6 @@ interface UnitWorks {
 /** The announcement form's inputs, by the body's field each one fills (`notice.zh` has its own). */
 const WORKS_FIELDS = ['categories', 'gridIds', 'startsAt', 'endsAt', 'notice.zh', 'notice.en', 'notice'];
 
-/** `datetime-local` value (the browser's local time) → ISO instant; empty stays empty for the server to name. */
-const instant = (local: string) => (local ? new Date(local).toISOString() : local);
-
 /**
  * The unit's planned works with a form to announce new ones over whole grids: reports of their
  * categories there are then held (and the residents told) instead of dispatched, until they end.
@@ -125,8 +123,8 @@ export function PlannedWorksPanel({
         return await api('POST', base, {
           categories: chosenCategories,
           gridIds: chosenGrids,
-          startsAt: instant(startsAt),
-          endsAt: instant(endsAt),
+          startsAt: instantFromDatetimeLocal(startsAt),
+          endsAt: instantFromDatetimeLocal(endsAt),
           notice: { zh: noticeZh, en: noticeEn },
         });
       } catch (err) {

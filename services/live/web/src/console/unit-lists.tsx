@@ -1,4 +1,4 @@
-import { NEED_KINDS, RESOURCE_KINDS } from '@grid-dispatch/domain';
+import { districtDay, NEED_KINDS, RESOURCE_KINDS } from '@grid-dispatch/domain';
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../lib/api';
 import type { Area } from '../lib/areas';
@@ -94,8 +94,6 @@ interface Draft {
   contactName: string;
   contactPhone: string;
 }
-
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 const draftOf = (r: Resource): Draft => ({
   communityId: r.communityId,
@@ -242,7 +240,7 @@ function ResourceForm({
           kind: '',
           serves: [],
           capacity: '',
-          availableFrom: today(),
+          availableFrom: districtDay(new Date()),
           availableTo: '',
           openingHours: '',
           contactName: '',

@@ -1,8 +1,10 @@
+import { districtDay } from '@grid-dispatch/domain';
 import { useRef, useState } from 'preact/hooks';
 import { allPages } from '../lib/all-pages';
 import { ApiError, api } from '../lib/api';
 import { type Match, type Need, needKindName, type Resource } from '../lib/committee-lists';
 import { useCommitteeUpdates } from '../lib/committee-updates';
+import { instantFromDatetimeLocal } from '../lib/datetime-input';
 import { ErrorBox } from '../lib/error-box';
 import {
   FieldError,
@@ -338,9 +340,9 @@ const PROJECT_FIELDS = [
   'milestones',
 ];
 
-/** Tomorrow in Shanghai as YYYY-MM-DD, a milestone date the form starts from. */
+/** The district's day `days` from now, YYYY-MM-DD: a milestone date the form starts from. */
 function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+  return districtDay(Date.now() + days * 86_400_000);
 }
 
 /** The ranked resources for an accepted need, with reasons, and a project made from those ticked. */
@@ -375,7 +377,7 @@ function MatchesPanel({
   // Rows left without a title are not milestones; each due at the end of its day's working hours.
   const milestoneBody = milestones
     .filter((m) => m.title.trim())
-    .map((m) => ({ title: m.title.trim(), dueAt: new Date(`${m.due}T18:00:00+08:00`).toISOString() }));
+    .map((m) => ({ title: m.title.trim(), dueAt: instantFromDatetimeLocal(`${m.due}T18:00`) }));
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);

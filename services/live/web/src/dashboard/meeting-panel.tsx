@@ -1,6 +1,7 @@
 import { rotatingChair } from '@grid-dispatch/domain';
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../lib/api';
+import { instantFromDatetimeLocal } from '../lib/datetime-input';
 import { ErrorBox } from '../lib/error-box';
 import {
   FieldError,
@@ -34,9 +35,6 @@ const DECISION_FIELDS = [
   'milestone',
   'text',
 ];
-
-/** `datetime-local` value (the browser's local time) → ISO instant; empty stays empty for the server to name. */
-const instant = (local: string) => (local ? new Date(local).toISOString() : local);
 
 /**
  * This month's joint meeting of a committee: created with the chair the rotation proposes (or
@@ -425,7 +423,7 @@ function DecisionForm({
     const body: Record<string, unknown> = { kind };
     if (projectId.trim()) body.projectId = projectId.trim();
     if (kind === 'assign_unit') body.unitId = unitId || undefined;
-    if (kind === 'set_milestone') body.milestone = { title, dueAt: instant(dueAt) };
+    if (kind === 'set_milestone') body.milestone = { title, dueAt: instantFromDatetimeLocal(dueAt) };
     if (text.trim()) body.text = text;
     try {
       await record(body);

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, api } from './api';
+import { instantFromDatetimeLocal } from './datetime-input';
 import { ErrorBox } from './error-box';
 import {
   FieldError,
@@ -69,9 +70,6 @@ export interface Activity {
 /** The form's inputs, by the body's field each one fills. */
 const ACTIVITY_FIELDS = ['title', 'description', 'startsAt', 'endsAt', 'organiserUnitId', 'resourceId'];
 
-/** `datetime-local` value (the browser's local time) → ISO instant; empty stays empty for the server to name. */
-const instant = (local: string) => (local ? new Date(local).toISOString() : local);
-
 /** When, where and by whom, on one line. */
 export function ActivityLine({ activity }: { activity: Activity }) {
   const lang = getLang();
@@ -133,8 +131,8 @@ export function ActivitiesPanel({
         return await api('POST', base, {
           title,
           description,
-          startsAt: instant(startsAt),
-          endsAt: instant(endsAt),
+          startsAt: instantFromDatetimeLocal(startsAt),
+          endsAt: instantFromDatetimeLocal(endsAt),
           ...(organiser ? { organiserUnitId: organiser } : {}),
           ...(resourceId.trim() ? { resourceId: resourceId.trim() } : {}),
         });

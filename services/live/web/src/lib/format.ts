@@ -1,41 +1,33 @@
 /**
- * Dates and durations as people read them. Pure (Intl, and the domain's duration parser): unit-tested
- * in Node.
- * Every time is shown in Asia/Shanghai, whatever the browser's own zone.
+ * Dates and durations as people read them. Pure (the domain's district time and duration parser):
+ * unit-tested in Node.
+ * Every time is shown in the district's time (China Standard Time), whatever the browser's own zone.
  */
-import { isIsoDuration, parseIsoDuration as parseDomainDuration } from '@grid-dispatch/domain';
+import {
+  districtWallClock,
+  isIsoDuration,
+  parseIsoDuration as parseDomainDuration,
+} from '@grid-dispatch/domain';
 
 export type FormatLang = 'zh' | 'en';
-const ZONE = 'Asia/Shanghai';
 
-/** 2026-11-27 09:55 in Shanghai time. */
+/** The district's clock at an instant, 'YYYY-MM-DDTHH:MM:SS.sss', or null for an unreadable one. */
+function wallClock(at: string | number | Date): string | null {
+  const ms = new Date(at).getTime();
+  return Number.isNaN(ms) ? null : districtWallClock(ms);
+}
+
+/** 2026-11-27 09:55 in the district's time. */
 export function formatDateTime(iso: string | number | Date, lang: FormatLang = 'zh'): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const text = `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  const local = wallClock(iso);
+  if (local === null) return '';
+  const text = `${local.slice(0, 10)} ${local.slice(11, 16)}`;
   return lang === 'zh' ? text : `${text} (CST)`;
 }
 
-/** 09:55 in Shanghai time. */
+/** 09:55 in the district's time. */
 export function formatTime(iso: string | number | Date): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: ZONE,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(d);
+  return wallClock(iso)?.slice(11, 16) ?? '';
 }
 
 /** Milliseconds as `1天2小时`, `3小时5分`, `4分12秒` / `1d 2h`, `3h 5m`, `4m 12s` (two largest units). */
