@@ -26,7 +26,6 @@ export {
   type PlannedTimer,
   planTimers,
   type TimerDeadline,
-  type TimerDeadlineKind,
   type TimerInput,
   type TimerSettings,
   type TimerStep,
