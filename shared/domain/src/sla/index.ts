@@ -25,6 +25,7 @@ export {
   isTimerLive,
   type PlannedTimer,
   planTimers,
+  STATUSES_WITH_LIVE_TIMERS,
   type TimerDeadline,
   type TimerInput,
   type TimerSettings,

@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { DEADLINE_KINDS, type DeadlineKind } from '../deadlines/deadline-kind';
+import type { TicketStatus } from '../lifecycle/ticket-status.types';
 import { type ClockSpec, computeDueAt } from './clock-spec';
 import { TOP_ESCALATION_LEVEL } from './escalation-ladder';
 import { reminderInstants } from './reminder-schedule';
@@ -46,15 +47,20 @@ export interface PlannedTimer {
 }
 
 /** Which deadline runs in which status: signing while dispatched, fixing while accepted, verifying while resolved. */
-const LIVE_IN: Record<DeadlineKind, readonly string[]> = {
+const LIVE_IN: Record<DeadlineKind, readonly TicketStatus[]> = {
   ack: ['dispatched'],
   resolve: ['accepted'],
   verify: ['resolved'],
 };
 
 export function isTimerLive(kind: DeadlineKind, status: string): boolean {
-  return LIVE_IN[kind].includes(status);
+  return (LIVE_IN[kind] as readonly string[]).includes(status);
 }
+
+/** The statuses in which a ticket can owe timers at all: elsewhere {@link planTimers} plans none. */
+export const STATUSES_WITH_LIVE_TIMERS: readonly TicketStatus[] = DEADLINE_KINDS.flatMap(
+  (kind) => LIVE_IN[kind],
+);
 
 /**
  * Every timer a ticket still owes, from its stored state alone — so the same function serves the
