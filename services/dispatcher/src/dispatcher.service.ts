@@ -1,12 +1,10 @@
 import { ConsumerGroup, groupName, Topic, topicName } from '@grid-dispatch/contracts';
 import { RoutingReference } from '@grid-dispatch/db';
+import { TERMINAL_STATUSES } from '@grid-dispatch/domain';
 import { EventConsumer } from '@grid-dispatch/kafka';
 import { dispatchTicket } from './dispatch-ticket';
 import type { DispatcherPlatform } from './dispatcher-platform';
 import { startPlannedWorksReleaser } from './planned-works-release';
-
-/** A ticket in these states is no longer offered as a duplicate of a new report. */
-const CLOSED = new Set(['closed', 'cancelled', 'merged']);
 
 export interface DispatcherService {
   consumer: EventConsumer;
@@ -39,7 +37,8 @@ export async function startDispatcher(platform: DispatcherPlatform): Promise<Dis
       ) {
         await dispatchTicket(platform, reference, envelope, logger);
       }
-      if (CLOSED.has(envelope.ticket.status)) {
+      // A ticket owing no more work is no longer offered as a duplicate of a new report.
+      if (TERMINAL_STATUSES.includes(envelope.ticket.status)) {
         await platform.openTickets.remove(
           envelope.ticket.category,
           envelope.ticketId,

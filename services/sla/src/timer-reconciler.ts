@@ -1,11 +1,11 @@
 import { type DeadlineJobPayload, ticketIdOfJob } from '@grid-dispatch/contracts';
 import type { TicketDoc } from '@grid-dispatch/db';
+import { STATUSES_WITH_LIVE_TIMERS } from '@grid-dispatch/domain';
 import type { Logger } from '@grid-dispatch/logger';
 import type { Queue } from 'bullmq';
 import { type DeadlineScheduler, schedulableFrom } from './deadline-scheduler';
 import type { SlaPlatform } from './sla-platform';
 
-const CAN_OWE_TIMERS: TicketDoc['status'][] = ['dispatched', 'accepted', 'resolved'];
 const PAGE = 1000;
 
 export interface ReconcileReport {
@@ -65,7 +65,7 @@ export class TimerReconciler {
     // database, where the status index serves it, but filters `$in` itself after reading every
     // ticket ever filed.
     const perStatus = await Promise.all(
-      CAN_OWE_TIMERS.map((status) =>
+      STATUSES_WITH_LIVE_TIMERS.map((status) =>
         this.platform.models.tickets
           .find({ status }, { _id: 1, status: 1, escalationLevel: 1, deadlines: 1, category: 1 })
           .lean<Array<Pick<TicketDoc, '_id' | 'status' | 'escalationLevel' | 'deadlines' | 'category'>>>()

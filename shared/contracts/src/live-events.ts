@@ -1,4 +1,4 @@
-import type { DeadlineKind } from './queues';
+import type { DeadlineKind } from '@grid-dispatch/domain';
 import type { TicketStatusName, TicketSummary } from './ticket-summary.schema';
 
 /** socket.io event names of the API (README.md#the-api). NEVER rename: browsers and scripts listen by name. */

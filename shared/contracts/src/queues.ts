@@ -1,3 +1,5 @@
+import type { DeadlineKind } from '@grid-dispatch/domain';
+
 /**
  * BullMQ queue and job names. NEVER rename a value: pending jobs live in Redis under these names.
  */
@@ -12,8 +14,6 @@ export enum QueueName {
   /** Two delayed jobs per project milestone: a reminder before its due time, and its miss at it. */
   MilestoneTimers = 'milestone-timers',
 }
-
-export type DeadlineKind = 'ack' | 'resolve' | 'verify';
 
 /**
  * A deadline job carries ids only; the worker re-reads the ticket when it fires and acts only

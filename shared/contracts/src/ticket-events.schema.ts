@@ -1,8 +1,9 @@
+import { DEADLINE_KINDS } from '@grid-dispatch/domain';
 import { z } from 'zod';
 import { deadlineSchema } from './ticket-summary.schema';
 
 const latLng = z.object({ lat: z.number(), lng: z.number() });
-const deadlineKind = z.enum(['ack', 'resolve', 'verify']);
+const deadlineKind = z.enum(DEADLINE_KINDS);
 
 /** A resident's rating of the fix. */
 export const ratingSchema = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']);

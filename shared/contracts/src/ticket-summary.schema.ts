@@ -1,16 +1,8 @@
+import { TICKET_STATUSES } from '@grid-dispatch/domain';
 import { z } from 'zod';
 
-export const ticketStatusSchema = z.enum([
-  'submitted',
-  'dispatched',
-  'accepted',
-  'resolved',
-  'closed',
-  'returned',
-  'reopened',
-  'cancelled',
-  'merged',
-]);
+/** A ticket's status on the wire: exactly the domain's statuses. */
+export const ticketStatusSchema = z.enum(TICKET_STATUSES);
 
 export const prioritySchema = z.enum(['P1', 'P2', 'P3', 'P4']);
 

@@ -2,10 +2,10 @@ import { ConsumerGroup, type EventEnvelope, groupName } from '@grid-dispatch/con
 import { CalendarStore, type CategoryDoc, type TicketDoc } from '@grid-dispatch/db';
 import {
   clockSpecFor,
+  type DeadlineKind,
   type PlannedTimer,
   parseIsoDuration,
   planTimers,
-  type TimerDeadlineKind,
   type TimerInput,
   type TimerSettings,
   type TimerStep,
@@ -357,7 +357,7 @@ export function auditDeadlines(
       const at = new Date(e.at).getTime();
       audit.fired[step] += 1;
       audit.firedAt.push(at);
-      const kind = e.payload.deadline as TimerDeadlineKind;
+      const kind = e.payload.deadline as DeadlineKind;
       const field = STEP_DETAIL[step];
       const detail = field ? (step === 'escalate' ? e.payload.escalationLevel : e.payload[field]) : undefined;
       const label = `${t._id} v${e.version} ${kind} ${step}${detail === undefined ? '' : ` ${field} ${detail}`}`;

@@ -8,6 +8,7 @@ import {
   meetingMinutes,
   minutesRows,
   monthDays,
+  OPEN_STATUSES,
   rotatingChair,
 } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
@@ -15,13 +16,7 @@ import { parseBody, principalOf } from '@grid-dispatch/http';
 import { type Request, type Response, Router } from 'express';
 import type { WorkflowConfig } from '../config';
 import { csvCell } from '../csv-cell';
-import {
-  conflict,
-  invalid,
-  isUniqueViolation,
-  OPEN_STATUSES,
-  throwIfInvalid,
-} from '../http/admin/admin.common';
+import { conflict, invalid, isUniqueViolation, throwIfInvalid } from '../http/admin/admin.common';
 import { resolveKpiScope } from '../kpi/kpi-query';
 import { KpiReports } from '../kpi/kpi-reports';
 import { attendeesBody, decisionBody, holdBody, meetingCreateBody } from './committee-bodies';

@@ -1,12 +1,11 @@
 import type { StaffPrincipal } from '@grid-dispatch/auth';
 import type { TicketDoc } from '@grid-dispatch/db';
+import { isOpenStatus, isTicketStatus } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import { scopeFilter } from '../ticket-scope';
 import type { WorkflowPlatform } from '../workflow-platform';
 import { staffTicketView } from './ticket-view';
 
-const OPEN = ['submitted', 'dispatched', 'accepted', 'returned', 'reopened', 'resolved'];
-const STATUSES = new Set([...OPEN, 'closed', 'cancelled', 'merged']);
 const FILTERS = ['status', 'category', 'unitId', 'areaId', 'overdue', 'from', 'to', 'limit', 'cursor'];
 
 /** The deadline that comes first among those still running; the list is sorted by it (most urgent first). */
@@ -51,7 +50,7 @@ export async function listTickets(
   const status = one(query, 'status');
   if (status !== undefined) {
     const list = status.split(',');
-    if (!list.every((s) => STATUSES.has(s)))
+    if (!list.every(isTicketStatus))
       throw new AppError('VALIDATION_FAILED', 'Unknown status.', {
         fields: [{ path: 'status', message: 'unknown status' }],
       });
@@ -88,7 +87,7 @@ export async function listTickets(
     .filter((t) => !from || new Date(t.createdAt) >= from)
     .filter((t) => !to || new Date(t.createdAt) < to)
     .filter(
-      (t) => overdue === undefined || (OPEN.includes(t.status) && nextDue(t) < now) === (overdue === 'true'),
+      (t) => overdue === undefined || (isOpenStatus(t.status) && nextDue(t) < now) === (overdue === 'true'),
     )
     .map((t) => ({ t, key: `${nextDue(t)}|${t._id}` }))
     .filter((r) => !after || r.key > after)

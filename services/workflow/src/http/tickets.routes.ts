@@ -1,7 +1,12 @@
 import { HOTLINE_AGENT_ROLE } from '@grid-dispatch/auth';
 import type { Actor } from '@grid-dispatch/contracts';
 import type { TicketDoc } from '@grid-dispatch/db';
-import { type LifecycleCommand, STAFF_ACTIONS, type StaffAction } from '@grid-dispatch/domain';
+import {
+  type LifecycleCommand,
+  STAFF_ACTIONS,
+  type StaffAction,
+  TERMINAL_STATUSES,
+} from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
 import {
   assertStoredPhotosExist,
@@ -119,7 +124,7 @@ async function checkReferences(
         fields: [{ path: 'intoTicketId', message: 'no such ticket in your scope' }],
       });
     }
-    if (['closed', 'cancelled', 'merged'].includes(main.status)) {
+    if (TERMINAL_STATUSES.includes(main.status)) {
       throw new AppError(
         'VALIDATION_FAILED',
         `The main ticket is ${main.status}; merge into an open ticket.`,

@@ -1,5 +1,5 @@
 import type { Actor, DeadlineState, EventEnvelope, TicketStatusName } from '@grid-dispatch/contracts';
-import type { Priority } from '@grid-dispatch/domain';
+import type { DeadlineKind, Priority } from '@grid-dispatch/domain';
 import { type Connection, type Model, Schema } from 'mongoose';
 
 /** One entry of a ticket's history, kept forever: every transition of the ticket is an event. */
@@ -52,7 +52,7 @@ export interface TicketDoc {
   unitId: string | null;
   assistUnitIds: string[];
   escalationLevel: number;
-  deadlines: { ack?: DeadlineState; resolve?: DeadlineState; verify?: DeadlineState };
+  deadlines: Partial<Record<DeadlineKind, DeadlineState>>;
   pendingRequest: PendingRequest | null;
   mergedInto: string | null;
   /** Residents who said "I have this too" instead of filing the same report again. */
@@ -61,7 +61,7 @@ export interface TicketDoc {
   supporterKeys?: string[];
   /** Every stop of the SLA clock while a return or extension awaited a decision. */
   clockPauses: Array<{
-    deadline: 'ack' | 'resolve' | 'verify';
+    deadline: DeadlineKind;
     from: string;
     to: string | null;
     reason: string;

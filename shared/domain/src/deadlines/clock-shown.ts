@@ -1,6 +1,5 @@
-import { type DeadlineKind, runningDeadline } from './deadline-changes';
-
-const KINDS: readonly DeadlineKind[] = ['ack', 'resolve', 'verify'];
+import { runningDeadline } from './deadline-changes';
+import { DEADLINE_KINDS, type DeadlineKind } from './deadline-kind';
 
 /**
  * The deadline a ticket's countdown shows, on every page: the clock of the current step (sign
@@ -13,7 +12,7 @@ export function clockShown(ticket: {
   deadlines: Partial<Record<DeadlineKind, { pausedAt?: string | null } | undefined>>;
 }): DeadlineKind | null {
   if (ticket.status === 'returned') {
-    const paused = KINDS.find((kind) => ticket.deadlines[kind]?.pausedAt);
+    const paused = DEADLINE_KINDS.find((kind) => ticket.deadlines[kind]?.pausedAt);
     if (paused) return paused;
   }
   const kind = runningDeadline(ticket.status);

@@ -3,8 +3,7 @@ import type { ClockKind } from '../categories';
 import type { LifecycleChanges } from '../lifecycle';
 import { resumeClock, type TimerDeadline } from '../sla';
 import { deadlineFor } from './deadline-for';
-
-export type DeadlineKind = 'ack' | 'resolve' | 'verify';
+import type { DeadlineKind } from './deadline-kind';
 
 /**
  * The deadline whose clock runs in a status: the one a pending request pauses. A `returned`

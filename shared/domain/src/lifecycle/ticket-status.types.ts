@@ -12,19 +12,13 @@
  * `returned` lasts while a unit's return request waits for a secretary; an extension request waits
  * with the ticket still `accepted`.
  */
-export type TicketStatus =
-  | 'submitted'
-  | 'dispatched'
-  | 'accepted'
-  | 'resolved'
-  | 'closed'
-  | 'returned'
-  | 'reopened'
-  | 'cancelled'
-  | 'merged';
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-/** Every status, in rough lifecycle order. */
-export const TICKET_STATUSES: readonly TicketStatus[] = [
+/**
+ * Every status, in rough lifecycle order: the one list of them. A tuple, not an array, so the
+ * statuses keep their literal types for {@link TicketStatus} and for enums built from it.
+ */
+export const TICKET_STATUSES = [
   'submitted',
   'dispatched',
   'accepted',
@@ -34,7 +28,7 @@ export const TICKET_STATUSES: readonly TicketStatus[] = [
   'closed',
   'cancelled',
   'merged',
-];
+] as const;
 
 /**
  * Statuses in which work is still owed: they count on dashboards, may be urged, cancelled or merged.

@@ -1,9 +1,10 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
+import { DEADLINE_KINDS, type DeadlineKind } from '../deadlines/deadline-kind';
+import type { TicketStatus } from '../lifecycle/ticket-status.types';
 import { type ClockSpec, computeDueAt } from './clock-spec';
 import { TOP_ESCALATION_LEVEL } from './escalation-ladder';
 import { reminderInstants } from './reminder-schedule';
 
-export type TimerDeadlineKind = 'ack' | 'resolve' | 'verify';
 export type TimerStep = 'warning' | 'breach' | 'remind' | 'escalate';
 
 /** One deadline as the timers see it (the stored deadline record). */
@@ -21,7 +22,7 @@ export interface TimerDeadline {
 export interface TimerInput {
   status: string;
   escalationLevel: number;
-  deadlines: Partial<Record<TimerDeadlineKind, TimerDeadline>>;
+  deadlines: Partial<Record<DeadlineKind, TimerDeadline>>;
 }
 
 export interface TimerSettings {
@@ -30,13 +31,13 @@ export interface TimerSettings {
   /** After a breach, remind again this often until someone acts. */
   remindEveryMs: number;
   /** The limit of each kind, to place reminders on a working clock; null means plain elapsed time. */
-  specFor(kind: TimerDeadlineKind): ClockSpec | null;
+  specFor(kind: DeadlineKind): ClockSpec | null;
   calendar: WorkingCalendar;
 }
 
 /** A timer still owed by a ticket: fire `step` of deadline `kind` (version `seq`) at `at`. */
 export interface PlannedTimer {
-  kind: TimerDeadlineKind;
+  kind: DeadlineKind;
   seq: number;
   step: TimerStep;
   at: Date;
@@ -46,15 +47,20 @@ export interface PlannedTimer {
 }
 
 /** Which deadline runs in which status: signing while dispatched, fixing while accepted, verifying while resolved. */
-const LIVE_IN: Record<TimerDeadlineKind, readonly string[]> = {
+const LIVE_IN: Record<DeadlineKind, readonly TicketStatus[]> = {
   ack: ['dispatched'],
   resolve: ['accepted'],
   verify: ['resolved'],
 };
 
-export function isTimerLive(kind: TimerDeadlineKind, status: string): boolean {
-  return LIVE_IN[kind].includes(status);
+export function isTimerLive(kind: DeadlineKind, status: string): boolean {
+  return (LIVE_IN[kind] as readonly string[]).includes(status);
 }
+
+/** The statuses in which a ticket can owe timers at all: elsewhere {@link planTimers} plans none. */
+export const STATUSES_WITH_LIVE_TIMERS: readonly TicketStatus[] = DEADLINE_KINDS.flatMap(
+  (kind) => LIVE_IN[kind],
+);
 
 /**
  * Every timer a ticket still owes, from its stored state alone — so the same function serves the
@@ -65,7 +71,7 @@ export function isTimerLive(kind: TimerDeadlineKind, status: string): boolean {
  */
 export function planTimers(ticket: TimerInput, settings: TimerSettings): PlannedTimer[] {
   const plan: PlannedTimer[] = [];
-  for (const kind of ['ack', 'resolve', 'verify'] as const) {
+  for (const kind of DEADLINE_KINDS) {
     const d = ticket.deadlines[kind];
     if (!d || d.pausedAt || !isTimerLive(kind, ticket.status)) continue;
     const start = new Date(d.startedAt);

@@ -1,3 +1,4 @@
+import type { SmsState } from '@grid-dispatch/domain';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api';
 import { ErrorBox } from '../lib/error-box';
@@ -8,7 +9,7 @@ import './sms-messages';
 interface SmsMessage {
   id: string;
   trackingCode: string;
-  state: 'dispatched' | 'resolved' | 'closed';
+  state: SmsState;
   maskedPhone: string;
   text: string;
   status: 'pending' | 'sent' | 'failed' | 'skipped';

@@ -1,4 +1,4 @@
-import { fixEvidence } from '@grid-dispatch/domain';
+import { DEADLINE_KINDS, fixEvidence } from '@grid-dispatch/domain';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../lib/api';
 import { Countdown } from '../lib/countdown';
@@ -91,7 +91,7 @@ export function TicketDetail({
     }
   }
 
-  const deadlines = (['ack', 'resolve', 'verify'] as const).filter((k) => tk.deadlines[k]);
+  const deadlines = DEADLINE_KINDS.filter((k) => tk.deadlines[k]);
   const actions = actionsFor(tk, getSession()?.user.unitId);
   return (
     <article

@@ -1,10 +1,10 @@
+import type { DeadlineKind } from '@grid-dispatch/domain';
 import { io, type Socket } from 'socket.io-client';
 import { type CommitteeUpdate, committeeUpdated } from './committee-updates';
 import { expireSession } from './session-store';
 
 export { applyByVersion, mergeFetched, type Versioned } from './version-map';
 
-type DeadlineKind = 'ack' | 'resolve' | 'verify';
 export interface LiveDeadline {
   dueAt: string;
   startedAt: string;

@@ -1,5 +1,4 @@
 import type { PasswordHasher } from '@grid-dispatch/auth';
-import type { TicketStatusName } from '@grid-dispatch/contracts';
 import { isDuplicateKeyError } from '@grid-dispatch/db';
 import type { FieldError } from '@grid-dispatch/domain';
 import { AppError } from '@grid-dispatch/errors';
@@ -25,16 +24,6 @@ export interface AdminContext {
   /** bcrypt on worker threads (see PasswordHasher). */
   passwords: Pick<PasswordHasher, 'hash'>;
 }
-
-/** Ticket states in which a ticket still needs its unit; a unit named by one cannot go. */
-export const OPEN_STATUSES: TicketStatusName[] = [
-  'submitted',
-  'dispatched',
-  'accepted',
-  'returned',
-  'reopened',
-  'resolved',
-];
 
 /** A 422 naming the one field that is semantically wrong. */
 export function invalid(path: string, message: string): AppError {

@@ -5,6 +5,7 @@ import {
   type AreaLevel,
   type FieldError,
   type GeoJsonPolygon,
+  OPEN_STATUSES,
   validatePolygon,
   validParentLevel,
 } from '@grid-dispatch/domain';
@@ -12,15 +13,7 @@ import { AppError } from '@grid-dispatch/errors';
 import { parseBody } from '@grid-dispatch/http';
 import { Router } from 'express';
 import type { WorkflowPlatform } from '../../workflow-platform';
-import {
-  type AdminContext,
-  conflict,
-  listPage,
-  notFound,
-  OPEN_STATUSES,
-  throwIfInvalid,
-  uniquely,
-} from './admin.common';
+import { type AdminContext, conflict, listPage, notFound, throwIfInvalid, uniquely } from './admin.common';
 import { areaBody, areaUpdateBody } from './admin.schemas';
 
 /** An area as the admin API answers it: the public shape plus its timestamps. */

@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { UnitDoc } from '@grid-dispatch/db';
+import { OPEN_STATUSES } from '@grid-dispatch/domain';
 import { parseBody } from '@grid-dispatch/http';
 import { Router } from 'express';
 import type { WorkflowPlatform } from '../../workflow-platform';
-import {
-  type AdminContext,
-  conflict,
-  listPage,
-  notFound,
-  OPEN_STATUSES,
-  throwIfInvalid,
-  uniquely,
-} from './admin.common';
+import { type AdminContext, conflict, listPage, notFound, throwIfInvalid, uniquely } from './admin.common';
 import { unitBody, unitUpdateBody } from './admin.schemas';
 
 export function unitView(doc: UnitDoc) {

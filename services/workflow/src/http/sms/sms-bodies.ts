@@ -1,5 +1,6 @@
 import { z } from '@grid-dispatch/config';
 import { isoInstantSchema } from '@grid-dispatch/contracts';
+import { SMS_STATES } from '@grid-dispatch/domain';
 
 /*
  * The bodies and answers of resident SMS (text messages to reporters): the gateway's replies at
@@ -26,7 +27,7 @@ export const smsMessageAnswer = z.strictObject({
   id: z.string(),
   ticketId: z.string(),
   trackingCode: z.string(),
-  state: z.enum(['dispatched', 'resolved', 'closed']),
+  state: z.enum(SMS_STATES),
   maskedPhone: z.string().describe('The number with its middle digits hidden: 138****8000'),
   text: z.string(),
   status: z.enum(['pending', 'sent', 'failed', 'skipped']),
