@@ -1,4 +1,5 @@
 import { commonConfigSchema, loadConfig, port, z } from '@grid-dispatch/config';
+import { isIsoDuration } from '@grid-dispatch/domain';
 
 export const workflowConfigSchema = commonConfigSchema.extend({
   WORKFLOW_PORT: port(8082),
@@ -6,10 +7,7 @@ export const workflowConfigSchema = commonConfigSchema.extend({
   /** How long a secretary has to verify a reported fix (ISO-8601 duration, calendar time). */
   VERIFY_WITHIN: z
     .string()
-    .regex(
-      /^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/,
-      'expected an ISO-8601 duration such as PT24H',
-    )
+    .refine(isIsoDuration, 'expected an ISO-8601 duration such as PT24H')
     .default('PT24H'),
   /** Lifetime of a staff token, in seconds (default 12 h: one working day). */
   TOKEN_TTL_SECONDS: z.coerce
