@@ -13,7 +13,7 @@
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { fileReport, startTestSystem, ticketWhen } from '@grid-dispatch/test';
 import type { CommandStartedEvent } from 'mongodb';
-import { machineLine, saveResult } from './results-file';
+import { machineLine, runBenchmark, saveResult } from './results-file';
 
 const SETTLE_MS = 8000;
 
@@ -79,10 +79,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -36,7 +36,7 @@ import {
 } from '@grid-dispatch/domain';
 import { login, request } from '@grid-dispatch/test';
 import { startFleetSystem } from '@grid-dispatch/test/dist/support/fleet-system';
-import { machineLine, saveResult } from './results-file';
+import { machineLine, runBenchmark, saveResult } from './results-file';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -358,10 +358,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

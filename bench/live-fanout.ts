@@ -62,6 +62,7 @@ import { cleanupTestData, testConfig } from '@grid-dispatch/test';
 import type { Producer } from 'kafkajs';
 import type { FromReceiver, ToReceiver } from './live-fanout-receiver';
 import { processTicks, TICKS_PER_S } from './proc-stat';
+import { runBenchmark } from './results-file';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -923,10 +924,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -13,3 +13,17 @@ export function saveResult(name: string, result: Record<string, unknown>): void 
   mkdirSync(dir, { recursive: true });
   appendFileSync(path.join(dir, `${name}.jsonl`), `${JSON.stringify(result)}\n`);
 }
+
+/**
+ * Runs a benchmark's main and ends the process when it is done (open handles of a system under
+ * test must not keep it alive), with exit code 1 and the error printed when it failed.
+ */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -20,6 +20,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRedisConnection } from '@grid-dispatch/redis';
+import { runBenchmark } from './results-file';
 import { type AgendaLoadResult, type AgendaResult, runAgenda } from './sla-timers-agenda';
 import { type BullmqLoadResult, type BullmqResult, runBullmq } from './sla-timers-bullmq';
 import { log } from './sla-timers-common';
@@ -278,10 +279,4 @@ function printTable(
   if (targets) for (const [k, v] of Object.entries(targets)) console.log(`target ${k}: ${v}`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

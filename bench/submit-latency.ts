@@ -9,7 +9,7 @@
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { login, request, startTestSystem } from '@grid-dispatch/test';
 import { io } from 'socket.io-client';
-import { machineLine, saveResult } from './results-file';
+import { machineLine, runBenchmark, saveResult } from './results-file';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -102,10 +102,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

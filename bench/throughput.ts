@@ -37,6 +37,7 @@ import { cleanupTestData } from '@grid-dispatch/test';
 import { BSON, type Collection, type Document, MongoClient } from 'mongodb';
 import { io, type Socket } from 'socket.io-client';
 import { machineTicks, processTicks, processTreeTicks, TICKS_PER_S } from './proc-stat';
+import { runBenchmark } from './results-file';
 
 // ---------------------------------------------------------------- settings
 
@@ -1187,10 +1188,4 @@ function summarise(result: Record<string, any>): void {
   say(JSON.stringify(result));
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);
