@@ -15,6 +15,14 @@ const PASSWORD = 'demo-test-password';
 describe('browser: a dashboard in a browser outside UTC+8', function () {
   this.timeout(120000);
   const suite = browserSuite('time-zone');
+  /** A desk browser whose clock runs on Los Angeles time. */
+  const inLosAngeles = () =>
+    suite.browser.newContext({
+      ...DESK,
+      baseURL: suite.system.url,
+      locale: 'zh-CN',
+      timezoneId: 'America/Los_Angeles',
+    });
 
   it('asks the KPI API for the month it is in China, not in the browser’s zone', async () => {
     // 20:00 UTC on the last day of the month before this one (UTC): 04:00 on the 1st in China,
@@ -27,12 +35,7 @@ describe('browser: a dashboard in a browser outside UTC+8', function () {
       .toISOString()
       .slice(0, 10);
 
-    const context = await suite.browser.newContext({
-      ...DESK,
-      baseURL: suite.system.url,
-      locale: 'zh-CN',
-      timezoneId: 'America/Los_Angeles',
-    });
+    const context = await inLosAngeles();
     try {
       const page = await context.newPage();
       await page.clock.setFixedTime(moment);
@@ -55,12 +58,7 @@ describe('browser: a dashboard in a browser outside UTC+8', function () {
   });
 
   it('suggests and reads an extension’s new deadline in China’s time, not the browser’s', async () => {
-    const context = await suite.browser.newContext({
-      ...DESK,
-      baseURL: suite.system.url,
-      locale: 'zh-CN',
-      timezoneId: 'America/Los_Angeles',
-    });
+    const context = await inLosAngeles();
     try {
       const page = await context.newPage();
       await page.goto('/console.html');
