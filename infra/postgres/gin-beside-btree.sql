@@ -8,7 +8,9 @@
 --
 -- How: an event trigger watches every CREATE INDEX. Where the new index is a btree whose keys are
 -- all top-level fields (`_jsonb -> 'name'`), it creates `<index>_gin`, a GIN `jsonb_path_ops`
--- index on the same expressions, in the same transaction. Dropping the btree index drops its
+-- index on the same expressions, in the same transaction, without a pending list
+-- (`fastupdate = off`: with one, measured at 4,000 ticket-sized documents, updates by `_id` ran
+-- at 200/s and finds by `_id` at 50–170/s instead of about 475 and 570). Dropping the btree index drops its
 -- GIN sibling. The btree index stays: FerretDB writes by `_id` with `=`, and unique indexes
 -- are what enforce uniqueness.
 --
@@ -41,7 +43,7 @@ BEGIN
     INTO gin_name, table_name
     FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE i.indexrelid = index_oid;
-  RETURN format('CREATE INDEX IF NOT EXISTS %s ON %s USING gin (%s)',
+  RETURN format('CREATE INDEX IF NOT EXISTS %s ON %s USING gin (%s) WITH (fastupdate = off)',
                 split_part(gin_name, '.', 2), table_name, array_to_string(columns, ', '));
 END $$;
 
@@ -94,5 +96,23 @@ BEGIN
     IF statement IS NOT NULL THEN
       EXECUTE statement;
     END IF;
+  END LOOP;
+END $$;
+
+-- GIN twins made before they were created without a pending list: switched over. (A pending list
+-- takes new entries cheaply but every search reads all of it; under FerretDB's updates, each a new
+-- row version in every index, it grew until a flush, and finds and updates by `_id` ran at a
+-- third of their speed.)
+DO $$
+DECLARE
+  idx record;
+BEGIN
+  FOR idx IN SELECT c.oid, format('%I.%I', n.nspname, c.relname) AS name
+               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+               JOIN pg_am am ON am.oid = c.relam
+              WHERE c.relkind = 'i' AND am.amname = 'gin' AND c.relname LIKE '%\_gin'
+                AND NOT coalesce(c.reloptions @> ARRAY['fastupdate=off'], false) LOOP
+    EXECUTE format('ALTER INDEX %s SET (fastupdate = off)', idx.name);
+    PERFORM gin_clean_pending_list(idx.oid::regclass);
   END LOOP;
 END $$;
