@@ -32,8 +32,11 @@ export async function startKpi(platform: KpiPlatform, config: KpiConfig): Promis
     logger,
     handle: async (envelope) => notifier.changed(await platform.kpis.project(envelope)),
   });
-  const stopRefresher = startKpiRefresher(platform.kpis, logger, config.KPI_REFRESH_EVERY_MS, (scopes) =>
-    notifier.changed(scopes),
+  const stopRefresher = startKpiRefresher(
+    platform.kpis,
+    logger,
+    { everyMs: config.KPI_REFRESH_EVERY_MS, busyShare: config.KPI_REFRESH_BUSY_SHARE },
+    (scopes) => notifier.changed(scopes),
   );
   const stop = async () => {
     await consumer.stop();
