@@ -45,8 +45,12 @@ export async function startLive(
   app.use(errorHandler(logger));
   const server = await listen(app, port, config.LIVE_HOST);
 
-  const pub = createRedisConnection(config.REDIS_URL, { maxRetriesPerRequest: 3 });
-  const sub = pub.duplicate();
+  // One event is published to several rooms in one tick: auto-pipelining sends them in one write.
+  const pub = createRedisConnection(config.REDIS_URL, {
+    maxRetriesPerRequest: 3,
+    enableAutoPipelining: true,
+  });
+  const sub = pub.duplicate({ enableAutoPipelining: false });
   for (const c of [pub, sub]) c.on('error', () => undefined);
   const io = new Server(server.server, { serveClient: true, cors: { origin: false } });
   // Keyed by deployment: two systems sharing one Redis must never hear each other's rooms.

@@ -98,9 +98,12 @@ export async function openPlatform(
   const redis = createRedisConnection(config.REDIS_URL);
   redis.on('error', (err) => log.debug({ err: err.message }, 'redis connection error'));
   // Locks must fail fast when Redis is down (503), not queue until it returns as BullMQ's connection does.
+  // Commands issued in one tick go out in one write: under load most of a report's Redis calls
+  // (locks, outbox index, stamps) meet others, and each loopback write costs more CPU than the command.
   const lockRedis = createRedisConnection(config.REDIS_URL, {
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
+    enableAutoPipelining: true,
   });
   lockRedis.on('error', () => undefined);
   await new Promise<void>((resolve) => {
