@@ -1,10 +1,11 @@
 /**
- * Database commands one report costs, counted on the running system: files reports through the
+ * Database and Redis commands one report costs, counted on the running system: files reports through the
  * gateway one after another (each with a phone number, so the resident SMS at dispatch is sent),
  * waits until each is dispatched, then a few seconds more for the KPI projection and the SMS
  * worker, and counts every command the mongodb driver sends meanwhile, by command and collection.
  * Background work in that window (the KPI refresher, the committee outbox sweep) is counted too,
- * as it would be on a real system.
+ * as it would be on a real system. Redis commands are the server's own counts (`INFO
+ * commandstats`) over the same window, so run it with nothing else using that Redis.
  *
  *   npx tsc -b && node bench/dist/db-commands.js [--reports 20]
  *
@@ -12,10 +13,36 @@
  */
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import { fileReport, startTestSystem, ticketWhen } from '@grid-dispatch/test';
+import { Redis } from 'ioredis';
 import type { CommandStartedEvent } from 'mongodb';
 import { machineLine, runBenchmark, saveResult } from './results-file';
 
 const SETTLE_MS = 8000;
+
+/** Calls per Redis command since the server started (`cmdstat_set:calls=4,...`). */
+async function redisCommandCalls(redis: Redis): Promise<Map<string, number>> {
+  const calls = new Map<string, number>();
+  for (const line of (await redis.info('commandstats')).split('\n')) {
+    const match = /^cmdstat_([^:]+):calls=(\d+)/.exec(line);
+    if (match) calls.set(match[1], Number(match[2]));
+  }
+  return calls;
+}
+
+function perReportRows(counts: Map<string, number>, reports: number): [string, number][] {
+  return [...counts]
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([key, n]) => [key, Math.round((n / reports) * 100) / 100]);
+}
+
+function printRows(title: string, rows: [string, number][]): number {
+  const total = Math.round(rows.reduce((sum, [, n]) => sum + n, 0) * 100) / 100;
+  process.stdout.write(`\n${title}:\n`);
+  for (const [key, n] of rows) process.stdout.write(`${n.toFixed(2).padStart(7)}  ${key}\n`);
+  process.stdout.write(`${total.toFixed(2).padStart(7)}  in all\n`);
+  return total;
+}
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -52,6 +79,13 @@ async function main() {
     }
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     process.stdout.write(`filing ${reports} reports, each waited for until dispatched…\n`);
+    const redis = new Redis(system.config.REDIS_URL);
+    // What the system does with nothing to do (workers waiting for jobs, timers), for comparison.
+    const idleStart = await redisCommandCalls(redis);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const idleEnd = await redisCommandCalls(redis);
+    const redisBefore = await redisCommandCalls(redis);
+    const windowStarted = Date.now();
     counting = true;
     const ids: string[] = [];
     for (let i = 0; i < reports; i++) ids.push((await fileReport(system.url, report(100 + i))).ticketId);
@@ -61,18 +95,34 @@ async function main() {
     counting = true;
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     counting = false;
-    const rows = [...counts].sort((a, b) => b[1] - a[1]);
-    const total = rows.reduce((sum, [, n]) => sum + n, 0);
-    process.stdout.write(`\ncommands per report (${reports} reports, ${machineLine()}):\n`);
-    for (const [key, n] of rows) process.stdout.write(`${(n / reports).toFixed(2).padStart(7)}  ${key}\n`);
-    process.stdout.write(`${(total / reports).toFixed(2).padStart(7)}  in all\n`);
+    const redisAfter = await redisCommandCalls(redis);
+    const windowSeconds = (Date.now() - windowStarted) / 1000;
+    await redis.quit();
+    const delta = (after: Map<string, number>, before: Map<string, number>) =>
+      // The INFO calls of this count are not the system's.
+      new Map([...after].map(([k, n]) => [k, n - (before.get(k) ?? 0) - (k === 'info' ? 1 : 0)]));
+    const redisCounts = delta(redisAfter, redisBefore);
+    const idleCounts = delta(idleEnd, idleStart);
+    const dbRows = perReportRows(counts, reports);
+    const redisRows = perReportRows(redisCounts, reports);
+    const machine = machineLine();
+    const total = printRows(`database commands per report (${reports} reports, ${machine})`, dbRows);
+    const redisTotal = printRows('Redis commands per report (the whole server, same window)', redisRows);
+    // The idle rate over the counting window, in the same unit (per report).
+    const idleScale = windowSeconds / (SETTLE_MS / 1000);
+    const idleRows = perReportRows(new Map([...idleCounts].map(([k, n]) => [k, n * idleScale])), reports);
+    const redisIdle = printRows('of which an idle system would have sent in as long', idleRows);
     saveResult('db-commands', {
       at: new Date().toISOString(),
       benchmark: 'db-commands',
-      machine: machineLine(),
+      machine,
       reports,
-      perReport: Object.fromEntries(rows.map(([key, n]) => [key, Math.round((n / reports) * 100) / 100])),
-      total: Math.round((total / reports) * 100) / 100,
+      perReport: Object.fromEntries(dbRows),
+      total,
+      redisPerReport: Object.fromEntries(redisRows),
+      redisTotal,
+      redisIdle,
+      redisIdlePerReport: Object.fromEntries(idleRows),
     });
   } finally {
     await system.destroy();
