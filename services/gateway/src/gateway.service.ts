@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Agent, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { AppError, toHttpError } from '@grid-dispatch/errors';
 import { listen } from '@grid-dispatch/http';
@@ -38,6 +38,10 @@ export async function startGateway(
   const timeRequest = gatewayRequestTimer(platform.metrics);
   // The forwarded headers are set here (not appended by the proxy): upstreams hear one client address.
   const proxy = httpProxy.createProxyServer({ xfwd: false, proxyTimeout: 30000, timeout: 30000 });
+  // Without an agent http-proxy asks every upstream to close the connection after one request: a
+  // TCP connect and accept per report. Idle connections are dropped before the services' own
+  // 5 s keep-alive ends them, so a request never goes out on a connection being closed.
+  const upstreamAgent = new Agent({ keepAlive: true, timeout: 4000 });
   const forward = (req: IncomingMessage) => {
     req.headers['x-forwarded-for'] = clientAddress(
       req.socket.remoteAddress,
@@ -83,7 +87,7 @@ export async function startGateway(
     const upstream = upstreamFor(path);
     timeRequest(req, res, upstream);
     forward(req);
-    proxy.web(req, res, { target: upstreams[upstream] });
+    proxy.web(req, res, { target: upstreams[upstream], agent: upstreamAgent });
   };
 
   const server = await listen(handler as never, port, config.HOST);
@@ -99,6 +103,7 @@ export async function startGateway(
     async stop() {
       await server.close();
       proxy.close();
+      upstreamAgent.destroy();
       await health.close();
     },
   };
