@@ -1,4 +1,4 @@
-import { ConsumerGroup, groupName, Topic, topicName } from '@grid-dispatch/contracts';
+import { ConsumerGroup, groupName, TOPIC_PARTITIONS, Topic, topicName } from '@grid-dispatch/contracts';
 import { RoutingReference } from '@grid-dispatch/db';
 import { TERMINAL_STATUSES } from '@grid-dispatch/domain';
 import { EventConsumer } from '@grid-dispatch/kafka';
@@ -25,6 +25,10 @@ export async function startDispatcher(platform: DispatcherPlatform): Promise<Dis
     groupId: groupName(platform.config.TOPIC_PREFIX, ConsumerGroup.Dispatcher),
     topicPrefix: platform.config.TOPIC_PREFIX,
     logger,
+    // Every partition at once: a dispatch waits on the database, Redis and Kafka in turn, so one
+    // partition's messages are bound by that latency, not by CPU; at six at once the dispatcher
+    // fell behind at 50 reports/s while every other group kept up.
+    partitionsConcurrently: TOPIC_PARTITIONS[Topic.TicketEvents],
     handle: async (envelope) => {
       // A report linked to planned works is held (no dispatch, no clocks) until they end.
       const held = envelope.type === 'ticket.submitted' && envelope.payload.plannedWorksId !== undefined;
