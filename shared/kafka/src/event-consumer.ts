@@ -48,6 +48,14 @@ const HEARTBEAT_INTERVAL_MS = 3000;
  * up on a join that would have come (and, restarted, waits for the member it left behind).
  */
 export const JOIN_TIMEOUT_MS = 120000;
+/**
+ * How long the broker holds a fetch that finds nothing new. It answers as soon as one message
+ * arrives (kafkajs asks for at least 1 byte), so this costs no latency; it only sets how often an
+ * idle consumer asks again. At 100 ms the consumers of an idle system kept the broker at ~12 % of
+ * a core and the process at ~9 %; at 1 s, 3 % and 6 %. Stopping waits for the fetch in flight, so
+ * it is kept short of kafkajs's 5 s default.
+ */
+export const IDLE_FETCH_WAIT_MS = 1000;
 const JOIN_PROGRESS_EVERY_MS = 10000;
 
 /** The group membership timeouts above, for a service's other consumers of its own groups. */
@@ -81,9 +89,7 @@ export class EventConsumer {
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
       ...GROUP_MEMBER_TIMEOUTS,
-      // Hand messages over as soon as they arrive rather than waiting to fill a batch; an idle
-      // consumer asks again every 100 ms.
-      maxWaitTimeInMs: 100,
+      maxWaitTimeInMs: IDLE_FETCH_WAIT_MS,
       retry: {
         // kafkajs's own default for consumers.
         retries: 5,

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { Topic, topicName } from '@grid-dispatch/contracts';
 import type { Logger } from '@grid-dispatch/logger';
 import type { Consumer, Kafka } from 'kafkajs';
+import { IDLE_FETCH_WAIT_MS } from './event-consumer';
 import type { ReferenceDataAnnouncement } from './reference-data.publisher';
 
 /**
@@ -26,7 +27,11 @@ export class ReferenceDataSubscriber {
     private readonly onChange: (announcement: ReferenceDataAnnouncement | null) => void,
   ) {
     const groupId = `${prefix}reference-data-watch.${hostname()}.${process.pid}.${randomBytes(3).toString('hex')}`;
-    this.consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100, allowAutoTopicCreation: false });
+    this.consumer = kafka.consumer({
+      groupId,
+      maxWaitTimeInMs: IDLE_FETCH_WAIT_MS,
+      allowAutoTopicCreation: false,
+    });
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => this.onChange(null));
   }
 
