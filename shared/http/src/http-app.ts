@@ -37,13 +37,21 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
 };
 
 /**
+ * Answers with 503 and Retry-After as part of normal work, not as a failure: figures of a period
+ * still being summarised. Logged as information, so an operator's error log holds only faults.
+ */
+const EXPECTED_WAITS: ReadonlySet<string> = new Set(['KPI_PREPARING']);
+
+/**
  * Maps every error to the interface's error body. Body-parser failures become 400/413; a database
  * that cannot be reached becomes 503 with Retry-After, so clients back off instead of hanging.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const mapped = toHttpError(translate(error));
-    if (mapped.status >= 500) {
+    if (error instanceof AppError && EXPECTED_WAITS.has(error.code)) {
+      logger.info({ code: error.code, method: req.method, path: req.path }, 'request deferred');
+    } else if (mapped.status >= 500) {
       logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
     }
     if (mapped.retryAfterSeconds !== undefined)
