@@ -16,7 +16,7 @@ import { startTestSystem, type TestSystem } from '../support/test-system';
 describe('two live instances share broadcasts (Redis adapter)', function () {
   this.timeout(120000);
   let system: TestSystem;
-  let second: LiveService;
+  let second: LiveService | undefined;
   const sockets: Socket[] = [];
 
   before(async () => {
@@ -62,8 +62,8 @@ describe('two live instances share broadcasts (Redis adapter)', function () {
     const password = 'demo-test-password';
     const municipalToken = await login(system.url, 'municipal.member', password);
     const onFirst = await connect(system.url, municipalToken); // through the gateway: instance 1
-    const onSecond = await connect(second.url, municipalToken); // straight to instance 2
-    const gasOnSecond = await connect(second.url, await login(system.url, 'gas.member', password));
+    const onSecond = await connect(second!.url, municipalToken); // straight to instance 2
+    const gasOnSecond = await connect(second!.url, await login(system.url, 'gas.member', password));
 
     // Enough tickets that both instances' shares of the 12 partitions carry some.
     const ids: string[] = [];
@@ -91,5 +91,40 @@ describe('two live instances share broadcasts (Redis adapter)', function () {
       [],
       'the gas unit heard none of the municipal tickets',
     );
+  });
+
+  it('stopping one instance closes only its own sockets: the other keeps its users connected', async () => {
+    const token = await login(system.url, 'municipal.member', 'demo-test-password');
+    const onFirst = await connect(system.url, token);
+    await connect(second!.url, token);
+    const firstSocket = sockets.at(-2)!;
+    const secondSocket = sockets.at(-1)!;
+    const firstDisconnects: string[] = [];
+    firstSocket.on('disconnect', (reason) => firstDisconnects.push(reason));
+    const secondClosed = new Promise<string>((resolve) => secondSocket.once('disconnect', resolve));
+
+    const stopping = second!;
+    second = undefined;
+    await stopping.stop();
+    await secondClosed;
+
+    // A later update still reaches the socket on the first instance: it was never closed.
+    const res = await request(system.url, 'POST', '/api/v1/reports', {
+      body: {
+        category: 'road_collapse',
+        description: 'after a replica stopped',
+        location: demoGridCentre('chunhai-g1'),
+      },
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    await eventually(
+      async () =>
+        onFirst.received.some((m) => m.id === res.body.ticketId && m.status === 'dispatched')
+          ? true
+          : undefined,
+      20000,
+    );
+    assert.deepEqual(firstDisconnects, []);
+    assert.equal(firstSocket.connected, true);
   });
 });

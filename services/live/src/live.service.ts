@@ -115,7 +115,9 @@ export async function startLive(
     await Promise.all([committee?.stop(), consumer.stop()]);
     stopSweep();
     uncountSockets();
-    io.disconnectSockets(true);
+    // This instance's sockets only: without `local` the Redis adapter asks every live instance
+    // to close all of its sockets, so stopping one replica would drop the whole district's users.
+    io.local.disconnectSockets(true);
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await server.close();
     await Promise.all([pub.quit().catch(() => pub.disconnect()), sub.quit().catch(() => sub.disconnect())]);
