@@ -18,7 +18,7 @@ import { createQueue } from '@grid-dispatch/queue';
 import { createRedisConnection } from '@grid-dispatch/redis';
 import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { log, packageVersion } from './sla-timers-common';
+import { log, packageVersion, queueLogger } from './sla-timers-common';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -89,7 +89,7 @@ async function measure(redis: Redis, v: Variant, jobs: number): Promise<number> 
   const prefix = `m${randomUUID().slice(0, 6)}`;
   const queue =
     v.defaults === null
-      ? createQueue(QueueName.SlaDeadlines, { connection: redis, prefix })
+      ? createQueue(QueueName.SlaDeadlines, { connection: redis, prefix, logger: queueLogger })
       : new Queue(QueueName.SlaDeadlines, { connection: redis, prefix, defaultJobOptions: v.defaults });
   try {
     // One job first, so the queue's fixed keys (meta, events stream, marker) are not counted.

@@ -14,6 +14,7 @@ import {
   type LoadSummary,
   log,
   packageVersion,
+  queueLogger,
   round1,
   runOfTicket,
   type ScheduleFigures,
@@ -85,7 +86,7 @@ export async function runBullmq(o: BullmqRunOptions): Promise<BullmqResult> {
         prefix: o.prefix,
         defaultJobOptions: { removeOnComplete: true },
       })
-    : createQueue(QueueName.SlaDeadlines, { connection: redis, prefix: o.prefix });
+    : createQueue(QueueName.SlaDeadlines, { connection: redis, prefix: o.prefix, logger: queueLogger });
   const loads = new Map<number, Load>();
   const processor = async (job: Job<DeadlineJobPayload>) => {
     const ticketId = deadlineOfJob(job)?.ticketId ?? '';
@@ -104,6 +105,7 @@ export async function runBullmq(o: BullmqRunOptions): Promise<BullmqResult> {
           ? createWorker(QueueName.SlaDeadlines, processor, {
               connection,
               prefix: o.prefix,
+              logger: queueLogger,
               concurrency: o.concurrency,
             })
           : new Worker<DeadlineJobPayload>(QueueName.SlaDeadlines, processor, {

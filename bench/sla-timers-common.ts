@@ -5,6 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type DeadlineJobData, deadlineJobId } from '@grid-dispatch/contracts';
+import { createLogger } from '@grid-dispatch/logger';
+
+/** Where the benchmark's queues and workers report their errors (warnings and worse). */
+export const queueLogger = createLogger({ level: 'warn', name: 'bench' });
 
 /**
  * A ticket id shaped like the product's (a UUID, 36 characters) whose last 12 digits are the

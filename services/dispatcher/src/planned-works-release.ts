@@ -77,13 +77,14 @@ export async function startPlannedWorksReleaser(
   const queue = createQueue(QueueName.PlannedWorksEnds, {
     connection: platform.redis,
     prefix: platform.config.QUEUE_PREFIX,
+    logger,
   });
   const connection = createRedisConnection(platform.config.REDIS_URL);
   connection.on('error', () => undefined);
   const worker = createWorker(
     QueueName.PlannedWorksEnds,
     (job) => releasePlannedWorks(platform, job.data.plannedWorksId, logger),
-    { connection, prefix: platform.config.QUEUE_PREFIX, concurrency: 2 },
+    { connection, prefix: platform.config.QUEUE_PREFIX, logger, concurrency: 2 },
   );
   worker.on('failed', (job, err) =>
     logger.warn(

@@ -7,7 +7,7 @@ import {
 } from '@grid-dispatch/contracts';
 import { EventConsumer } from '@grid-dispatch/kafka';
 import type { Logger } from '@grid-dispatch/logger';
-import { workerSettings } from '@grid-dispatch/queue';
+import { logQueueErrors, workerSettings } from '@grid-dispatch/queue';
 import { createRedisConnection } from '@grid-dispatch/redis';
 import { type Job, type Processor, type Queue, Worker } from 'bullmq';
 import type { SlaConfig } from './config';
@@ -51,6 +51,7 @@ export async function startLoggedDelivery<T>(
     concurrency: d.concurrency,
     ...workerSettings,
   });
+  logQueueErrors(worker, d.logger, d.queue.name);
   worker.on('failed', (job, err) =>
     d.logger.warn({ ...d.describe(job), err: err.message }, 'delivery attempt failed; BullMQ retries it'),
   );

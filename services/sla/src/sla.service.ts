@@ -31,7 +31,7 @@ export interface SlaService {
  */
 export async function startSla(platform: SlaPlatform, config: SlaConfig): Promise<SlaService> {
   const logger = platform.logger.child({ module: 'sla' });
-  const settings = { connection: platform.redis, prefix: config.QUEUE_PREFIX };
+  const settings = { connection: platform.redis, prefix: config.QUEUE_PREFIX, logger };
   const queue = createQueue(QueueName.SlaDeadlines, settings);
   const scheduler = new DeadlineScheduler(
     queue,
@@ -60,7 +60,12 @@ export async function startSla(platform: SlaPlatform, config: SlaConfig): Promis
         'deadline job done',
       );
     },
-    { connection: workerConnection, prefix: config.QUEUE_PREFIX, concurrency: config.SLA_WORKER_CONCURRENCY },
+    {
+      connection: workerConnection,
+      prefix: config.QUEUE_PREFIX,
+      logger,
+      concurrency: config.SLA_WORKER_CONCURRENCY,
+    },
   );
   worker.on('failed', (job, err) =>
     logger.warn(

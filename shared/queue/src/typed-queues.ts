@@ -1,11 +1,15 @@
 import type { QueueJobs, QueueName } from '@grid-dispatch/contracts';
+import type { Logger } from '@grid-dispatch/logger';
 import { type Job, Queue, Worker, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { logQueueErrors } from './queue-errors';
 
 export interface QueueSettings {
   connection: Redis;
   /** BullMQ key prefix (QUEUE_PREFIX); tests use their own so queues never mix. */
   prefix: string;
+  /** Where the queue's or worker's errors go (logQueueErrors). */
+  logger: Logger;
 }
 
 /**
@@ -37,7 +41,7 @@ export const workerSettings = {
 
 /** A BullMQ queue whose job data type follows from its name (contracts' QueueJobs). */
 export function createQueue<N extends QueueName>(name: N, settings: QueueSettings): Queue<QueueJobs[N]> {
-  return new Queue<QueueJobs[N]>(name, {
+  const queue = new Queue<QueueJobs[N]>(name, {
     connection: settings.connection,
     prefix: settings.prefix,
     // BullMQ copies these into every job's stored options, so only what must travel with a job
@@ -49,6 +53,8 @@ export function createQueue<N extends QueueName>(name: N, settings: QueueSetting
       backoff: { type: RETRY_BACKOFF },
     },
   });
+  logQueueErrors(queue, settings.logger, name);
+  return queue;
 }
 
 export function createWorker<N extends QueueName>(
@@ -56,10 +62,12 @@ export function createWorker<N extends QueueName>(
   processor: (job: Job<QueueJobs[N]>) => Promise<void>,
   settings: QueueSettings & Partial<Pick<WorkerOptions, 'concurrency'>>,
 ): Worker<QueueJobs[N]> {
-  return new Worker<QueueJobs[N]>(name, processor, {
+  const worker = new Worker<QueueJobs[N]>(name, processor, {
     connection: settings.connection,
     prefix: settings.prefix,
     concurrency: settings.concurrency ?? 16,
     ...workerSettings,
   });
+  logQueueErrors(worker, settings.logger, name);
+  return worker;
 }

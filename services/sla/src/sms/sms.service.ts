@@ -1,4 +1,5 @@
 import { ConsumerGroup, QueueName, type SmsMessageJobData } from '@grid-dispatch/contracts';
+import { logQueueErrors } from '@grid-dispatch/queue';
 import { Queue } from 'bullmq';
 import type { SlaConfig } from '../config';
 import { startLoggedDelivery } from '../logged-delivery';
@@ -29,6 +30,7 @@ export async function startSmsNotices(
       removeOnFail: { age: 7 * 24 * 3600 },
     },
   });
+  logQueueErrors(queue, logger, QueueName.SmsMessages);
   const sender = new SmsSender(platform.models, provider);
   const unitNames = unitNameCache(platform.models, platform.referenceStamp);
   return startLoggedDelivery(platform, config, {

@@ -19,6 +19,7 @@ export async function startWebhookDelivery(
   const queue = createQueue(QueueName.WebhookDeliveries, {
     connection: platform.redis,
     prefix: config.QUEUE_PREFIX,
+    logger,
   });
   const endpoints = webhookEndpointCache(platform.models, platform.referenceStamp);
   const sender = new WebhookSender(

@@ -34,7 +34,11 @@ export class MilestoneTimers {
     private readonly prefix: string,
     private readonly redisUrl: string,
   ) {
-    this.queue = createQueue(QueueName.MilestoneTimers, { connection: platform.redis, prefix });
+    this.queue = createQueue(QueueName.MilestoneTimers, {
+      connection: platform.redis,
+      prefix,
+      logger: platform.logger,
+    });
   }
 
   start(): void {
@@ -49,13 +53,11 @@ export class MilestoneTimers {
       {
         connection,
         prefix: this.prefix,
+        logger: this.platform.logger,
         concurrency: 4,
       },
     );
     this.worker.on('closed', () => void connection.quit().catch(() => undefined));
-    this.worker.on('error', (err) =>
-      this.platform.logger.warn({ err: err.message }, 'milestone timer worker error'),
-    );
     void this.scheduleAllWorkedOn().catch((err) =>
       this.platform.logger.warn({ err: String(err) }, 'milestone timers not rescheduled at start'),
     );

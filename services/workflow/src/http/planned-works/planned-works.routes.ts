@@ -209,6 +209,7 @@ export function plannedWorksRouter(platform: WorkflowPlatform, config: WorkflowC
   const queue = createQueue(QueueName.PlannedWorksEnds, {
     connection: platform.redis,
     prefix: config.QUEUE_PREFIX,
+    logger: platform.logger,
   });
   platform.db.once('close', () => void queue.close().catch(() => undefined));
   const staff = requireStaff({ secret: config.AUTH_SECRET, sessions: platform.sessions }, STAFF_ROLES);

@@ -282,6 +282,7 @@ export function webhookQueue(
   const queue = createQueue(QueueName.WebhookDeliveries, {
     connection: platform.redis,
     prefix: config.QUEUE_PREFIX,
+    logger: platform.logger,
   });
   platform.db.once('close', () => void queue.close().catch(() => undefined));
   return queue;
