@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { demoGridCentre } from '@grid-dispatch/bootstrap';
 import type { EventEnvelope } from '@grid-dispatch/contracts';
 import { createKafkaClient, EventConsumer } from '@grid-dispatch/kafka';
-import pino from 'pino';
+import { capturedLog } from '../support/captured-log';
 import { eventually } from '../support/http-client';
 import { fileReport } from '../support/reports';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -21,16 +20,7 @@ describe('a consumer whose handler keeps failing retryably', function () {
   this.timeout(180000);
   let system: TestSystem;
   let consumer: EventConsumer;
-  const logLines: Array<{ level: number; msg: string }> = [];
-  const logger = pino(
-    { level: 'debug' },
-    new Writable({
-      write(chunk, _encoding, done) {
-        for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
-        done();
-      },
-    }),
-  );
+  const { logger, entries: logLines } = capturedLog();
   let failingTicket: string | undefined;
   let failUntil = 0;
   let failures = 0;

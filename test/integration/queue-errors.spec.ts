@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { Writable } from 'node:stream';
 import { QueueName } from '@grid-dispatch/contracts';
 import { createQueue, createWorker } from '@grid-dispatch/queue';
 import { createRedisConnection } from '@grid-dispatch/redis';
-import pino from 'pino';
+import { capturedLog } from '../support/captured-log';
 import { eventually } from '../support/http-client';
 
 /** A loopback port nothing listens on: taken from the system, then given back. */
@@ -25,16 +24,7 @@ describe('queues and workers while Redis is away', function () {
   this.timeout(30000);
 
   it('log the lost connection at debug and write nothing to stderr', async () => {
-    const entries: Array<{ level: number; msg: string; queue?: string }> = [];
-    const logger = pino(
-      { level: 'debug' },
-      new Writable({
-        write(chunk, _encoding, done) {
-          for (const line of String(chunk).split('\n').filter(Boolean)) entries.push(JSON.parse(line));
-          done();
-        },
-      }),
-    );
+    const { logger, entries } = capturedLog();
     const written: unknown[] = [];
     const consoleError = console.error;
     console.error = (...args: unknown[]) => written.push(args);

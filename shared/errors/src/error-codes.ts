@@ -21,9 +21,10 @@ export const ERROR_CODES = {
   NOT_READY: { status: 503, retryable: false },
   /**
    * KPI figures of a period that has not been summarised yet (never, or Redis lost the stamps):
-   * the summaries are being built; the same request succeeds after Retry-After.
+   * the summaries are being built; the same request succeeds after Retry-After. Part of normal
+   * work, not a fault (`expected`): logged as information, not as a failed request.
    */
-  KPI_PREPARING: { status: 503, retryable: true },
+  KPI_PREPARING: { status: 503, retryable: true, expected: true },
   INTERNAL: { status: 500, retryable: true },
 } as const;
 
@@ -35,4 +36,9 @@ export function httpStatusFor(code: ErrorCode): number {
 
 export function isRetryableCode(code: ErrorCode): boolean {
   return ERROR_CODES[code].retryable;
+}
+
+/** A 5xx answer the system gives as part of normal work (a wait), which is not a fault to log. */
+export function isExpectedCode(code: ErrorCode): boolean {
+  return 'expected' in ERROR_CODES[code];
 }

@@ -1,5 +1,5 @@
 import { isDatabaseUnavailable } from '@grid-dispatch/db';
-import { AppError, toHttpError } from '@grid-dispatch/errors';
+import { AppError, isExpectedCode, toHttpError } from '@grid-dispatch/errors';
 import type { Logger } from '@grid-dispatch/logger';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { securityHeaders } from './security-headers';
@@ -37,19 +37,14 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
 };
 
 /**
- * Answers with 503 and Retry-After as part of normal work, not as a failure: figures of a period
- * still being summarised. Logged as information, so an operator's error log holds only faults.
- */
-const EXPECTED_WAITS: ReadonlySet<string> = new Set(['KPI_PREPARING']);
-
-/**
  * Maps every error to the interface's error body. Body-parser failures become 400/413; a database
  * that cannot be reached becomes 503 with Retry-After, so clients back off instead of hanging.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const mapped = toHttpError(translate(error));
-    if (error instanceof AppError && EXPECTED_WAITS.has(error.code)) {
+    // An expected wait (figures still being summarised) is information: the error log holds faults.
+    if (error instanceof AppError && isExpectedCode(error.code)) {
       logger.info({ code: error.code, method: req.method, path: req.path }, 'request deferred');
     } else if (mapped.status >= 500) {
       logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
